@@ -1,0 +1,24 @@
+package org.zhengce.intake;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The department edge: authenticates departments, validates and pseudonymises their events, publishes them to household.events. */
+@SpringBootApplication
+public class IntakeApplication {
+
+    /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */
+    public static final String NAME = "intake-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /**
+     * The application with its own configuration file ({@value #NAME}.yml), so that the launcher can run
+     * several services in one JVM without them reading each other's settings.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(IntakeApplication.class).properties("spring.config.name=" + NAME);
+    }
+}

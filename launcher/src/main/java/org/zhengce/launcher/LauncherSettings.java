@@ -1,0 +1,33 @@
+package org.zhengce.launcher;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the local run keeps its data and which ports it listens on.
+ *
+ * @param dataDirectory the broker's log, the databases and the services' local state; kept across restarts
+ * @param reset delete the data directory before starting
+ * @param kafkaPort the broker's client port (0 picks a free one)
+ * @param registryPort the schema registry's HTTP port (0 picks a free one)
+ * @param postgresPort PostgreSQL's port (0 picks a free one)
+ * @param firstServicePort the intake service's HTTP port; scoring, referral and notification take the next three
+ *     (0 gives every service a free port)
+ */
+@Validated
+@ConfigurationProperties("launcher")
+record LauncherSettings(
+        Path dataDirectory,
+        boolean reset,
+        @Min(0) @Max(65535) int kafkaPort,
+        @Min(0) @Max(65535) int registryPort,
+        @Min(0) @Max(65535) int postgresPort,
+        @Min(0) @Max(65531) int firstServicePort) {
+
+    int servicePort(int index) {
+        return firstServicePort == 0 ? 0 : firstServicePort + index;
+    }
+}

@@ -1,0 +1,120 @@
+package org.zhengce.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.zhengce.embedded.EmbeddedDatabases;
+import org.zhengce.embedded.EmbeddedKafka;
+import org.zhengce.intake.IntakeApplication;
+import org.zhengce.launcher.EmbeddedStack.DataDirectory;
+import org.zhengce.notification.NotificationApplication;
+import org.zhengce.referral.ReferralApplication;
+import org.zhengce.registry.EmbeddedSchemaRegistry;
+import org.zhengce.scoring.ScoringApplication;
+
+/**
+ * Runs every service with its own production code and configuration file, in this JVM, pointed at the
+ * embedded stack through command-line properties (the highest precedence, as a deployment's
+ * environment would be). Started after the embedded stack is up, stopped before it goes down.
+ */
+@Component
+class PlatformServices implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
+
+    private final LauncherSettings settings;
+    private final DataDirectory data;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedSchemaRegistry registry;
+    private final EmbeddedDatabases databases;
+    private final List<RunningService> running = new ArrayList<>();
+
+    PlatformServices(
+            LauncherSettings settings,
+            DataDirectory data,
+            EmbeddedKafka kafka,
+            EmbeddedSchemaRegistry registry,
+            EmbeddedDatabases databases) {
+        this.settings = settings;
+        this.data = data;
+        this.kafka = kafka;
+        this.registry = registry;
+        this.databases = databases;
+    }
+
+    /** A service of the platform, as the launcher starts it. */
+    record Service(String name, Supplier<SpringApplicationBuilder> application, String database) {}
+
+    /** A started service and the port its HTTP API listens on. */
+    record RunningService(String name, int port, ConfigurableApplicationContext context) {}
+
+    static List<Service> services() {
+        return List.of(
+                new Service(IntakeApplication.NAME, IntakeApplication::application, "intake"),
+                new Service(ScoringApplication.NAME, ScoringApplication::application, ""),
+                new Service(ReferralApplication.NAME, ReferralApplication::application, "referral"),
+                new Service(NotificationApplication.NAME, NotificationApplication::application, "notification"));
+    }
+
+    @Override
+    public synchronized void start() {
+        List<Service> services = services();
+        for (int i = 0; i < services.size(); i++) {
+            Service service = services.get(i);
+            long started = System.nanoTime();
+            ConfigurableApplicationContext context =
+                    service.application().get().run(arguments(service, settings.servicePort(i)));
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            running.add(new RunningService(service.name(), port, context));
+            log.info("{} started on port {} in {} ms", service.name(), port, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private String[] arguments(Service service, int port) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", Integer.toString(port));
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.kafka.properties.schema.registry.url", registry.url());
+        properties.put("spring.kafka.streams.state-dir", data.resolve(service.name()).toString());
+        if (!service.database().isEmpty()) {
+            String db = service.database();
+            properties.put("spring.r2dbc.url", databases.r2dbcUrl(db));
+            properties.put("spring.r2dbc.username", databases.username(db));
+            properties.put("spring.r2dbc.password", databases.password(db));
+            properties.put("spring.flyway.url", databases.jdbcUrl(db));
+            properties.put("spring.flyway.user", databases.username(db));
+            properties.put("spring.flyway.password", databases.password(db));
+        }
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    @Override
+    public synchronized void stop() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            RunningService service = running.get(i);
+            log.info("stopping {}", service.name());
+            service.context().close();
+        }
+        running.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !running.isEmpty();
+    }
+
+    synchronized List<RunningService> running() {
+        return List.copyOf(running);
+    }
+}

@@ -1,0 +1,24 @@
+package org.zhengce.notification;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Alerts to advisors: server-sent events, webhooks, acknowledgement and escalation. */
+@SpringBootApplication
+public class NotificationApplication {
+
+    /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */
+    public static final String NAME = "notification-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /**
+     * The application with its own configuration file ({@value #NAME}.yml), so that the launcher can run
+     * several services in one JVM without them reading each other's settings.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(NotificationApplication.class).properties("spring.config.name=" + NAME);
+    }
+}

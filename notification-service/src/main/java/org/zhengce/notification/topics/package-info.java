@@ -1,0 +1,5 @@
+/** The topics this service writes, declared from the platform's topic catalogue. */
+@NullMarked
+package org.zhengce.notification.topics;
+
+import org.jspecify.annotations.NullMarked;

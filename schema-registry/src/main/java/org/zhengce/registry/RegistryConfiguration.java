@@ -1,0 +1,41 @@
+package org.zhengce.registry;
+
+import java.util.Locale;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhengce.registry.store.InMemoryRegistryStore;
+import org.zhengce.registry.store.KafkaRegistryStore;
+import org.zhengce.registry.store.RegistryStore;
+import org.zhengce.registry.subjects.SchemaRegistry;
+
+/** Wires the store chosen by {@code registry.store} to the registry. */
+@Configuration(proxyBeanMethods = false)
+class RegistryConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RegistryStore registryStore(RegistrySettings settings) {
+        if (settings.store() == RegistrySettings.StoreType.MEMORY) {
+            return new InMemoryRegistryStore();
+        }
+        String bootstrapServers = settings.kafka().bootstrapServers();
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("registry.kafka.bootstrap-servers is required");
+        }
+        return KafkaRegistryStore.start(bootstrapServers, settings.topic(), settings.timeout());
+    }
+
+    /** {@code registryStore} in {@code /actuator/health}: DOWN once the store stops reading its topic. */
+    @Bean
+    HealthIndicator registryStoreHealthIndicator(RegistryStore store, RegistrySettings settings) {
+        return () -> (store.following() ? Health.up() : Health.down())
+                .withDetail("store", settings.store().name().toLowerCase(Locale.ROOT))
+                .build();
+    }
+
+    @Bean
+    SchemaRegistry schemaRegistry(RegistryStore store, RegistrySettings settings) {
+        return new SchemaRegistry(store, settings.defaultCompatibility());
+    }
+}

@@ -1,0 +1,319 @@
+package org.zhengce.registry.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the registry's events in a compacted, single-partition Kafka topic, like Confluent's
+ * registry does with {@code _schemas}.
+ *
+ * <p>On {@link #start} the topic is created if missing and read from the beginning to its end
+ * before the store is returned, so a registry never serves an incomplete state. A background
+ * reader keeps applying records; {@link #append} produces (acks=all, idempotent) and then waits
+ * until the reader has applied its own records, so the state always derives from the topic.
+ *
+ * <p>One registry instance writes to the topic. Another instance may read it, but two writers
+ * could hand out the same id: that set-up is not supported.
+ */
+public final class KafkaRegistryStore implements RegistryStore {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaRegistryStore.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final int MAX_REPLICATION_FACTOR = 3;
+
+    private final String topic;
+    private final TopicPartition partition;
+    private final Duration timeout;
+    private final RegistryState state = new RegistryState();
+    private final StoreCodec codec = new StoreCodec();
+    private final ReadProgress progress = new ReadProgress();
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    private KafkaRegistryStore(String bootstrapServers, String topic, Duration timeout) {
+        this.topic = topic;
+        this.partition = new TopicPartition(topic, 0);
+        this.timeout = timeout;
+        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, topic, timeout));
+        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, topic));
+        this.reader = new Thread(this::readLoop, "schema-registry-reader-" + topic);
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to Kafka, creates or checks {@code topic}, and reads it to its end.
+     *
+     * @throws StoreException when the topic cannot be created, has the wrong layout, or cannot be
+     *     read to its end within {@code timeout}
+     */
+    public static KafkaRegistryStore start(String bootstrapServers, String topic, Duration timeout) {
+        ensureTopic(bootstrapServers, topic, timeout);
+        KafkaRegistryStore store = new KafkaRegistryStore(bootstrapServers, topic, timeout);
+        try {
+            store.catchUp();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    @Override
+    public RegistryState state() {
+        return state;
+    }
+
+    @Override
+    public boolean following() {
+        return reader.isAlive();
+    }
+
+    @Override
+    public void append(List<RegistryEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (RegistryEvent event : events) {
+            StoreCodec.Encoded encoded = codec.encode(event);
+            sent.add(producer.send(new ProducerRecord<>(topic, 0, encoded.key(), encoded.value())));
+        }
+        long lastOffset = -1;
+        try {
+            for (Future<RecordMetadata> future : sent) {
+                lastOffset =
+                        future.get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            }
+        } catch (TimeoutException e) {
+            throw new StoreTimeoutException("Write to topic " + topic + " timed out", e);
+        } catch (ExecutionException e) {
+            throw new StoreException("Write to topic " + topic + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while writing to topic " + topic, e);
+        }
+        progress.awaitPosition(lastOffset + 1, timeout);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            if (reader.getState() == Thread.State.NEW) {
+                consumer.close(timeout);
+            } else {
+                consumer.wakeup();
+                reader.join(timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while stopping the reader of {}", topic, e);
+        } finally {
+            producer.close(timeout);
+        }
+    }
+
+    private void catchUp() {
+        consumer.assign(Set.of(partition));
+        consumer.seekToBeginning(Set.of(partition));
+        long end = consumer.endOffsets(Set.of(partition), timeout).get(partition);
+        reader.start();
+        progress.awaitPosition(end, timeout);
+        log.info(
+                "Read topic {} to offset {}: {} subjects",
+                topic,
+                end,
+                state.subjects().size());
+    }
+
+    private void readLoop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                    apply(record);
+                }
+                progress.advanceTo(consumer.position(partition));
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("Reader of topic {} woken up unexpectedly", topic, e);
+            }
+        } catch (KafkaException e) {
+            log.error("Reader of topic {} stopped; writes will time out until restart", topic, e);
+        } finally {
+            consumer.close(timeout);
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            Optional<RegistryEvent> event = codec.decode(record.key(), record.value());
+            event.ifPresent(state::apply);
+        } catch (StoreException e) {
+            log.warn("Skipping unreadable record at offset {} of {}", record.offset(), topic, e);
+        }
+    }
+
+    private static void ensureTopic(String bootstrapServers, String topic, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "schema-registry-admin",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis());
+        long millis = timeout.toMillis();
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS);
+            if (!existing.contains(topic)) {
+                create(admin, topic, millis);
+            }
+            check(admin, topic, millis);
+        } catch (TimeoutException e) {
+            throw new StoreTimeoutException("Kafka at " + bootstrapServers + " did not answer in " + timeout, e);
+        } catch (ExecutionException e) {
+            throw new StoreException("Cannot prepare topic " + topic + " at " + bootstrapServers, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while preparing topic " + topic, e);
+        }
+    }
+
+    private static void create(Admin admin, String topic, long millis)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Collection<?> brokers = admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS);
+        short replicas = (short) Math.max(1, Math.min(MAX_REPLICATION_FACTOR, brokers.size()));
+        NewTopic newTopic = new NewTopic(topic, 1, replicas)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        try {
+            admin.createTopics(List.of(newTopic)).all().get(millis, TimeUnit.MILLISECONDS);
+            log.info("Created topic {} (1 partition, {} replicas, compacted)", topic, replicas);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void check(Admin admin, String topic, long millis)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        TopicDescription description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(millis, TimeUnit.MILLISECONDS)
+                .get(topic);
+        if (description.partitions().size() != 1) {
+            throw new StoreException("Topic " + topic + " must have exactly 1 partition, it has "
+                    + description.partitions().size());
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource))
+                .all()
+                .get(millis, TimeUnit.MILLISECONDS)
+                .get(resource);
+        ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+            throw new StoreException("Topic " + topic + " must have cleanup.policy=compact, it has "
+                    + (policy == null ? "none" : policy.value()));
+        }
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrapServers, String topic, Duration timeout) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "schema-registry-writer-" + topic,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                timeout.toMillis(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class);
+    }
+
+    private static Map<String, Object> consumerConfig(String bootstrapServers, String topic) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "schema-registry-reader-" + topic,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class);
+    }
+
+    /** The reader's position (next offset to read), which writers wait on. */
+    private static final class ReadProgress {
+
+        private long position;
+
+        synchronized void advanceTo(long newPosition) {
+            if (newPosition > position) {
+                position = newPosition;
+                notifyAll();
+            }
+        }
+
+        synchronized void awaitPosition(long target, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (position < target) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new StoreTimeoutException(
+                            "Reader did not reach offset " + target + " within " + timeout + " (at " + position + ")");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("Interrupted while waiting for the reader", e);
+                }
+            }
+        }
+    }
+}

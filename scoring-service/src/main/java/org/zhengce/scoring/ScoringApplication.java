@@ -1,0 +1,24 @@
+package org.zhengce.scoring;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Household portraits, the explainable six-dimension model and early warnings (Kafka Streams). */
+@SpringBootApplication
+public class ScoringApplication {
+
+    /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */
+    public static final String NAME = "scoring-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /**
+     * The application with its own configuration file ({@value #NAME}.yml), so that the launcher can run
+     * several services in one JVM without them reading each other's settings.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(ScoringApplication.class).properties("spring.config.name=" + NAME);
+    }
+}
