@@ -5,7 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.registry.EmbeddedSchemaRegistry;
+import org.zhengce.schemas.catalogue.Topic;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
 
 /**
  * The in-process stand-ins for production infrastructure: a KRaft broker, the schema registry and
@@ -42,6 +53,41 @@ class EmbeddedStack {
                 .dataDirectory(data.resolve("kafka"))
                 .port(settings.kafkaPort())
                 .start();
+    }
+
+    /**
+     * The departments' own topics ({@code dept.<code>.events}): in production each department's
+     * Kafka user creates or is given its topic; locally the launcher stands in for the departments.
+     */
+    @Bean
+    DepartmentTopics departmentTopics(EmbeddedKafka kafka) {
+        List<NewTopic> topics = TopicCatalogue.load().producedBy("department").stream()
+                .map(Topic::newTopic)
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            for (NewTopic topic : topics) {
+                createIfMissing(admin, topic);
+            }
+        }
+        return new DepartmentTopics(topics.stream().map(NewTopic::name).toList());
+    }
+
+    /** The department topics that exist on the embedded broker. */
+    record DepartmentTopics(List<String> names) {}
+
+    private static void createIfMissing(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topic " + topic.name(), e);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -2,16 +2,21 @@ package org.zhengce.launcher;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
 
 /**
  * Starts the whole platform locally on embedded defaults. {@code --reset} starts from an empty data
  * directory; otherwise the data of the previous run is kept.
+ *
+ * <p>No auto-configuration here on purpose: the services' starters are on this classpath, and their
+ * beans (Kafka admin, data sources, security) belong in each service's own context, not the launcher's.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@ComponentScan
 @ConfigurationPropertiesScan
 public class Launcher {
 

@@ -84,7 +84,8 @@ class PlatformServices implements SmartLifecycle {
         properties.put("server.port", Integer.toString(port));
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.kafka.properties.schema.registry.url", registry.url());
-        properties.put("spring.kafka.streams.state-dir", data.resolve(service.name()).toString());
+        properties.put(
+                "spring.kafka.streams.state-dir", data.resolve(service.name()).toString());
         if (!service.database().isEmpty()) {
             String db = service.database();
             properties.put("spring.r2dbc.url", databases.r2dbcUrl(db));

@@ -51,7 +51,8 @@ class StartupReport {
         text.append(line("Data directory", data.root() + "  (kept across runs; --reset starts clean)"));
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         text.append(line("Started in", ready.getTimeTaken().toMillis() + " ms"));
-        text.append(line("Heap used", heap.getUsed() / (1024 * 1024) + " MiB of " + heap.getMax() / (1024 * 1024) + " MiB"));
+        text.append(line(
+                "Heap used", heap.getUsed() / (1024 * 1024) + " MiB of " + heap.getMax() / (1024 * 1024) + " MiB"));
         log.info("{}", text);
     }
 

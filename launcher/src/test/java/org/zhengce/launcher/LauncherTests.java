@@ -40,7 +40,8 @@ class LauncherTests {
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Check\\\",\\\"fields\\\":[]}\"}";
         String registeredId;
 
-        try (ConfigurableApplicationContext platform = Launcher.application(args).run(args)) {
+        try (ConfigurableApplicationContext platform =
+                Launcher.application(args).run(args)) {
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             EmbeddedSchemaRegistry registry = platform.getBean(EmbeddedSchemaRegistry.class);
             EmbeddedDatabases databases = platform.getBean(EmbeddedDatabases.class);
@@ -56,13 +57,13 @@ class LauncherTests {
                     .extracting(PlatformServices.RunningService::name)
                     .containsExactly("intake-service", "scoring-service", "referral-service", "notification-service");
 
-            // every topic a service writes exists, as the catalogue names it
-            assertThat(topics(kafka)).containsAll(serviceTopics());
+            // every topic a service writes exists, as the catalogue names it, and each department's own topic
+            assertThat(topics(kafka)).containsAll(serviceTopics()).contains("dept.civil-affairs.events");
 
             // one database per service, each reachable with its own role
             for (String db : EmbeddedStack.DATABASES) {
-                try (Connection connection =
-                        DriverManager.getConnection(databases.jdbcUrl(db), databases.username(db), databases.password(db))) {
+                try (Connection connection = DriverManager.getConnection(
+                        databases.jdbcUrl(db), databases.username(db), databases.password(db))) {
                     assertThat(connection.isValid(5)).as(db).isTrue();
                 }
             }
