@@ -13,9 +13,8 @@ class TopicDeclarations {
 
     @Bean
     KafkaAdmin.NewTopics ownTopics() {
-        return new KafkaAdmin.NewTopics(
-                TopicCatalogue.load().producedBy(IntakeApplication.NAME).stream()
-                        .map(topic -> topic.newTopic())
-                        .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(TopicCatalogue.load().producedBy(IntakeApplication.NAME).stream()
+                .map(topic -> topic.newTopic())
+                .toArray(NewTopic[]::new));
     }
 }

@@ -4,8 +4,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.zhengce.scoring.ScoringApplication;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.scoring.ScoringApplication;
 
 /** Creates (or checks) the topics this service is the one writer of, as the catalogue defines them. */
 @Configuration(proxyBeanMethods = false)
@@ -13,9 +13,8 @@ class TopicDeclarations {
 
     @Bean
     KafkaAdmin.NewTopics ownTopics() {
-        return new KafkaAdmin.NewTopics(
-                TopicCatalogue.load().producedBy(ScoringApplication.NAME).stream()
-                        .map(topic -> topic.newTopic())
-                        .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(TopicCatalogue.load().producedBy(ScoringApplication.NAME).stream()
+                .map(topic -> topic.newTopic())
+                .toArray(NewTopic[]::new));
     }
 }

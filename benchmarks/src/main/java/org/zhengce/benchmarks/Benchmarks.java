@@ -1,0 +1,103 @@
+package org.zhengce.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhengce.benchmarks.data.CityFeed;
+import org.zhengce.benchmarks.serde.RegistryCallsBenchmark;
+import org.zhengce.benchmarks.serde.SerdeConsumerBenchmark;
+import org.zhengce.benchmarks.serde.SerdeProducerBenchmark;
+import org.zhengce.embedded.EmbeddedKafka;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.registry.EmbeddedSchemaRegistry;
+
+/**
+ * The benchmark command: starts one in-process broker and registry, runs every case against raw
+ * kafka-clients on them, prints the report and appends it to the file named by the only argument.
+ *
+ * <pre>./mvnw -Pbench -pl benchmarks -am package -DskipTests</pre>
+ */
+public final class Benchmarks {
+
+    private static final Logger log = LoggerFactory.getLogger(Benchmarks.class);
+
+    /** Where the finished report is printed: a CLI's report is its output. */
+    private final PrintStream reportOut;
+
+    private final Clock clock;
+    private final List<Benchmark> cases;
+
+    Benchmarks(PrintStream reportOut, Clock clock, List<Benchmark> cases) {
+        this.reportOut = reportOut;
+        this.clock = clock;
+        this.cases = List.copyOf(cases);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: Benchmarks <report file to append to, e.g. docs/benchmarks.md>");
+        }
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        List<Benchmark> cases =
+                List.of(new SerdeProducerBenchmark(), new SerdeConsumerBenchmark(), new RegistryCallsBenchmark());
+        new Benchmarks(System.out, Clock.systemDefaultZone(), cases).run(settings, Path.of(args[0]));
+    }
+
+    void run(BenchmarkSettings settings, Path reportFile) throws Exception {
+        ZonedDateTime startedAt = ZonedDateTime.now(clock);
+        double loadBefore = Machine.loadAverage();
+        log.info("Generating {} events from seed {}", settings.records(), settings.seed());
+        List<HouseholdEvent> events = CityFeed.generate(settings.seed(), settings.records());
+        List<byte[]> keys = events.stream().map(CityFeed::key).toList();
+        List<ResultRow> rows = new ArrayList<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
+            BenchmarkContext context =
+                    new BenchmarkContext(kafka.bootstrapServers(), registry.url(), settings, events, keys);
+            for (Benchmark benchmark : cases) {
+                log.info("Running {}", benchmark.name());
+                rows.add(benchmark.run(context));
+            }
+        }
+        Report report = new Report(
+                startedAt,
+                commitOf(reportFile.toAbsolutePath().getParent()),
+                Machine.current(),
+                loadBefore,
+                Machine.loadAverage(),
+                settings,
+                rows,
+                cases.stream().map(Benchmark::method).toList());
+        reportOut.println(report.toMarkdown());
+        reportOut.flush();
+        report.appendTo(reportFile);
+        log.info("Report appended to {}", reportFile.toAbsolutePath());
+    }
+
+    /** {@code git rev-parse --short HEAD} in {@code directory}, or {@code uncommitted}. */
+    static String commitOf(Path directory) throws InterruptedException {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .directory(directory.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!git.waitFor(10, TimeUnit.SECONDS)) {
+                git.destroy();
+                return "uncommitted";
+            }
+            return git.exitValue() == 0 && !commit.isEmpty() ? commit : "uncommitted";
+        } catch (IOException e) {
+            log.info("No git commit to report ({}): reporting 'uncommitted'", e.toString());
+            return "uncommitted";
+        }
+    }
+}
