@@ -1,0 +1,143 @@
+package org.zhengce.intake.validation;
+
+import java.time.Clock;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.PersonPseudonym;
+import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.HouseholdChanged;
+import org.zhengce.intake.HouseholdRegistered;
+import org.zhengce.intake.Member;
+import org.zhengce.intake.MemberJoined;
+import org.zhengce.intake.MemberLeft;
+import org.zhengce.intake.ResidentIdentity;
+import org.zhengce.intake.identity.Pseudonymiser;
+import org.zhengce.intake.identity.ResidentIdentityNumber;
+import org.zhengce.schemas.serde.GeneratedClassTrust;
+
+/**
+ * Turns a valid department event into the household event intake publishes: every resident identity (the subject,
+ * household members, the member who joined or left) becomes its {@link PersonPseudonym}, facts without persons are
+ * copied, and any identity number a department typed into free text (an address, a note) is masked. No identity
+ * number in clear can reach the published record. Thread-safe.
+ */
+public final class EventPseudonymisation {
+
+    private static final String PERSON_PSEUDONYM =
+            PersonPseudonym.getClassSchema().getFullName();
+
+    private final Pseudonymiser pseudonymiser;
+    private final Clock clock;
+
+    /** @param clock the clock the event was validated with (identity numbers are parsed again, birth date included) */
+    public EventPseudonymisation(Pseudonymiser pseudonymiser, Clock clock) {
+        this.pseudonymiser = pseudonymiser;
+        this.clock = clock;
+        // copying a shared fact (SpecificData.deepCopy) loads its generated class by name, which Avro 1.12.2 refuses
+        // unless generated classes are trusted
+        GeneratedClassTrust.install();
+    }
+
+    /**
+     * The published form of {@code event}, which must have passed {@link EventValidator}.
+     *
+     * @param platformEventId the id intake assigned to the event
+     * @throws org.zhengce.intake.identity.InvalidIdentityNumberException if an identity number is invalid (masked)
+     */
+    public HouseholdEvent toHouseholdEvent(DepartmentEvent event, String platformEventId) {
+        HouseholdEvent published = HouseholdEvent.newBuilder()
+                .setEventId(event.getEventId())
+                .setDepartment(event.getDepartment())
+                .setOccurredAt(event.getOccurredAt())
+                .setReportedAt(event.getReportedAt())
+                .setSubject(subject(event.getSubject()))
+                .setPlatformEventId(platformEventId)
+                .setCommunityCode(event.getCommunityCode())
+                .setFact(fact(event.getFact()))
+                .build();
+        maskFreeText(published);
+        return published;
+    }
+
+    private Object subject(Object subject) {
+        if (subject instanceof ResidentIdentity identity) {
+            return pseudonym(identity);
+        }
+        HouseholdNumber household = (HouseholdNumber) subject;
+        return new HouseholdNumber(household.getValue());
+    }
+
+    private Object fact(Object fact) {
+        if (fact instanceof HouseholdRegistered registered) {
+            return new org.zhengce.events.HouseholdRegistered(
+                    registered.getCommunityCode(),
+                    registered.getAddress(),
+                    registered.getHeadName(),
+                    registered.getPhone(),
+                    members(registered.getMembers()));
+        }
+        if (fact instanceof HouseholdChanged changed) {
+            return new org.zhengce.events.HouseholdChanged(
+                    changed.getCommunityCode(),
+                    changed.getAddress(),
+                    changed.getHeadName(),
+                    changed.getPhone(),
+                    members(changed.getMembers()));
+        }
+        if (fact instanceof MemberJoined joined) {
+            return new org.zhengce.events.MemberJoined(member(joined.getMember()), joined.getReason());
+        }
+        if (fact instanceof MemberLeft left) {
+            return new org.zhengce.events.MemberLeft(pseudonym(left.getIdentity()), left.getReason());
+        }
+        // every other fact is the shared record, without persons: copy it so masking never touches the input
+        SpecificRecordBase shared = (SpecificRecordBase) fact;
+        return shared.getSpecificData().deepCopy(shared.getSchema(), shared);
+    }
+
+    private List<org.zhengce.events.Member> members(List<Member> members) {
+        return members.stream().map(this::member).toList();
+    }
+
+    private org.zhengce.events.Member member(Member member) {
+        return new org.zhengce.events.Member(
+                pseudonym(member.getIdentity()), member.getRelationToHead(), member.getBirthDate(), member.getSex());
+    }
+
+    private PersonPseudonym pseudonym(ResidentIdentity identity) {
+        return pseudonymiser.pseudonymise(ResidentIdentityNumber.parse(identity.getIdentityNumber(), clock));
+    }
+
+    /** Masks identity numbers in every string of {@code record}, pseudonyms excepted, in place. */
+    private static void maskFreeText(IndexedRecord record) {
+        if (record.getSchema().getFullName().equals(PERSON_PSEUDONYM)) {
+            return;
+        }
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            if (value instanceof CharSequence text) {
+                record.put(field.pos(), ResidentIdentityNumber.maskAllIn(text));
+            } else if (value instanceof IndexedRecord nested) {
+                maskFreeText(nested);
+            } else if (value instanceof List<?> items) {
+                maskFreeText(items);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void maskFreeText(List<?> items) {
+        for (int index = 0; index < items.size(); index++) {
+            Object item = items.get(index);
+            if (item instanceof CharSequence text) {
+                ((List<Object>) items).set(index, ResidentIdentityNumber.maskAllIn(text));
+            } else if (item instanceof IndexedRecord nested) {
+                maskFreeText(nested);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.zhengce.intake.validation;
+
+import org.zhengce.intake.identity.IdentityNumberRule;
+
+/** The meaning rules a department event is checked against; each has a stable code for responses and metrics. */
+public enum ValidationRule {
+    /** A value the fact needs is missing or blank. */
+    REQUIRED("required"),
+    /** Resident identity number: not 18 characters. */
+    IDENTITY_NUMBER_LENGTH("identity-number.length"),
+    /** Resident identity number: not 17 digits and a digit or 'X'. */
+    IDENTITY_NUMBER_CHARACTERS("identity-number.characters"),
+    /** Resident identity number: the birth date part is not a date, or is in the future. */
+    IDENTITY_NUMBER_BIRTH_DATE("identity-number.birth-date"),
+    /** Resident identity number: wrong GB 11643 check character. */
+    IDENTITY_NUMBER_CHECK_DIGIT("identity-number.check-digit"),
+    /** An identity number inside an identifier that is published as it is (the event id, a household number). */
+    IDENTITY_NUMBER_IN_KEY("identity-number.not-in-identifier"),
+    /** A time later than now. */
+    TIME_IN_FUTURE("time.not-in-future"),
+    /** {@code occurredAt} later than {@code reportedAt}. */
+    OCCURRED_AFTER_REPORTED("time.occurred-not-after-reported"),
+    /** A date later than today (in China). */
+    DATE_IN_FUTURE("date.not-in-future"),
+    /** An end date before its start date. */
+    DATE_ORDER("date.end-not-before-start"),
+    /** An amount in fen below zero. */
+    AMOUNT_NEGATIVE("amount.non-negative"),
+    /** A part of an amount larger than the whole (out of pocket above total). */
+    AMOUNT_ORDER("amount.part-not-above-total"),
+    /** A count (days, months) below zero. */
+    COUNT_NEGATIVE("count.non-negative"),
+    /** A number outside the range its fact allows (disability grade 1 to 4). */
+    OUT_OF_RANGE("range"),
+    /** A community code that is not 12 digits. */
+    COMMUNITY_CODE_FORMAT("community-code.format"),
+    /** A 12-digit community code that is not in the directory. */
+    COMMUNITY_CODE_UNKNOWN("community-code.known"),
+    /** The envelope's community code differs from the one in the household record. */
+    COMMUNITY_CODE_MISMATCH("community-code.consistent"),
+    /** A symbol the enum does not have, or its UNKNOWN default where the fact needs a real value. */
+    ENUM_UNKNOWN("enum.known-symbol"),
+    /** The subject kind does not fit the fact (household facts are about a household number). */
+    SUBJECT_KIND("subject.kind"),
+    /** A household record without exactly one head. */
+    HOUSEHOLD_HEAD("household.one-head"),
+    /** The same person twice in one household record. */
+    DUPLICATE_MEMBER("household.member-unique"),
+    /** A member's birth date differs from the one in the identity number. */
+    BIRTH_DATE_MISMATCH("member.birth-date-matches-identity-number"),
+    /** A member's sex differs from the one in the identity number. */
+    SEX_MISMATCH("member.sex-matches-identity-number");
+
+    private final String code;
+
+    ValidationRule(String code) {
+        this.code = code;
+    }
+
+    /** The stable code, e.g. {@code identity-number.check-digit}. */
+    public String code() {
+        return code;
+    }
+
+    static ValidationRule of(IdentityNumberRule rule) {
+        return switch (rule) {
+            case LENGTH -> IDENTITY_NUMBER_LENGTH;
+            case CHARACTERS -> IDENTITY_NUMBER_CHARACTERS;
+            case BIRTH_DATE -> IDENTITY_NUMBER_BIRTH_DATE;
+            case CHECK_DIGIT -> IDENTITY_NUMBER_CHECK_DIGIT;
+        };
+    }
+}
