@@ -1,0 +1,346 @@
+package org.zhengce.intake.departments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhengce.embedded.EmbeddedDatabases;
+import reactor.test.StepVerifier;
+
+/** The admin API and the registry's store against a real PostgreSQL migrated by Flyway from empty. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=intake-service",
+            // The registry needs no broker; without Kafka's auto-configuration no topic is created at start-up.
+            "spring.kafka.admin.auto-create=false",
+            // SHA-256 of "test-admin-key"
+            "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
+        })
+@AutoConfigureWebTestClient
+@DirtiesContext
+class DepartmentAdminTests {
+
+    static final String ADMIN_KEY = "test-admin-key";
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    static final EmbeddedDatabases postgres =
+            EmbeddedDatabases.builder().databases("intake").start();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        properties.add("spring.r2dbc.url", () -> postgres.r2dbcUrl("intake"));
+        properties.add("spring.r2dbc.username", () -> postgres.username("intake"));
+        properties.add("spring.r2dbc.password", () -> postgres.password("intake"));
+        properties.add("spring.flyway.url", () -> postgres.jdbcUrl("intake"));
+        properties.add("spring.flyway.user", () -> postgres.username("intake"));
+        properties.add("spring.flyway.password", () -> postgres.password("intake"));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        postgres.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DepartmentStore store;
+
+    @Autowired
+    DatabaseClient db;
+
+    private WebTestClient.RequestHeadersSpec<?> post(String path, String json) {
+        return http.post()
+                .uri(path)
+                .header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json);
+    }
+
+    private static String registration(String code) {
+        return """
+                {"code": "%s", "name": "Test department %s",
+                 "allowedEventTypes": ["VisitRecorded", "TipReported"],
+                 "jurisdictionScope": ["330106"], "rateLimitPerSecond": 50}
+                """.formatted(code, code);
+    }
+
+    private IssuedApiKey issueKey(String code) {
+        return http.post()
+                .uri("/admin/departments/{code}/api-keys", code)
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(IssuedApiKey.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void migrationsApplyToTheEmptyDatabaseAndSeedTheDepartmentsOfTheVocabulary() {
+        db.sql("select count(*) as applied from flyway_schema_history where success")
+                .map(row -> row.get("applied", Long.class))
+                .one()
+                .as(StepVerifier::create)
+                .expectNext(2L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        store.find("HUMAN_RESOURCES_SOCIAL_SECURITY")
+                .as(StepVerifier::create)
+                .assertNext(hr -> {
+                    assertThat(hr.enabled()).isTrue();
+                    assertThat(hr.allowedEventTypes()).contains("EmploymentEnded", "PensionStarted");
+                    assertThat(hr.jurisdictionScope()).isEmpty();
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        store.findAll()
+                .map(Department::code)
+                .collectList()
+                .as(StepVerifier::create)
+                .assertNext(codes -> assertThat(codes)
+                        .contains(
+                                "CIVIL_AFFAIRS",
+                                "MEDICAL_INSURANCE",
+                                "HEALTH",
+                                "HUMAN_RESOURCES_SOCIAL_SECURITY",
+                                "EDUCATION",
+                                "DISABLED_PERSONS_FEDERATION",
+                                "JUSTICE",
+                                "HOUSING",
+                                "EMERGENCY_MANAGEMENT",
+                                "UTILITIES",
+                                "COMMUNITY"))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void registeredDepartmentCanBeReadAndListed() {
+        post("/admin/departments", registration("GRID_NORTH"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("GRID_NORTH")
+                .jsonPath("$.enabled")
+                .isEqualTo(true);
+
+        http.get()
+                .uri("/admin/departments/GRID_NORTH")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Department.class)
+                .value(d -> {
+                    assertThat(d.allowedEventTypes()).containsExactlyInAnyOrder("VisitRecorded", "TipReported");
+                    assertThat(d.jurisdictionScope()).containsExactly("330106");
+                    assertThat(d.rateLimitPerSecond()).isEqualTo(50);
+                });
+
+        http.get()
+                .uri("/admin/departments")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(Department.class)
+                .value(all -> assertThat(all).extracting(Department::code).contains("GRID_NORTH", "CIVIL_AFFAIRS"));
+    }
+
+    @Test
+    void registeringATakenCodeIsAConflict() {
+        post("/admin/departments", registration("GRID_SOUTH"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        post("/admin/departments", registration("GRID_SOUTH"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("department GRID_SOUTH already exists");
+    }
+
+    @Test
+    void unknownDepartmentIsNotFound() {
+        http.get()
+                .uri("/admin/departments/NO_SUCH_DEPARTMENT")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("no department NO_SUCH_DEPARTMENT");
+
+        http.post()
+                .uri("/admin/departments/NO_SUCH_DEPARTMENT/api-keys")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void invalidRegistrationNamesEveryBadField() {
+        post("/admin/departments", """
+                        {"code": "lower-case", "name": "",
+                         "allowedEventTypes": ["VisitRecorded"], "jurisdictionScope": [], "rateLimitPerSecond": 0}
+                        """)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("invalid fields: code, name, rateLimitPerSecond")
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("code", "name", "rateLimitPerSecond"));
+    }
+
+    @Test
+    void changeReplacesTypesScopeAndRateLimitAndKeepsTheDepartmentEnabled() {
+        post("/admin/departments", registration("GRID_EAST"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        http.put()
+                .uri("/admin/departments/GRID_EAST")
+                .header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"name": "Grid east", "allowedEventTypes": ["TipReported"],
+                         "jurisdictionScope": ["330106", "330108"], "rateLimitPerSecond": 20}
+                        """)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        store.find("GRID_EAST")
+                .as(StepVerifier::create)
+                .assertNext(d -> {
+                    assertThat(d.name()).isEqualTo("Grid east");
+                    assertThat(d.allowedEventTypes()).isEqualTo(Set.of("TipReported"));
+                    assertThat(d.jurisdictionScope()).containsExactly("330106", "330108");
+                    assertThat(d.rateLimitPerSecond()).isEqualTo(20);
+                    assertThat(d.enabled()).isTrue();
+                    assertThat(d.updatedAt()).isAfterOrEqualTo(d.createdAt());
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void issuedKeyIsShownOnceAndOnlyAHashOfItsSecretIsStored() {
+        post("/admin/departments", registration("GRID_WEST"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        IssuedApiKey issued = issueKey("GRID_WEST");
+        String secret = issued.apiKey().substring(issued.apiKey().indexOf('.') + 1);
+
+        store.findKey(issued.keyId())
+                .as(StepVerifier::create)
+                .assertNext(stored -> {
+                    assertThat(stored.secretHash()).isEqualTo(ApiKeys.sha256(secret));
+                    assertThat(stored.revokedAt()).isNull();
+                    assertThat(stored.department().code()).isEqualTo("GRID_WEST");
+                })
+                .expectComplete()
+                .verify(TIMEOUT);
+        db.sql("select row_to_json(k)::text as row from department_api_keys k where key_id = :id")
+                .bind("id", issued.keyId())
+                .map(row -> row.get("row", String.class))
+                .one()
+                .as(StepVerifier::create)
+                .assertNext(row -> assertThat(row).contains(issued.keyId()).doesNotContain(secret))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void rotationRevokesTheOlderKey() {
+        post("/admin/departments", registration("GRID_CENTRE"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        IssuedApiKey first = issueKey("GRID_CENTRE");
+        IssuedApiKey second = issueKey("GRID_CENTRE");
+
+        store.findKey(first.keyId())
+                .as(StepVerifier::create)
+                .assertNext(stored -> assertThat(stored.revokedAt()).isNotNull())
+                .expectComplete()
+                .verify(TIMEOUT);
+        http.get()
+                .uri("/departments/me")
+                .header("X-API-Key", first.apiKey())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        http.get()
+                .uri("/departments/me")
+                .header("X-API-Key", second.apiKey())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("GRID_CENTRE");
+    }
+
+    @Test
+    void adminApiRefusesADepartmentKey() {
+        IssuedApiKey community = issueKey("COMMUNITY");
+
+        http.get()
+                .uri("/admin/departments")
+                .header("X-API-Key", community.apiKey())
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void adminApiWithoutCredentialsIsUnauthorized() {
+        http.get()
+                .uri("/admin/departments")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .exists("WWW-Authenticate");
+    }
+}
