@@ -5,55 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.zhengce.embedded.EmbeddedDatabases;
+import org.zhengce.intake.IntakeDatabaseTest;
 import reactor.test.StepVerifier;
 
 /** The admin API and the registry's store against a real PostgreSQL migrated by Flyway from empty. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=intake-service",
-            // The registry needs no broker; without Kafka's auto-configuration no topic is created at start-up.
-            "spring.kafka.admin.auto-create=false",
-            // SHA-256 of "test-admin-key"
-            "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
-        })
-@AutoConfigureWebTestClient
-@DirtiesContext
-class DepartmentAdminTests {
+class DepartmentAdminTests extends IntakeDatabaseTest {
 
-    static final String ADMIN_KEY = "test-admin-key";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    static final EmbeddedDatabases postgres =
-            EmbeddedDatabases.builder().databases("intake").start();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry properties) {
-        properties.add("spring.r2dbc.url", () -> postgres.r2dbcUrl("intake"));
-        properties.add("spring.r2dbc.username", () -> postgres.username("intake"));
-        properties.add("spring.r2dbc.password", () -> postgres.password("intake"));
-        properties.add("spring.flyway.url", () -> postgres.jdbcUrl("intake"));
-        properties.add("spring.flyway.user", () -> postgres.username("intake"));
-        properties.add("spring.flyway.password", () -> postgres.password("intake"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        postgres.close();
-    }
 
     @Autowired
     WebTestClient http;

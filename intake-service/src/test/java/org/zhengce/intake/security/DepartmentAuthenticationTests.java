@@ -2,22 +2,16 @@ package org.zhengce.intake.security;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.zhengce.embedded.EmbeddedDatabases;
+import org.zhengce.intake.IntakeDatabaseTest;
 import org.zhengce.intake.departments.IssuedApiKey;
 import reactor.core.publisher.Mono;
 
@@ -25,37 +19,7 @@ import reactor.core.publisher.Mono;
  * Departments authenticate with an X-API-Key or a JWT; the admin with the configured key or a PLATFORM_ADMIN
  * JWT. The JWT decoder is a fixed test double standing in for an issuer: it is what makes the chain accept JWTs.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=intake-service",
-            "spring.kafka.admin.auto-create=false",
-            // SHA-256 of "test-admin-key"
-            "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
-        })
-@AutoConfigureWebTestClient
-@DirtiesContext
-class DepartmentAuthenticationTests {
-
-    static final String ADMIN_KEY = "test-admin-key";
-
-    static final EmbeddedDatabases postgres =
-            EmbeddedDatabases.builder().databases("intake").start();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry properties) {
-        properties.add("spring.r2dbc.url", () -> postgres.r2dbcUrl("intake"));
-        properties.add("spring.r2dbc.username", () -> postgres.username("intake"));
-        properties.add("spring.r2dbc.password", () -> postgres.password("intake"));
-        properties.add("spring.flyway.url", () -> postgres.jdbcUrl("intake"));
-        properties.add("spring.flyway.user", () -> postgres.username("intake"));
-        properties.add("spring.flyway.password", () -> postgres.password("intake"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        postgres.close();
-    }
+class DepartmentAuthenticationTests extends IntakeDatabaseTest {
 
     /** Three fixed tokens, as an identity provider would issue them after validation. */
     @TestConfiguration

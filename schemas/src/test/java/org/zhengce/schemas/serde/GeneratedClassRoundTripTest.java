@@ -3,7 +3,6 @@ package org.zhengce.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhengce.schemas.serde.Fixtures.TOPIC;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +11,11 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zhengce.events.HouseholdEvent;
+import org.zhengce.schemas.registry.FakeRegistryExtension;
 import org.zhengce.schemas.registry.FakeSchemaRegistry;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 
@@ -26,18 +26,16 @@ import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
  */
 class GeneratedClassRoundTripTest {
 
+    @RegisterExtension
+    final FakeRegistryExtension fake = new FakeRegistryExtension();
+
     FakeSchemaRegistry registry;
     HttpSchemaRegistryClient client;
 
     @BeforeEach
-    void startRegistry() throws IOException {
-        registry = FakeSchemaRegistry.start();
-        client = new HttpSchemaRegistryClient(List.of(registry.url()), null);
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
+    void useRegistry() {
+        registry = fake.registry();
+        client = fake.client();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zhengce.schemas.serde.Fixtures.TOPIC;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +14,25 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zhengce.schemas.registry.FakeRegistryExtension;
 import org.zhengce.schemas.registry.FakeSchemaRegistry;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 
 class RoundTripTest {
 
+    @RegisterExtension
+    final FakeRegistryExtension fake = new FakeRegistryExtension();
+
     FakeSchemaRegistry registry;
     HttpSchemaRegistryClient client;
 
     @BeforeEach
-    void startRegistry() throws IOException {
-        registry = FakeSchemaRegistry.start();
-        client = new HttpSchemaRegistryClient(List.of(registry.url()), null);
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
+    void useRegistry() {
+        registry = fake.registry();
+        client = fake.client();
     }
 
     @Test

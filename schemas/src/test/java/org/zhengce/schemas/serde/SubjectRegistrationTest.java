@@ -14,27 +14,26 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zhengce.schemas.registry.FakeRegistryExtension;
 import org.zhengce.schemas.registry.FakeSchemaRegistry;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 import org.zhengce.schemas.registry.SchemaNotFoundException;
 
 class SubjectRegistrationTest {
 
+    @RegisterExtension
+    final FakeRegistryExtension fake = new FakeRegistryExtension();
+
     FakeSchemaRegistry registry;
     HttpSchemaRegistryClient client;
 
     @BeforeEach
-    void startRegistry() throws IOException {
-        registry = FakeSchemaRegistry.start();
-        client = new HttpSchemaRegistryClient(List.of(registry.url()), null);
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
+    void useRegistry() {
+        registry = fake.registry();
+        client = fake.client();
     }
 
     @Test
