@@ -49,7 +49,41 @@ public enum ValidationRule {
     /** A member's birth date differs from the one in the identity number. */
     BIRTH_DATE_MISMATCH("member.birth-date-matches-identity-number"),
     /** A member's sex differs from the one in the identity number. */
-    SEX_MISMATCH("member.sex-matches-identity-number");
+    SEX_MISMATCH("member.sex-matches-identity-number"),
+
+    // Reading: the bytes, the JSON or CSV, and the Avro schema, before meaning is checked.
+    /** Bytes that are not valid in the declared (or default UTF-8) character encoding. */
+    ENCODING("encoding.valid"),
+    /** Text that is not one well-formed JSON object (truncated, trailing garbage, not an object). */
+    MALFORMED_JSON("json.well-formed"),
+    /** A CSV row that cannot be read (unbalanced quotes, more cells than the header has columns). */
+    MALFORMED_CSV("csv.well-formed"),
+    /** A line or row longer than the configured limit. */
+    TOO_LONG("size.limit"),
+    /** An event type (fact record name) the data standard does not have. */
+    EVENT_TYPE_UNKNOWN("event-type.known"),
+    /** A value of the wrong JSON type for its schema field (text where a number is needed...). */
+    TYPE_MISMATCH("schema.type"),
+    /** A value of the right type in the wrong form (a timestamp or date that does not parse). */
+    FORMAT("schema.format"),
+    /** A field the schema does not have (a typo, or a field of another event type). */
+    UNKNOWN_FIELD("schema.unknown-field"),
+    /** Bytes on a department topic that are not a DepartmentEvent in the Confluent Avro wire format. */
+    UNDECODABLE("avro.decodable"),
+
+    // Admission: who sent it, and whether it fits their terms.
+    /** The event names another department than the one that sent it (the credential's or the topic's). */
+    DEPARTMENT_MISMATCH("department.matches-sender"),
+    /** The department may not report this event type. */
+    EVENT_TYPE_NOT_ALLOWED("department.type-allowed"),
+    /** The department is disabled. */
+    DEPARTMENT_DISABLED("department.enabled"),
+    /** The event's community lies outside the department's jurisdiction scope. */
+    OUT_OF_SCOPE("department.jurisdiction-scope"),
+    /** The same (department, eventId) was accepted before with a different payload. */
+    CONFLICTING_DUPLICATE("idempotency.same-payload"),
+    /** More events in one NDJSON stream than the limit allows. */
+    STREAM_LIMIT("size.events-per-stream");
 
     private final String code;
 
