@@ -19,6 +19,11 @@ import org.zhengce.embedded.EmbeddedDatabases;
         properties = {
             "spring.config.name=intake-service",
             "spring.kafka.admin.auto-create=false",
+            "intake.topics.consume=false",
+            "intake.pseudonyms.keys.k1=" + TestKeys.PSEUDONYM_KEY,
+            "intake.pseudonyms.active-key-id=k1",
+            "intake.pipeline.sealing-keys.s1=" + TestKeys.SEALING_KEY,
+            "intake.pipeline.sealing-key-id=s1",
             // SHA-256 of ADMIN_KEY
             "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
         })

@@ -36,6 +36,7 @@ class PlatformServices implements SmartLifecycle {
     private final EmbeddedKafka kafka;
     private final EmbeddedSchemaRegistry registry;
     private final EmbeddedDatabases databases;
+    private final LocalSecrets secrets;
     private final List<RunningService> running = new ArrayList<>();
 
     PlatformServices(
@@ -43,8 +44,10 @@ class PlatformServices implements SmartLifecycle {
             DataDirectory data,
             EmbeddedKafka kafka,
             EmbeddedSchemaRegistry registry,
-            EmbeddedDatabases databases) {
+            EmbeddedDatabases databases,
+            LocalSecrets secrets) {
         this.settings = settings;
+        this.secrets = secrets;
         this.data = data;
         this.kafka = kafka;
         this.registry = registry;
@@ -94,6 +97,9 @@ class PlatformServices implements SmartLifecycle {
             properties.put("spring.flyway.url", databases.jdbcUrl(db));
             properties.put("spring.flyway.user", databases.username(db));
             properties.put("spring.flyway.password", databases.password(db));
+        }
+        if (service.name().equals(IntakeApplication.NAME)) {
+            properties.putAll(secrets.intakeProperties());
         }
         return properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -23,13 +23,16 @@ class StartupReport {
     private final EmbeddedSchemaRegistry registry;
     private final EmbeddedDatabases databases;
     private final PlatformServices services;
+    private final LocalSecrets secrets;
 
     StartupReport(
             DataDirectory data,
             EmbeddedKafka kafka,
             EmbeddedSchemaRegistry registry,
             EmbeddedDatabases databases,
-            PlatformServices services) {
+            PlatformServices services,
+            LocalSecrets secrets) {
+        this.secrets = secrets;
         this.data = data;
         this.kafka = kafka;
         this.registry = registry;
@@ -48,6 +51,11 @@ class StartupReport {
         for (PlatformServices.RunningService service : services.running()) {
             text.append(line(service.name(), "http://localhost:" + service.port() + "/actuator/health"));
         }
+        text.append(
+                line("intake admin API key", "X-API-Key: " + secrets.adminApiKey() + "  (in " + secrets.file() + ")"));
+        text.append(line(
+                "intake API (OpenAPI)",
+                "http://localhost:" + services.running().get(0).port() + "/swagger-ui.html"));
         text.append(line("Data directory", data.root() + "  (kept across runs; --reset starts clean)"));
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         text.append(line("Started in", ready.getTimeTaken().toMillis() + " ms"));

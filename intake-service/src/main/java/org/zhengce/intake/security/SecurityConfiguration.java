@@ -78,10 +78,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
-                        .pathMatchers("/departments/me")
+                        .pathMatchers(
+                                "/departments/me", "/events", "/submissions", "/submissions/**", "/rejected-events")
                         .hasAuthority(DepartmentPrincipal.AUTHORITY)
                         .anyExchange()
-                        .authenticated())
+                        .denyAll())
                 .addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::refuse)
                         .accessDeniedHandler((exchange, denied) -> problems.write(

@@ -96,6 +96,16 @@ public enum ValidationRule {
         return code;
     }
 
+    /** The rule with stable code {@code code}. */
+    public static ValidationRule ofCode(String code) {
+        for (ValidationRule rule : values()) {
+            if (rule.code.equals(code)) {
+                return rule;
+            }
+        }
+        throw new IllegalArgumentException("no validation rule has code '" + code + "'");
+    }
+
     static ValidationRule of(IdentityNumberRule rule) {
         return switch (rule) {
             case LENGTH -> IDENTITY_NUMBER_LENGTH;

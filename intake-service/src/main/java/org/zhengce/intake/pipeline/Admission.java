@@ -1,0 +1,81 @@
+package org.zhengce.intake.pipeline;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.events.Department;
+import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.HouseholdChanged;
+import org.zhengce.intake.HouseholdRegistered;
+import org.zhengce.intake.departments.DepartmentPermissions;
+import org.zhengce.intake.departments.Permission;
+import org.zhengce.intake.validation.ValidationRule;
+import org.zhengce.intake.validation.Violation;
+
+/** Whether an event fits its sender's terms: its own department, enabled, a type it may report, in its scope. */
+final class Admission {
+
+    private Admission() {}
+
+    /**
+     * The violations of {@code sender}'s terms by {@code event}; fills in the event's department when the input left
+     * it out (the sender's, when it is a symbol of the data standard).
+     */
+    static List<Violation> check(
+            org.zhengce.intake.departments.Department sender, DepartmentEvent event, @Nullable String eventType) {
+        java.util.ArrayList<Violation> violations = new java.util.ArrayList<>();
+        Department own = symbolOf(sender.code());
+        if (event.getDepartment() == null) {
+            if (own == null) {
+                violations.add(new Violation(
+                        "department",
+                        ValidationRule.DEPARTMENT_MISMATCH,
+                        sender.code() + " is not yet a Department symbol of the data standard"));
+            } else {
+                event.setDepartment(own);
+            }
+        } else if (own != event.getDepartment()) {
+            violations.add(new Violation(
+                    "department",
+                    ValidationRule.DEPARTMENT_MISMATCH,
+                    event.getDepartment().name() + " ≠ sender " + sender.code()));
+        }
+        if (!sender.enabled()) {
+            violations.add(new Violation("department", ValidationRule.DEPARTMENT_DISABLED, sender.code()));
+        } else if (eventType != null
+                && DepartmentPermissions.mayReport(sender, eventType) instanceof Permission.Refused) {
+            violations.add(new Violation("type", ValidationRule.EVENT_TYPE_NOT_ALLOWED, eventType));
+        }
+        if (!sender.jurisdictionScope().isEmpty()) {
+            String community = communityOf(event);
+            if (community == null || sender.jurisdictionScope().stream().noneMatch(community::startsWith)) {
+                violations.add(new Violation(
+                        "communityCode",
+                        ValidationRule.OUT_OF_SCOPE,
+                        (community == null ? "none" : community) + " not within " + sender.jurisdictionScope()));
+            }
+        }
+        return violations;
+    }
+
+    private static @Nullable String communityOf(DepartmentEvent event) {
+        if (event.getCommunityCode() != null) {
+            return event.getCommunityCode();
+        }
+        if (event.getFact() instanceof HouseholdRegistered registered) {
+            return registered.getCommunityCode();
+        }
+        if (event.getFact() instanceof HouseholdChanged changed) {
+            return changed.getCommunityCode();
+        }
+        return null;
+    }
+
+    private static @Nullable Department symbolOf(String code) {
+        for (Department department : Department.values()) {
+            if (department.name().equals(code)) {
+                return department;
+            }
+        }
+        return null;
+    }
+}

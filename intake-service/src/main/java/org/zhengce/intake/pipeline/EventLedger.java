@@ -1,0 +1,187 @@
+package org.zhengce.intake.pipeline;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The idempotency ledger, which is also the outbox of {@code household.events} (ADR 0004). A batch is claimed
+ * with one multi-row insert ({@code unnest} of arrays: R2DBC's {@code Statement.add()} would bind row by row),
+ * published, then marked with one update.
+ */
+@Repository
+class EventLedger {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DatabaseClient db;
+
+    EventLedger(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** An event ready to be claimed: its ledger row and the record that will be published. */
+    record Entry(String eventId, UUID platformEventId, byte[] digest, String eventType, OutgoingRecord record) {}
+
+    /** A ledger row found for an event id that was already claimed. */
+    record Existing(String eventId, UUID platformEventId, byte[] digest, Instant acceptedAt, boolean published) {}
+
+    /** A row claimed but not published, as the relay reads it. */
+    record Unpublished(
+            String department, String eventId, UUID platformEventId, Instant acceptedAt, OutgoingRecord record) {}
+
+    /**
+     * Claims every entry not yet in the ledger for {@code department}; emits the event ids claimed by this call.
+     * Entries whose id is already there are left alone (see {@link #find}).
+     */
+    Mono<List<String>> claim(String department, Instant acceptedAt, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        int n = entries.size();
+        String[] eventIds = new String[n];
+        String[] ids = new String[n];
+        String[] digests = new String[n];
+        String[] types = new String[n];
+        String[] keys = new String[n];
+        Integer[] partitions = new Integer[n];
+        String[] values = new String[n];
+        String[] headers = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            eventIds[i] = e.eventId();
+            ids[i] = e.platformEventId().toString();
+            digests[i] = HEX.formatHex(e.digest());
+            types[i] = e.eventType();
+            keys[i] = e.record().key();
+            partitions[i] = e.record().partition();
+            values[i] = HEX.formatHex(e.record().value());
+            headers[i] = HEX.formatHex(e.record().headers());
+        }
+        return db.sql("insert into event_ledger (department, event_id, platform_event_id, payload_digest, event_type,"
+                        + " record_key, record_partition, accepted_at, record_value, record_headers)"
+                        + " select :department, e, i::uuid, decode(d, 'hex'), t, k, p, :acceptedAt,"
+                        + " decode(v, 'hex'), decode(h, 'hex')"
+                        + " from unnest(:eventIds::text[], :ids::text[], :digests::text[], :types::text[],"
+                        + " :keys::text[], :partitions::int[], :values::text[], :headers::text[])"
+                        + " as u(e, i, d, t, k, p, v, h)"
+                        + " on conflict (department, event_id) do nothing returning event_id")
+                .bind("department", department)
+                .bind("acceptedAt", acceptedAt)
+                .bind("eventIds", eventIds)
+                .bind("ids", ids)
+                .bind("digests", digests)
+                .bind("types", types)
+                .bind("keys", keys)
+                .bind("partitions", partitions)
+                .bind("values", values)
+                .bind("headers", headers)
+                .map(row -> Objects.requireNonNull(row.get(0, String.class)))
+                .all()
+                .collectList();
+    }
+
+    /** The ledger rows of {@code eventIds} of {@code department}, by event id. */
+    Mono<Map<String, Existing>> find(String department, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select event_id, platform_event_id, payload_digest, accepted_at, published_at is not null"
+                        + " from event_ledger where department = :department and event_id = any(:eventIds::text[])")
+                .bind("department", department)
+                .bind("eventIds", eventIds.toArray(String[]::new))
+                .map(EventLedger::existing)
+                .all()
+                .collectMap(Existing::eventId, Function.identity());
+    }
+
+    /** Marks the events published: the record is on Kafka, its copy here is no longer needed. */
+    Mono<Long> markPublished(Collection<UUID> platformEventIds, Instant publishedAt) {
+        if (platformEventIds.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("update event_ledger set published_at = :at, record_value = null, record_headers = null"
+                        + " where platform_event_id = any(:ids::uuid[]) and published_at is null")
+                .bind("at", publishedAt)
+                .bind("ids", platformEventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Up to {@code limit} rows claimed before {@code claimedBefore} and still unpublished, locked for this
+     * transaction ({@code for update skip locked}: two relays never take the same row).
+     */
+    Flux<Unpublished> lockUnpublished(Instant claimedBefore, int limit) {
+        return db.sql("select department, event_id, platform_event_id, accepted_at, record_key, record_partition,"
+                        + " record_value, record_headers from event_ledger"
+                        + " where published_at is null and accepted_at < :before"
+                        + " order by accepted_at limit :limit for update skip locked")
+                .bind("before", claimedBefore)
+                .bind("limit", limit)
+                .map(row -> new Unpublished(
+                        Objects.requireNonNull(row.get("department", String.class)),
+                        Objects.requireNonNull(row.get("event_id", String.class)),
+                        Objects.requireNonNull(row.get("platform_event_id", UUID.class)),
+                        Objects.requireNonNull(row.get("accepted_at", Instant.class)),
+                        new OutgoingRecord(
+                                Objects.requireNonNull(row.get("record_key", String.class)),
+                                Objects.requireNonNull(row.get("record_partition", Integer.class)),
+                                bytes(row, "record_value"),
+                                bytes(row, "record_headers"))))
+                .all();
+    }
+
+    /** How many events are claimed and not yet published (a gauge: it should stay near zero). */
+    Mono<Long> countUnpublished() {
+        return db.sql("select count(*) from event_ledger where published_at is null")
+                .map(row -> Objects.requireNonNull(row.get(0, Long.class)))
+                .one();
+    }
+
+    private static Existing existing(Readable row) {
+        return new Existing(
+                Objects.requireNonNull(row.get(0, String.class)),
+                Objects.requireNonNull(row.get(1, UUID.class)),
+                bytes(row, 2),
+                Objects.requireNonNull(row.get(3, Instant.class)),
+                Boolean.TRUE.equals(row.get(4, Boolean.class)));
+    }
+
+    private static byte[] bytes(Readable row, int index) {
+        return toBytes(row.get(index));
+    }
+
+    private static byte[] bytes(Readable row, String column) {
+        return toBytes(row.get(column));
+    }
+
+    private static byte[] toBytes(@Nullable Object value) {
+        if (value instanceof java.nio.ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        throw new IllegalStateException("expected bytea, got " + (value == null ? "null" : value.getClass()));
+    }
+
+    static List<String> eventIds(List<Entry> entries) {
+        return entries.stream().map(Entry::eventId).collect(Collectors.toCollection(ArrayList::new));
+    }
+}

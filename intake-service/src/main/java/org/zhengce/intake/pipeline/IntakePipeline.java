@@ -1,0 +1,487 @@
+package org.zhengce.intake.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.departments.Department;
+import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.intake.identity.ResidentIdentityNumber;
+import org.zhengce.intake.reading.EventJson;
+import org.zhengce.intake.reading.ReadEvent;
+import org.zhengce.intake.validation.EventPseudonymisation;
+import org.zhengce.intake.validation.EventValidator;
+import org.zhengce.intake.validation.ValidationRule;
+import org.zhengce.intake.validation.Violation;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one pipeline: admission, validation, pseudonymisation, idempotency, publishing, and keeping what is rejected.
+ *
+ * <p>For a batch from one department: every submission gets an {@link Outcome}, in order. Valid events are claimed
+ * in the ledger (one statement), sent to {@code household.events} and marked published (one statement); the answer
+ * is given only after Kafka acknowledged ({@code acks=all}) and the ledger holds the event. Rejections are stored and
+ * put on the dead-letter topic before the answer. An event whose send is not acknowledged in time stays claimed and
+ * is answered {@link Outcome.Pending}; the relay publishes it (ADR 0004).
+ */
+public class IntakePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakePipeline.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final EventValidator validator;
+    private final EventPseudonymisation pseudonymisation;
+    private final EventLedger ledger;
+    private final HouseholdEventWriter writer;
+    private final RejectedEventStore rejections;
+    private final DeadLetterWriter deadLetters;
+    private final PayloadSealer sealer;
+    private final IntakeMetrics metrics;
+    private final DepartmentEventDecoder avro;
+    private final EventJson json;
+    private final DepartmentRegistry registry;
+    private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper mapper =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    IntakePipeline(
+            EventValidator validator,
+            EventPseudonymisation pseudonymisation,
+            EventLedger ledger,
+            HouseholdEventWriter writer,
+            RejectedEventStore rejections,
+            DeadLetterWriter deadLetters,
+            PayloadSealer sealer,
+            IntakeMetrics metrics,
+            DepartmentEventDecoder avro,
+            EventJson json,
+            DepartmentRegistry registry,
+            Clock clock) {
+        this.validator = validator;
+        this.pseudonymisation = pseudonymisation;
+        this.ledger = ledger;
+        this.writer = writer;
+        this.rejections = rejections;
+        this.deadLetters = deadLetters;
+        this.sealer = sealer;
+        this.metrics = metrics;
+        this.avro = avro;
+        this.json = json;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** An accepted event on its way: its ledger entry and the record to send. */
+    private record Prepared(
+            int index,
+            Submission submission,
+            String eventId,
+            String eventType,
+            EventLedger.Entry entry,
+            ProducerRecord<String, byte[]> record) {}
+
+    /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
+    public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Outcome[] outcomes = new Outcome[batch.size()];
+        List<RejectedEventStore.Kept> kept = new ArrayList<>();
+        Map<String, Prepared> firsts = new LinkedHashMap<>();
+        List<Prepared> repeats = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Submission submission = batch.get(i);
+            ReadEvent read = submission.read();
+            List<Violation> violations = check(sender, read);
+            if (!violations.isEmpty()) {
+                outcomes[i] = reject(sender, submission, read.eventId(), read.eventType(), violations, now, kept);
+                continue;
+            }
+            DepartmentEvent event = java.util.Objects.requireNonNull(read.event());
+            Prepared prepared;
+            try {
+                prepared = prepare(i, submission, event, String.valueOf(read.eventType()), now);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "event {} of {} could not be prepared: {}",
+                        masked(event.getEventId()),
+                        sender.code(),
+                        ResidentIdentityNumber.maskAllIn(String.valueOf(e.getMessage())));
+                outcomes[i] = reject(
+                        sender,
+                        submission,
+                        event.getEventId(),
+                        read.eventType(),
+                        List.of(new Violation("", ValidationRule.FORMAT, String.valueOf(e.getMessage()))),
+                        now,
+                        kept);
+                continue;
+            }
+            if (firsts.putIfAbsent(prepared.eventId(), prepared) != null) {
+                repeats.add(prepared);
+            }
+        }
+        List<EventLedger.Entry> entries =
+                firsts.values().stream().map(Prepared::entry).toList();
+        return ledger.claim(sender.code(), now, entries)
+                .flatMap(claimed -> settle(sender, now, firsts, Set.copyOf(claimed), outcomes, kept))
+                .then(Mono.defer(() -> {
+                    for (Prepared repeat : repeats) {
+                        outcomes[repeat.index()] = repeatOf(
+                                sender,
+                                repeat,
+                                firsts.get(repeat.eventId()),
+                                outcomes[firsts.get(repeat.eventId()).index()],
+                                now,
+                                kept);
+                    }
+                    List<RejectedEvent> rejected =
+                            kept.stream().map(RejectedEventStore.Kept::event).toList();
+                    return rejections.keep(kept).then(deadLetters.send(rejected, rejections));
+                }))
+                .then(Mono.fromSupplier(() -> {
+                    List<Outcome> answer = List.of(outcomes);
+                    count(sender, batch, answer);
+                    metrics.batch(
+                            sender.code(),
+                            batch.isEmpty() ? Channel.HTTP : batch.get(0).channel(),
+                            Duration.ofNanos(System.nanoTime() - started));
+                    return answer;
+                }));
+    }
+
+    /** Claimed events are sent and marked; the others were in the ledger before: duplicates, pending or conflicts. */
+    private Mono<Void> settle(
+            Department sender,
+            Instant now,
+            Map<String, Prepared> firsts,
+            Set<String> claimed,
+            Outcome[] outcomes,
+            List<RejectedEventStore.Kept> kept) {
+        List<Prepared> toSend = firsts.values().stream()
+                .filter(p -> claimed.contains(p.eventId()))
+                .toList();
+        List<String> earlier =
+                firsts.keySet().stream().filter(id -> !claimed.contains(id)).toList();
+        Mono<Void> send = writer.send(toSend.stream().map(Prepared::record).toList())
+                .then(Mono.defer(() -> ledger.markPublished(
+                        toSend.stream().map(p -> p.entry().platformEventId()).toList(), clock.instant())))
+                .doOnSuccess(marked -> toSend.forEach(p -> outcomes[p.index()] = new Outcome.Accepted(
+                        p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), now)))
+                .onErrorResume(e -> {
+                    log.warn(
+                            "{} events of {} not confirmed on {} ({}); the relay will publish them",
+                            toSend.size(),
+                            sender.code(),
+                            writer.topic(),
+                            e.toString());
+                    toSend.forEach(p -> outcomes[p.index()] = new Outcome.Pending(
+                            p.submission().sourceRef(), p.eventId(), p.entry().platformEventId()));
+                    return Mono.empty();
+                })
+                .then();
+        Mono<Void> resolve = ledger.find(sender.code(), earlier)
+                .doOnNext(found -> {
+                    for (String eventId : earlier) {
+                        Prepared p = firsts.get(eventId);
+                        EventLedger.Existing existing = found.get(eventId);
+                        if (existing == null) {
+                            // claimed by a concurrent request that has since failed its claim? cannot happen: rows are
+                            // never
+                            // deleted; treat as pending so the department re-sends
+                            outcomes[p.index()] = new Outcome.Pending(
+                                    p.submission().sourceRef(),
+                                    eventId,
+                                    p.entry().platformEventId());
+                        } else {
+                            outcomes[p.index()] = againstLedger(sender, p, existing, now, kept);
+                        }
+                    }
+                })
+                .then();
+        return send.then(resolve);
+    }
+
+    private Outcome againstLedger(
+            Department sender,
+            Prepared p,
+            EventLedger.Existing existing,
+            Instant now,
+            List<RejectedEventStore.Kept> kept) {
+        if (!MessageDigest.isEqual(existing.digest(), p.entry().digest())) {
+            return conflict(sender, p, HEX.formatHex(existing.digest()), now, kept);
+        }
+        if (!existing.published()) {
+            return new Outcome.Pending(p.submission().sourceRef(), p.eventId(), existing.platformEventId());
+        }
+        return new Outcome.Duplicate(
+                p.submission().sourceRef(), p.eventId(), existing.platformEventId(), existing.acceptedAt());
+    }
+
+    /** A second event with the same id in one batch: a duplicate of the first's outcome, or a conflict. */
+    private Outcome repeatOf(
+            Department sender,
+            Prepared repeat,
+            Prepared first,
+            Outcome firstOutcome,
+            Instant now,
+            List<RejectedEventStore.Kept> kept) {
+        if (!MessageDigest.isEqual(first.entry().digest(), repeat.entry().digest())) {
+            return conflict(sender, repeat, HEX.formatHex(first.entry().digest()), now, kept);
+        }
+        String ref = repeat.submission().sourceRef();
+        if (firstOutcome instanceof Outcome.Accepted a) {
+            return new Outcome.Duplicate(ref, a.eventId(), a.platformEventId(), a.acceptedAt());
+        }
+        if (firstOutcome instanceof Outcome.Duplicate d) {
+            return new Outcome.Duplicate(ref, d.eventId(), d.platformEventId(), d.acceptedAt());
+        }
+        if (firstOutcome instanceof Outcome.Pending p) {
+            return new Outcome.Pending(ref, p.eventId(), p.platformEventId());
+        }
+        if (firstOutcome instanceof Outcome.Conflict c) {
+            return conflict(sender, repeat, c.acceptedDigest(), now, kept);
+        }
+        return firstOutcome;
+    }
+
+    private Outcome.Conflict conflict(
+            Department sender, Prepared p, String acceptedDigest, Instant now, List<RejectedEventStore.Kept> kept) {
+        String presented = HEX.formatHex(p.entry().digest());
+        Outcome.Rejected kept1 = reject(
+                sender,
+                p.submission(),
+                p.eventId(),
+                p.eventType(),
+                List.of(new Violation(
+                        "eventId",
+                        ValidationRule.CONFLICTING_DUPLICATE,
+                        "accepted " + acceptedDigest + " ≠ presented " + presented)),
+                now,
+                kept);
+        return new Outcome.Conflict(
+                p.submission().sourceRef(), p.eventId(), acceptedDigest, presented, kept1.rejectionId());
+    }
+
+    /** Reading errors, the sender's terms, then meaning: all of them, each path once. */
+    private List<Violation> check(Department sender, ReadEvent read) {
+        List<Violation> violations = new ArrayList<>(read.violations());
+        DepartmentEvent event = read.event();
+        if (event == null) {
+            return violations;
+        }
+        violations.addAll(Admission.check(sender, event, read.eventType()));
+        List<Violation> meaning;
+        try {
+            meaning = validator.validate(event);
+        } catch (RuntimeException partialRecord) {
+            // a record left partial by reading errors can trip a rule that assumes its fields; those errors stand
+            if (read.violations().isEmpty()) {
+                throw partialRecord;
+            }
+            meaning = List.of();
+        }
+        Set<String> reported =
+                read.violations().stream().map(Violation::fieldPath).collect(Collectors.toSet());
+        boolean factUnread = event.getFact() == null;
+        for (Violation v : meaning) {
+            if (!alreadyReported(reported, v.fieldPath())
+                    && !(factUnread && v.fieldPath().startsWith("fact"))) {
+                violations.add(v);
+            }
+        }
+        return violations;
+    }
+
+    private static boolean alreadyReported(Set<String> reported, String path) {
+        for (String p : reported) {
+            if (path.equals(p)
+                    || path.startsWith(p + ".")
+                    || path.startsWith(p + "[")
+                    || p.startsWith(path + ".")
+                    || p.startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Prepared prepare(int index, Submission submission, DepartmentEvent event, String eventType, Instant now) {
+        String eventId = event.getEventId();
+        byte[] digest = digest(event);
+        UUID platformEventId = platformEventId(event.getDepartment().name(), eventId);
+        HouseholdEvent published = pseudonymisation.toHouseholdEvent(event, platformEventId.toString());
+        ProducerRecord<String, byte[]> record = writer.record(published, eventType, now);
+        return new Prepared(
+                index,
+                submission,
+                eventId,
+                eventType,
+                new EventLedger.Entry(eventId, platformEventId, digest, eventType, OutgoingRecord.of(record)),
+                record);
+    }
+
+    private Outcome.Rejected reject(
+            Department sender,
+            Submission submission,
+            @Nullable String eventId,
+            @Nullable String eventType,
+            List<Violation> violations,
+            Instant now,
+            List<RejectedEventStore.Kept> kept) {
+        UUID id = UUID.randomUUID();
+        String maskedId = eventId == null ? null : masked(eventId);
+        RejectedEvent rejected = new RejectedEvent(
+                id,
+                sender.code(),
+                maskedId,
+                eventType,
+                submission.channel(),
+                submission.sourceRef(),
+                now,
+                violations,
+                maskedPayload(submission),
+                submission.format(),
+                null,
+                null,
+                null);
+        kept.add(new RejectedEventStore.Kept(rejected, sealer.seal(id, submission.payload())));
+        return new Outcome.Rejected(submission.sourceRef(), maskedId, eventType, violations, id);
+    }
+
+    /** The payload as an operator may read it: JSON text (an Avro record rendered as JSON), else Base64, masked. */
+    private String maskedPayload(Submission submission) {
+        if (submission.format() == PayloadFormat.AVRO) {
+            DepartmentEvent event = submission.read().event();
+            if (event != null && event.getFact() != null) {
+                try {
+                    return ResidentIdentityNumber.maskAllIn(new String(json.writeBytes(event), StandardCharsets.UTF_8));
+                } catch (RuntimeException notRenderable) {
+                    // fall through to the bytes
+                }
+            }
+            String latin1 = new String(submission.payload(), StandardCharsets.ISO_8859_1);
+            return "base64:"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    ResidentIdentityNumber.maskAllIn(latin1).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return ResidentIdentityNumber.maskAllIn(new String(submission.payload(), StandardCharsets.UTF_8));
+    }
+
+    private void count(Department sender, List<Submission> batch, List<Outcome> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            Submission submission = batch.get(i);
+            String reason = "none";
+            if (outcome instanceof Outcome.Rejected rejected) {
+                reason = rejected.violations().get(0).ruleCode();
+                rejected.violations().forEach(v -> metrics.ruleBroken(sender.code(), v.ruleCode()));
+            } else if (outcome instanceof Outcome.Conflict) {
+                reason = ValidationRule.CONFLICTING_DUPLICATE.code();
+            }
+            metrics.outcome(
+                    sender.code(), submission.read().eventType(), submission.channel(), outcome.status(), reason);
+        }
+    }
+
+    // ---- replay and inspection ----
+
+    /** What a replay did: the rejection replayed, and the outcome of its new run through the pipeline. */
+    public record Replay(UUID rejectionId, Outcome outcome) {}
+
+    /** Sends a kept rejection through the whole pipeline again, as its department now stands. */
+    public Mono<Replay> replay(UUID rejectionId) {
+        return rejections
+                .find(rejectionId)
+                .switchIfEmpty(Mono.error(() -> new RejectedEventNotFoundException(rejectionId)))
+                .flatMap(rejected -> rejections
+                        .sealedPayload(rejectionId)
+                        .map(kept -> sealer.open(rejectionId, kept))
+                        .flatMap(payload -> registry.get(rejected.department())
+                                .flatMap(department -> receive(
+                                        department,
+                                        List.of(new Submission(
+                                                Channel.REPLAY,
+                                                "replay of " + rejectionId,
+                                                read(rejected, payload),
+                                                rejected.payloadFormat(),
+                                                payload)))))
+                        .flatMap(outcomes -> {
+                            Outcome outcome = outcomes.get(0);
+                            UUID again = outcome instanceof Outcome.Rejected r
+                                    ? r.rejectionId()
+                                    : outcome instanceof Outcome.Conflict c ? c.rejectionId() : null;
+                            return rejections
+                                    .recordReplay(rejectionId, clock.instant(), outcome.status(), again)
+                                    .thenReturn(new Replay(rejectionId, outcome));
+                        }));
+    }
+
+    /** Replays several, one after the other (so a department's order is kept). */
+    public Flux<Replay> replay(List<UUID> rejectionIds) {
+        return Flux.fromIterable(rejectionIds).concatMap(this::replay);
+    }
+
+    /** Rejections in {@code [from, to)}, of one department or of all ({@code null}), oldest first. */
+    public Flux<RejectedEvent> rejected(@Nullable String department, Instant from, Instant to, int limit) {
+        return rejections.list(department, from, to, limit);
+    }
+
+    /** One rejection, or {@link RejectedEventNotFoundException}. */
+    public Mono<RejectedEvent> rejection(UUID id) {
+        return rejections.find(id).switchIfEmpty(Mono.error(() -> new RejectedEventNotFoundException(id)));
+    }
+
+    private ReadEvent read(RejectedEvent rejected, byte[] payload) {
+        return switch (rejected.payloadFormat()) {
+            case JSON -> json.read(payload);
+            case JSON_TEXT -> json.readText(mapper.readTree(payload));
+            case AVRO -> avro.decode(payload);
+        };
+    }
+
+    DepartmentEventDecoder decoder() {
+        return avro;
+    }
+
+    HouseholdEventWriter writer() {
+        return writer;
+    }
+
+    static UUID platformEventId(String department, String eventId) {
+        return UUID.nameUUIDFromBytes((department + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] digest(DepartmentEvent event) {
+        try {
+            java.nio.ByteBuffer encoded = event.toByteBuffer();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(encoded);
+            return sha256.digest();
+        } catch (java.io.IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot encode the event to digest it", e);
+        }
+    }
+
+    private static String masked(String text) {
+        return ResidentIdentityNumber.maskAllIn(text);
+    }
+}

@@ -1,0 +1,101 @@
+package org.zhengce.intake.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.intake.validation.ValidationRule;
+import org.zhengce.intake.validation.Violation;
+
+/** What became of one submitted event: a result, never an exception. */
+public sealed interface Outcome {
+
+    /** Where the event came from, as in its {@link Submission}. */
+    String sourceRef();
+
+    /** The department's event id, when the input named one. */
+    @Nullable
+    String eventId();
+
+    /** The stable lower-case status: accepted, duplicate, rejected, conflict or pending. */
+    String status();
+
+    /** Published to {@code household.events} and in the ledger. */
+    record Accepted(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) implements Outcome {
+        @Override
+        public String status() {
+            return "accepted";
+        }
+    }
+
+    /** Accepted before with the same payload: the same platform id, published once. */
+    record Duplicate(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) implements Outcome {
+        @Override
+        public String status() {
+            return "duplicate";
+        }
+    }
+
+    /**
+     * Not accepted, for every reason at once; kept in the rejected-event store (and on the dead-letter topic) as
+     * {@code rejectionId}.
+     */
+    record Rejected(
+            String sourceRef,
+            @Nullable String eventId,
+            @Nullable String eventType,
+            List<Violation> violations,
+            UUID rejectionId)
+            implements Outcome {
+
+        public Rejected {
+            violations = List.copyOf(violations);
+        }
+
+        @Override
+        public String status() {
+            return "rejected";
+        }
+
+        /** Whether the only reasons are the sender's terms (disabled, type not allowed): HTTP 403 rather than 400. */
+        public boolean forbidden() {
+            return !violations.isEmpty()
+                    && violations.stream()
+                            .allMatch(v -> v.rule() == ValidationRule.EVENT_TYPE_NOT_ALLOWED
+                                    || v.rule() == ValidationRule.DEPARTMENT_DISABLED);
+        }
+
+        /** The refusal in words, for a 403: "department HEALTH may not report EmploymentEnded". */
+        public String refusal(String department) {
+            return violations.stream()
+                    .map(v -> v.rule() == ValidationRule.DEPARTMENT_DISABLED
+                            ? "department " + department + " is disabled"
+                            : "department " + department + " may not report " + v.offendingValue())
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+    }
+
+    /**
+     * The same (department, eventId) was accepted before with a different payload; kept as {@code rejectionId}.
+     * Digests are hex SHA-256 of the event's Avro binary.
+     */
+    record Conflict(String sourceRef, String eventId, String acceptedDigest, String presentedDigest, UUID rejectionId)
+            implements Outcome {
+        @Override
+        public String status() {
+            return "conflict";
+        }
+    }
+
+    /**
+     * Claimed in the ledger but not yet confirmed on Kafka (the broker did not acknowledge in time, or another
+     * request is publishing it): the relay will publish it; the department re-sends to learn the final answer.
+     */
+    record Pending(String sourceRef, String eventId, UUID platformEventId) implements Outcome {
+        @Override
+        public String status() {
+            return "pending";
+        }
+    }
+}

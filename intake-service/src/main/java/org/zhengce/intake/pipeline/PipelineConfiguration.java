@@ -1,0 +1,146 @@
+package org.zhengce.intake.pipeline;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.intake.identity.Pseudonymiser;
+import org.zhengce.intake.reading.EventJson;
+import org.zhengce.intake.validation.CommunityDirectory;
+import org.zhengce.intake.validation.EventPseudonymisation;
+import org.zhengce.intake.validation.EventValidator;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.serde.ConfluentAvroDeserializer;
+import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.schemas.serde.SerdeConfig;
+
+/** Wires the pipeline from its settings: keys, communities, serdes and the Kafka writers. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({PipelineSettings.class, PseudonymSettings.class})
+class PipelineConfiguration {
+
+    private static final String HOUSEHOLD_EVENTS = "household.events";
+    private static final String DEAD_LETTERS = "dept.events.dlq";
+
+    @Bean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean
+    CommunityDirectory communityDirectory(PipelineSettings settings) {
+        Set<String> codes = new HashSet<>();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(settings.communities().getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines()
+                    .map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty())
+                    .map(line -> line.split("\\s+", 2)[0])
+                    .forEach(codes::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "intake.pipeline.communities: cannot read "
+                            + settings.communities().getDescription(),
+                    e);
+        }
+        return CommunityDirectory.of(codes);
+    }
+
+    @Bean
+    IntakePipeline intakePipeline(
+            PipelineSettings settings,
+            PseudonymSettings pseudonyms,
+            CommunityDirectory communities,
+            EventLedger ledger,
+            RejectedEventStore rejections,
+            KafkaTemplate<String, byte[]> kafka,
+            KafkaProperties kafkaProperties,
+            MeterRegistry meters,
+            EventJson json,
+            DepartmentRegistry registry,
+            ObjectProvider<Clock> clockProvider) {
+        Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
+        Map<String, Object> serdeConfig = new HashMap<>(kafkaProperties.getProperties());
+        ConfluentAvroSerializer<HouseholdEvent> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(serdeConfig, false);
+        Map<String, Object> readerConfig = new HashMap<>(serdeConfig);
+        readerConfig.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DepartmentEvent.class.getName());
+        ConfluentAvroDeserializer<DepartmentEvent> deserializer = new ConfluentAvroDeserializer<>();
+        deserializer.configure(readerConfig, false);
+        Pseudonymiser pseudonymiser = Pseudonymiser.fromBase64Secrets(pseudonyms.keys(), pseudonyms.activeKeyId());
+        return new IntakePipeline(
+                new EventValidator(clock, communities, settings.allowedClockSkew()),
+                new EventPseudonymisation(pseudonymiser, clock),
+                ledger,
+                householdEventWriter(kafka, serializer, settings),
+                rejections,
+                new DeadLetterWriter(kafka, topic(DEAD_LETTERS), settings.publishTimeout()),
+                new PayloadSealer(settings.sealingKeys(), settings.sealingKeyId()),
+                new IntakeMetrics(meters),
+                new DepartmentEventDecoder(deserializer),
+                json,
+                registry,
+                clock);
+    }
+
+    @Bean
+    DepartmentEventDecoder departmentEventDecoder(IntakePipeline pipeline) {
+        return pipeline.decoder();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            PipelineSettings settings,
+            EventLedger ledger,
+            IntakePipeline pipeline,
+            ConsumerFactory<String, byte[]> consumers,
+            TransactionalOperator transactions,
+            ObjectProvider<Clock> clock,
+            MeterRegistry meters) {
+        AtomicLong unpublished = new AtomicLong();
+        Gauge.builder("intake.ledger.unpublished", unpublished, AtomicLong::get)
+                .description("Events claimed in the ledger and not yet confirmed on household.events")
+                .register(meters);
+        return new OutboxRelay(
+                ledger,
+                pipeline.writer(),
+                consumers,
+                transactions,
+                settings.relayAfter(),
+                clock.getIfAvailable(Clock::systemUTC),
+                unpublished);
+    }
+
+    private static HouseholdEventWriter householdEventWriter(
+            KafkaTemplate<String, byte[]> kafka,
+            ConfluentAvroSerializer<HouseholdEvent> serializer,
+            PipelineSettings settings) {
+        return new HouseholdEventWriter(kafka, serializer, topic(HOUSEHOLD_EVENTS), settings.publishTimeout());
+    }
+
+    private static String topic(String name) {
+        return TopicCatalogue.load().topic(name).name();
+    }
+}

@@ -1,0 +1,48 @@
+package org.zhengce.intake.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * The pipeline's settings ({@code intake.pipeline.*}).
+ *
+ * @param allowedClockSkew how far ahead of intake's clock a department's timestamp may be
+ * @param publishTimeout how long a batch waits for Kafka's acknowledgement before answering "pending"
+ * @param relayAfter how old an unpublished ledger row must be before the relay takes it (longer than any send)
+ * @param relayInterval how often the relay looks
+ * @param communities the known community codes, one per line ({@code #} comments; text after the code ignored)
+ * @param sealingKeys key id → Base64 AES-256 key sealing rejected payloads (a Kubernetes Secret in production)
+ * @param sealingKeyId the key new rejections are sealed with
+ */
+@ConfigurationProperties("intake.pipeline")
+record PipelineSettings(
+        @DefaultValue("5m") Duration allowedClockSkew,
+        @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue("2m") Duration relayAfter,
+        @DefaultValue("30s") Duration relayInterval,
+        @DefaultValue("classpath:communities.txt") Resource communities,
+        @DefaultValue Map<String, String> sealingKeys,
+        @DefaultValue("") String sealingKeyId) {
+
+    PipelineSettings {
+        if (relayAfter.compareTo(publishTimeout) <= 0) {
+            throw new IllegalArgumentException("intake.pipeline.relay-after (" + relayAfter
+                    + ") must be longer than intake.pipeline.publish-timeout (" + publishTimeout + ")");
+        }
+        sealingKeys.forEach((id, value) -> {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(
+                        "intake.pipeline.sealing-keys." + id + " is empty: set INTAKE_SEALING_KEY (Base64 of 32 random"
+                                + " bytes, from a Kubernetes Secret; the launcher generates one)");
+            }
+        });
+        if (sealingKeys.isEmpty() || sealingKeyId.isBlank()) {
+            throw new IllegalArgumentException("intake.pipeline.sealing-keys and intake.pipeline.sealing-key-id are"
+                    + " required: rejected payloads are kept sealed (set INTAKE_SEALING_KEY, 32 random bytes in"
+                    + " Base64, from a Kubernetes Secret)");
+        }
+    }
+}

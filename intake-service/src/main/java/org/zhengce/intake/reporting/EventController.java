@@ -1,0 +1,231 @@
+package org.zhengce.intake.reporting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.intake.departments.Department;
+import org.zhengce.intake.departments.DepartmentPrincipal;
+import org.zhengce.intake.pipeline.Channel;
+import org.zhengce.intake.pipeline.IntakePipeline;
+import org.zhengce.intake.pipeline.Outcome;
+import org.zhengce.intake.pipeline.PayloadFormat;
+import org.zhengce.intake.pipeline.Submission;
+import org.zhengce.intake.reading.EventJson;
+import org.zhengce.intake.reading.NdjsonLines;
+import org.zhengce.intake.reading.ReadEvent;
+import org.zhengce.intake.validation.ValidationRule;
+import org.zhengce.intake.validation.Violation;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code POST /events}: one event as JSON, or a stream of up to 100,000 as NDJSON. */
+@RestController
+@Tag(name = "Events", description = "Report department events")
+@EnableConfigurationProperties(ReportingSettings.class)
+class EventController {
+
+    static final MediaType NDJSON = MediaType.APPLICATION_NDJSON;
+
+    private final IntakePipeline pipeline;
+    private final EventJson json;
+    private final DepartmentRateLimits limits;
+    private final ReportingSettings settings;
+
+    EventController(IntakePipeline pipeline, EventJson json, DepartmentRateLimits limits, ReportingSettings settings) {
+        this.pipeline = pipeline;
+        this.json = json;
+        this.limits = limits;
+        this.settings = settings;
+    }
+
+    @Operation(
+            operationId = "reportEvent",
+            summary = "Report one event",
+            description = "202 when the event is on household.events and in the ledger (a re-send answers 202 with"
+                    + " status duplicate and the same platformEventId); 400 with every violation; 403 when the"
+                    + " department may not report the type; 409 when the eventId was accepted with another payload;"
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).")
+    @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Object>> report(
+            @AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
+        Department department = principal.department();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > settings.maxEventSize().toBytes()) {
+            return Mono.error(new DataBufferLimitException("event larger than " + settings.maxEventSize()));
+        }
+        limits.enter(department);
+        return DataBufferUtils.join(
+                        request.getBody(), (int) settings.maxEventSize().toBytes())
+                .map(EventController::bytes)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> pipeline.receive(
+                        department,
+                        List.of(new Submission(Channel.HTTP, "request", json.read(body), PayloadFormat.JSON, body))))
+                .map(outcomes -> answer(department, outcomes.get(0), request))
+                .doFinally(signal -> limits.leave());
+    }
+
+    @Operation(
+            operationId = "reportEventStream",
+            summary = "Report a stream of events (NDJSON)",
+            description = "One JSON event per line, up to 100,000 lines, read as a stream in constant memory. The"
+                    + " answer is NDJSON too: one result per non-blank input line, in order, each with its line"
+                    + " number and status accepted, duplicate, rejected (with every violation), conflict or pending."
+                    + " A broken line is rejected alone; the lines after it are still read.")
+    @PostMapping(
+            path = "/events",
+            consumes = MediaType.APPLICATION_NDJSON_VALUE,
+            produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<EventResult> reportStream(@AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
+        Department department = principal.department();
+        limits.enter(department);
+        int limit = settings.maxEventsPerStream();
+        return NdjsonLines.split(request.getBody(), (int) settings.maxLineSize().toBytes())
+                // one line past the limit, to say where reading stopped
+                .take(limit + 1L)
+                .index()
+                .bufferTimeout(settings.batchSize(), settings.batchWait())
+                .concatMap(batch -> {
+                    List<NdjsonLines.Line> within = batch.stream()
+                            .filter(line -> line.getT1() < limit)
+                            .map(line -> line.getT2())
+                            .toList();
+                    Flux<EventResult> results = within.isEmpty() ? Flux.empty() : processBatch(department, within);
+                    return batch.get(batch.size() - 1).getT1() < limit
+                            ? results
+                            : results.concatWith(Mono.just(EventResult.streamLimit(
+                                    batch.get(batch.size() - 1).getT2().number(), limit)));
+                })
+                .doFinally(signal -> limits.leave());
+    }
+
+    private Flux<EventResult> processBatch(Department department, List<NdjsonLines.Line> lines) {
+        List<Submission> submissions = lines.stream().map(this::submission).toList();
+        return limits.throttle(department, submissions.size())
+                .then(pipeline.receive(department, submissions))
+                .flatMapIterable(outcomes -> {
+                    java.util.ArrayList<EventResult> results = new java.util.ArrayList<>(outcomes.size());
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        results.add(EventResult.of(lines.get(i).number(), outcomes.get(i)));
+                    }
+                    return results;
+                });
+    }
+
+    private Submission submission(NdjsonLines.Line line) {
+        String ref = "line " + line.number();
+        if (line.tooLong()) {
+            return new Submission(
+                    Channel.NDJSON,
+                    ref,
+                    new ReadEvent(
+                            null,
+                            null,
+                            null,
+                            List.of(new Violation(
+                                    "", ValidationRule.TOO_LONG, "line longer than " + settings.maxLineSize()))),
+                    PayloadFormat.JSON,
+                    new byte[0]);
+        }
+        return new Submission(Channel.NDJSON, ref, json.read(line.bytes()), PayloadFormat.JSON, line.bytes());
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** A single event's answer: the result for accepted and duplicate, a problem otherwise. */
+    private static ResponseEntity<Object> answer(Department department, Outcome outcome, ServerHttpRequest request) {
+        EventResult result = EventResult.of(null, outcome);
+        if (outcome instanceof Outcome.Accepted || outcome instanceof Outcome.Duplicate) {
+            return ResponseEntity.accepted().body(result);
+        }
+        if (outcome instanceof Outcome.Pending) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Event pending",
+                            "the event is stored but Kafka has not confirmed it yet; it will be published: send it"
+                                    + " again to get the final answer",
+                            result,
+                            request));
+        }
+        if (outcome instanceof Outcome.Conflict c) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(problem(
+                            HttpStatus.CONFLICT,
+                            "Conflicting duplicate",
+                            "event " + c.eventId() + " of " + department.code()
+                                    + " was accepted before with another payload (digest " + c.acceptedDigest()
+                                    + "; this one " + c.presentedDigest() + ")",
+                            result,
+                            request));
+        }
+        Outcome.Rejected r = (Outcome.Rejected) outcome;
+        if (r.forbidden()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(problem(
+                            HttpStatus.FORBIDDEN,
+                            "Event type not allowed",
+                            r.refusal(department.code()),
+                            result,
+                            request));
+        }
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid event",
+                        r.violations().size() + " violation(s): "
+                                + r.violations().stream()
+                                        .map(v -> v.fieldPath() + " " + v.ruleCode())
+                                        .collect(java.util.stream.Collectors.joining("; ")),
+                        result,
+                        request));
+    }
+
+    private static ProblemDetail problem(
+            HttpStatus status, String title, String detail, EventResult result, ServerHttpRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getPath().value()));
+        problem.setProperty("status", result.status());
+        if (result.eventId() != null) {
+            problem.setProperty("eventId", result.eventId());
+        }
+        if (result.rejectionId() != null) {
+            problem.setProperty("rejectionId", result.rejectionId());
+        }
+        if (result.platformEventId() != null) {
+            problem.setProperty("platformEventId", result.platformEventId());
+        }
+        if (result.violations() != null) {
+            problem.setProperty("violations", result.violations());
+        }
+        if (result.acceptedDigest() != null) {
+            problem.setProperty("acceptedDigest", result.acceptedDigest());
+            problem.setProperty("presentedDigest", result.presentedDigest());
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,217 @@
+package org.zhengce.intake.reporting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.intake.departments.Department;
+import org.zhengce.intake.departments.DepartmentPermissions;
+import org.zhengce.intake.departments.DepartmentPrincipal;
+import org.zhengce.intake.departments.Permission;
+import org.zhengce.intake.pipeline.Channel;
+import org.zhengce.intake.pipeline.IntakePipeline;
+import org.zhengce.intake.pipeline.Outcome;
+import org.zhengce.intake.pipeline.PayloadFormat;
+import org.zhengce.intake.pipeline.Submission;
+import org.zhengce.intake.reading.CsvEvents;
+import org.zhengce.intake.reading.EventJson;
+import org.zhengce.intake.reading.EventTypes;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code POST /submissions}: a nightly CSV file of one event type, answered when every row is through the pipeline,
+ * with a report kept under the submission id.
+ */
+@RestController
+@Tag(name = "Submissions", description = "Upload nightly CSV files and read their reports")
+class SubmissionController {
+
+    private final IntakePipeline pipeline;
+    private final EventJson json;
+    private final SubmissionStore store;
+    private final DepartmentRateLimits limits;
+    private final ReportingSettings settings;
+    private final Clock clock;
+
+    SubmissionController(
+            IntakePipeline pipeline,
+            EventJson json,
+            SubmissionStore store,
+            DepartmentRateLimits limits,
+            ReportingSettings settings,
+            ObjectProvider<Clock> clock) {
+        this.pipeline = pipeline;
+        this.json = json;
+        this.store = store;
+        this.limits = limits;
+        this.settings = settings;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Operation(
+            operationId = "submitCsv",
+            summary = "Upload a CSV file of one event type",
+            description = "Header row, then one event per row. Columns: eventId, occurredAt, reportedAt,"
+                    + " householdNumber or identityNumber, communityCode, then the fact's fields by name (nested as"
+                    + " members[0].identity.identityNumber). UTF-8 by default; declare GB18030 with"
+                    + " Content-Type: text/csv; charset=GB18030. 201 with the report once every row is through;"
+                    + " each row's result at /submissions/{id}/rows. 400 for a file in the wrong encoding or an"
+                    + " unknown type, 403 for a type the department may not report, 413 above the size limit.")
+    @PostMapping(path = "/submissions", consumes = "text/csv")
+    Mono<ResponseEntity<SubmissionReport>> submit(
+            @AuthenticationPrincipal DepartmentPrincipal principal,
+            @Parameter(description = "the event type of every row, e.g. HospitalDischarged") @RequestParam String type,
+            @Parameter(description = "the file's name, for the report") @RequestParam(required = false) @Nullable
+                    String fileName,
+            ServerHttpRequest request) {
+        Department department = principal.department();
+        MediaType contentType = request.getHeaders().getContentType();
+        Charset charset = contentType == null || contentType.getCharset() == null
+                ? StandardCharsets.UTF_8
+                : contentType.getCharset();
+        long max = settings.maxFileSize().toBytes();
+        if (request.getHeaders().getContentLength() > max) {
+            return Mono.error(new DataBufferLimitException("file larger than " + settings.maxFileSize()));
+        }
+        if (!EventTypes.names().contains(type)) {
+            return Mono.error(new SubmissionRefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown event type",
+                    "unknown event type '" + type + "'; the data standard has " + EventTypes.names(),
+                    null));
+        }
+        if (DepartmentPermissions.mayReport(department, type) instanceof Permission.Refused refused) {
+            return Mono.error(new SubmissionRefusedException(
+                    HttpStatus.FORBIDDEN, "Event type not allowed", refused.reason(), null));
+        }
+        limits.enter(department);
+        UUID id = UUID.randomUUID();
+        SubmissionReport opened = new SubmissionReport(
+                id,
+                department.code(),
+                type,
+                fileName,
+                charset.name(),
+                clock.instant(),
+                null,
+                "RECEIVED",
+                null,
+                0,
+                0,
+                0,
+                0,
+                0);
+        return Mono.using(
+                        () -> Files.createTempFile("intake-submission-", ".csv"),
+                        file -> receive(request, file, max)
+                                .then(Mono.fromCallable(() -> CsvEvents.encodingError(file, charset))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .flatMap(encodingError -> encodingError.isPresent()
+                                        ? store.open(opened)
+                                                .then(store.close(id, "REJECTED", encodingError.get(), clock.instant()))
+                                                .then(Mono.<SubmissionReport>error(new SubmissionRefusedException(
+                                                        HttpStatus.BAD_REQUEST,
+                                                        "Wrong encoding",
+                                                        encodingError.get(),
+                                                        id)))
+                                        : store.open(opened)
+                                                .then(rows(department, id, file, charset, type))
+                                                .then(store.close(id, "COMPLETED", null, clock.instant()))
+                                                .then(store.find(department.code(), id))),
+                        SubmissionController::delete)
+                .map(report ->
+                        ResponseEntity.created(URI.create("/submissions/" + id)).body(report))
+                .doFinally(signal -> limits.leave());
+    }
+
+    @Operation(operationId = "getSubmission", summary = "A submission's report (the department's own only)")
+    @GetMapping("/submissions/{id}")
+    Mono<SubmissionReport> report(@AuthenticationPrincipal DepartmentPrincipal principal, @PathVariable UUID id) {
+        return store.find(principal.code(), id).switchIfEmpty(Mono.error(() -> new SubmissionNotFoundException(id)));
+    }
+
+    @Operation(operationId = "getSubmissionRows", summary = "Each row's result, in row order (NDJSON)")
+    @GetMapping(path = "/submissions/{id}/rows", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<EventResult> rows(@AuthenticationPrincipal DepartmentPrincipal principal, @PathVariable UUID id) {
+        return report(principal, id).flatMapMany(found -> store.rows(id));
+    }
+
+    /** Writes the body to {@code file}, failing with 413 past {@code max} bytes. */
+    private static Mono<Void> receive(ServerHttpRequest request, Path file, long max) {
+        AtomicLong size = new AtomicLong();
+        return DataBufferUtils.write(
+                request.getBody().doOnNext(buffer -> {
+                    if (size.addAndGet(buffer.readableByteCount()) > max) {
+                        DataBufferUtils.release(buffer);
+                        throw new DataBufferLimitException("file larger than " + max + " bytes");
+                    }
+                }),
+                file);
+    }
+
+    private Mono<Void> rows(Department department, UUID id, Path file, Charset charset, String type) {
+        return Flux.using(
+                        () -> CsvEvents.rows(file, charset, type, json),
+                        rows -> Flux.fromIterable(() -> rows),
+                        CsvEvents.Rows::close)
+                .subscribeOn(Schedulers.boundedElastic())
+                .buffer(settings.batchSize())
+                .concatMap(batch -> {
+                    List<Submission> submissions = new ArrayList<>(batch.size());
+                    for (CsvEvents.CsvRow row : batch) {
+                        submissions.add(new Submission(
+                                Channel.CSV,
+                                "submission " + id + " row " + row.rowNumber(),
+                                row.event(),
+                                PayloadFormat.JSON_TEXT,
+                                row.source()));
+                    }
+                    return limits.throttle(department, batch.size())
+                            .then(pipeline.receive(department, submissions))
+                            .flatMap(outcomes -> {
+                                List<EventResult> results = new ArrayList<>(outcomes.size());
+                                for (int i = 0; i < outcomes.size(); i++) {
+                                    Outcome outcome = outcomes.get(i);
+                                    results.add(EventResult.of(batch.get(i).rowNumber(), outcome));
+                                }
+                                return store.addRows(id, results);
+                            });
+                })
+                .then();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.zhengce.intake.topics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.zhengce.intake.departments.Department;
+import org.zhengce.intake.departments.DepartmentNotFoundException;
+import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.intake.pipeline.Channel;
+import org.zhengce.intake.pipeline.DepartmentEventDecoder;
+import org.zhengce.intake.pipeline.IntakePipeline;
+import org.zhengce.intake.pipeline.Outcome;
+import org.zhengce.intake.pipeline.PayloadFormat;
+import org.zhengce.intake.pipeline.Submission;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the departments' own topics ({@code dept.<code>.events}, Avro in the Confluent wire format) through the same
+ * pipeline as HTTP. The topic names the sender: an event on {@code dept.health.events} is HEALTH's, and must say so.
+ * The batch's offsets are committed only when every record is accepted, a duplicate or kept as rejected (garbage
+ * bytes included); if any is still pending on Kafka, or the database is down, the batch is retried (the ledger makes
+ * the retry idempotent), so nothing is lost and a bad record never blocks the partition.
+ */
+@Component
+class DepartmentTopicListener {
+
+    /** {@code dept.<code>.events}, where code is the department code in lower case with dashes. */
+    static final String TOPICS = "dept\\.[a-z0-9-]+\\.events";
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentTopicListener.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private final IntakePipeline pipeline;
+    private final DepartmentEventDecoder decoder;
+    private final DepartmentRegistry registry;
+
+    DepartmentTopicListener(IntakePipeline pipeline, DepartmentEventDecoder decoder, DepartmentRegistry registry) {
+        this.pipeline = pipeline;
+        this.decoder = decoder;
+        this.registry = registry;
+    }
+
+    @KafkaListener(
+            id = "intake-department-topics",
+            topicPattern = TOPICS,
+            batch = "true",
+            autoStartup = "${intake.topics.consume:true}")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new LinkedHashMap<>();
+        records.forEach(record ->
+                byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record));
+        byTopic.forEach((topic, ofTopic) -> {
+            Department sender = sender(departmentCode(topic));
+            List<Submission> submissions = new ArrayList<>(ofTopic.size());
+            for (ConsumerRecord<String, byte[]> record : ofTopic) {
+                byte[] value = record.value() == null ? new byte[0] : record.value();
+                submissions.add(new Submission(
+                        Channel.TOPIC,
+                        record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        decoder.decode(value),
+                        PayloadFormat.AVRO,
+                        value));
+            }
+            List<Outcome> outcomes = pipeline.receive(sender, submissions).block(TIMEOUT);
+            long pending = outcomes == null
+                    ? submissions.size()
+                    : outcomes.stream()
+                            .filter(o -> o instanceof Outcome.Pending)
+                            .count();
+            if (pending > 0) {
+                throw new IllegalStateException(pending + " events of " + topic
+                        + " not yet confirmed on household.events; the batch is retried");
+            }
+            log.debug("{} records of {} through intake", ofTopic.size(), topic);
+        });
+    }
+
+    /** {@code dept.human-resources-social-security.events} → {@code HUMAN_RESOURCES_SOCIAL_SECURITY}. */
+    static String departmentCode(String topic) {
+        String middle = topic.substring("dept.".length(), topic.length() - ".events".length());
+        return middle.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The registered department, or (for a topic of a department nobody registered) a disabled stand-in. */
+    private Department sender(String code) {
+        return registry.get(code)
+                .onErrorResume(
+                        DepartmentNotFoundException.class,
+                        unknown -> Mono.just(new Department(
+                                code,
+                                code + " (not registered)",
+                                Set.of(),
+                                List.of(),
+                                1,
+                                false,
+                                Instant.EPOCH,
+                                Instant.EPOCH)))
+                .blockOptional(TIMEOUT)
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,154 @@
+package org.zhengce.intake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhengce.embedded.EmbeddedDatabases;
+import org.zhengce.embedded.EmbeddedKafka;
+import org.zhengce.intake.departments.IssuedApiKey;
+import org.zhengce.registry.EmbeddedSchemaRegistry;
+
+/**
+ * The whole intake application against a real in-process Kafka broker (KRaft), the schema registry and a real
+ * PostgreSQL. The broker and registry are started once per test JVM and shared (topics and records persist across
+ * test classes, so tests look for their own event ids); each test class gets a fresh database.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=intake-service",
+            "intake.pseudonyms.keys.k1=" + TestKeys.PSEUDONYM_KEY,
+            "intake.pseudonyms.active-key-id=k1",
+            "intake.pipeline.sealing-keys.s1=" + TestKeys.SEALING_KEY,
+            "intake.pipeline.sealing-key-id=s1",
+            // SHA-256 of ADMIN_KEY
+            "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
+        })
+@AutoConfigureWebTestClient(timeout = "PT60S")
+@DirtiesContext
+public abstract class IntakeStackTest {
+
+    protected static final String ADMIN_KEY = "test-admin-key";
+    protected static final String HOUSEHOLD_EVENTS = "household.events";
+    protected static final String DEAD_LETTERS = "dept.events.dlq";
+
+    private static final String DATABASE = "intake";
+
+    private static @Nullable EmbeddedKafka kafka;
+    private static @Nullable EmbeddedSchemaRegistry registry;
+    private static @Nullable EmbeddedDatabases postgres;
+
+    @Autowired
+    protected WebTestClient http;
+
+    @BeforeAll
+    static void startStack() {
+        sharedBroker();
+        postgres = EmbeddedDatabases.builder().databases(DATABASE).start();
+    }
+
+    /** The JVM's broker and registry, started on first use and stopped when the JVM exits. */
+    protected static synchronized EmbeddedKafka sharedBroker() {
+        if (kafka == null) {
+            EmbeddedKafka started = EmbeddedKafka.builder().start();
+            EmbeddedSchemaRegistry startedRegistry = EmbeddedSchemaRegistry.start(started.bootstrapServers(), 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                startedRegistry.close();
+                started.close();
+            }));
+            kafka = started;
+            registry = startedRegistry;
+        }
+        return kafka;
+    }
+
+    protected static String registryUrl() {
+        sharedBroker();
+        return java.util.Objects.requireNonNull(registry).url();
+    }
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry properties) {
+        properties.add("spring.kafka.bootstrap-servers", () -> sharedBroker().bootstrapServers());
+        properties.add("spring.kafka.properties.schema.registry.url", IntakeStackTest::registryUrl);
+        properties.add("spring.r2dbc.url", () -> database().r2dbcUrl(DATABASE));
+        properties.add("spring.r2dbc.username", () -> database().username(DATABASE));
+        properties.add("spring.r2dbc.password", () -> database().password(DATABASE));
+        properties.add("spring.flyway.url", () -> database().jdbcUrl(DATABASE));
+        properties.add("spring.flyway.user", () -> database().username(DATABASE));
+        properties.add("spring.flyway.password", () -> database().password(DATABASE));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database().close();
+        postgres = null;
+    }
+
+    protected static EmbeddedDatabases database() {
+        EmbeddedDatabases running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("the test database runs only between @BeforeAll and @AfterAll");
+        }
+        return running;
+    }
+
+    /** Issues a fresh API key for {@code department} through the admin API. */
+    protected String issueKey(String department) {
+        IssuedApiKey issued = http.post()
+                .uri("/admin/departments/{code}/api-keys", department)
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(IssuedApiKey.class)
+                .returnResult()
+                .getResponseBody();
+        return java.util.Objects.requireNonNull(issued).apiKey();
+    }
+
+    /** Every record on {@code topic} from the beginning up to its current end. */
+    protected static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,12 @@
+package org.zhengce.intake;
+
+/** Fixed keys for tests (never used anywhere else): a pseudonym key and a sealing key, 32 bytes each in Base64. */
+public final class TestKeys {
+
+    /** 32 bytes 0x01..0x20. */
+    public static final String PSEUDONYM_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+    /** 32 bytes 0x21..0x40. */
+    public static final String SEALING_KEY = "ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
+
+    private TestKeys() {}
+}

@@ -1,0 +1,126 @@
+package org.zhengce.intake.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.PersonPseudonym;
+import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.IntakeStackTest;
+import org.zhengce.intake.reading.EventExamples;
+import org.zhengce.intake.reading.EventJson;
+import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
+import org.zhengce.schemas.serde.ConfluentAvroDeserializer;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One event as JSON: accepted and published once, with CloudEvents headers and no identity number. */
+class SingleEventTests extends IntakeStackTest {
+
+    private final EventJson json = new EventJson();
+    private String healthKey = "";
+
+    @BeforeEach
+    void keys() {
+        if (healthKey.isEmpty()) {
+            healthKey = issueKey("HEALTH");
+        }
+    }
+
+    private ObjectNode example(String type, String eventId) {
+        DepartmentEvent event = EventExamples.all().get(type);
+        ObjectNode node = json.write(event);
+        node.put("eventId", eventId);
+        return node;
+    }
+
+    private EventResult post(ObjectNode body, int status) {
+        return http.post()
+                .uri("/events")
+                .header("X-API-Key", healthKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.toString())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(EventResult.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void acceptedEventIsOnHouseholdEventsWithCloudEventsHeadersAndOnlyPseudonyms() {
+        EventResult result = post(example("HospitalDischarged", "single-accepted-1"), 202);
+
+        assertThat(result.status()).isEqualTo("accepted");
+        assertThat(result.platformEventId()).isNotNull();
+        List<ConsumerRecord<String, byte[]>> mine = readAll(HOUSEHOLD_EVENTS).stream()
+                .filter(r -> header(r, "ce_id").equals(result.platformEventId().toString()))
+                .toList();
+        assertThat(mine).hasSize(1);
+        ConsumerRecord<String, byte[]> record = mine.get(0);
+        assertThat(header(record, "ce_source")).isEqualTo("/departments/HEALTH");
+        assertThat(header(record, "ce_type")).isEqualTo("org.zhengce.events.HospitalDischarged");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        String identityNumber =
+                EventExamples.all().get("HospitalDischarged").getSubject().toString();
+        assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(digitsOf(identityNumber));
+
+        ConfluentAvroDeserializer<HouseholdEvent> deserializer = ConfluentAvroDeserializer.forSpecific(
+                new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registryUrl()), null),
+                HouseholdEvent.class);
+        HouseholdEvent published = deserializer.deserialize(HOUSEHOLD_EVENTS, record.value());
+        assertThat(published.getPlatformEventId())
+                .isEqualTo(result.platformEventId().toString());
+        assertThat(published.getSubject()).isInstanceOf(PersonPseudonym.class);
+        assertThat(record.key()).isEqualTo(((PersonPseudonym) published.getSubject()).getValue());
+    }
+
+    @Test
+    void resendOfSameEventReturnsSameAnswerAndIsPublishedOnce() {
+        EventResult first = post(example("HospitalDischarged", "single-resend-1"), 202);
+        EventResult second = post(example("HospitalDischarged", "single-resend-1"), 202);
+
+        assertThat(second.status()).isEqualTo("duplicate");
+        assertThat(second.platformEventId()).isEqualTo(first.platformEventId());
+        assertThat(readAll(HOUSEHOLD_EVENTS).stream()
+                        .filter(r -> header(r, "ce_id")
+                                .equals(first.platformEventId().toString())))
+                .hasSize(1);
+    }
+
+    @Test
+    void conflictingDuplicateIs409WithBothDigests() {
+        post(example("HospitalDischarged", "single-conflict-1"), 202);
+        ObjectNode changed = example("HospitalDischarged", "single-conflict-1");
+        ((ObjectNode) changed.get("fact")).put("lengthOfStayDays", 99);
+
+        Map<?, ?> problem = http.post()
+                .uri("/events")
+                .header("X-API-Key", healthKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(changed.toString())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat((String) problem.get("acceptedDigest")).hasSize(64);
+        assertThat((String) problem.get("presentedDigest")).hasSize(64).isNotEqualTo(problem.get("acceptedDigest"));
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String digitsOf(String identityText) {
+        return identityText.replaceAll("[^0-9X]", "").substring(0, 17);
+    }
+}

@@ -1,0 +1,97 @@
+package org.zhengce.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.stereotype.Component;
+import org.zhengce.launcher.EmbeddedStack.DataDirectory;
+
+/**
+ * The secrets a local run needs and production takes from Kubernetes Secrets: intake's pseudonym key, the key that
+ * seals rejected payloads, and a platform-admin API key. Generated at random on the first run and kept in
+ * {@code <data>/secrets/intake.properties} (owner-only), so pseudonyms stay stable across restarts; {@code --reset}
+ * deletes them with the rest of the data.
+ */
+@Component
+class LocalSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Properties secrets = new Properties();
+    private final Path file;
+
+    LocalSecrets(DataDirectory data) {
+        this.file = data.resolve("secrets").resolve("intake.properties");
+        try {
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    secrets.load(in);
+                }
+            }
+            boolean changed = false;
+            for (String name : new String[] {"pseudonym-key", "sealing-key", "admin-api-key"}) {
+                if (secrets.getProperty(name) == null) {
+                    byte[] random = new byte[32];
+                    RANDOM.nextBytes(random);
+                    secrets.setProperty(name, Base64.getEncoder().encodeToString(random));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Files.createDirectories(file.getParent());
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    secrets.store(
+                            out,
+                            "Local secrets of the launcher's intake-service; production uses Kubernetes" + " Secrets");
+                }
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system has no POSIX permissions (Windows): the data directory is the user's own
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+
+    /** The platform-admin API key for intake (X-API-Key), printed at start-up for the local user. */
+    String adminApiKey() {
+        return secrets.getProperty("admin-api-key");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Intake's properties for these secrets. */
+    Map<String, String> intakeProperties() {
+        return Map.of(
+                "intake.pseudonyms.keys.local1", secrets.getProperty("pseudonym-key"),
+                "intake.pseudonyms.active-key-id", "local1",
+                "intake.pipeline.sealing-keys.local1", secrets.getProperty("sealing-key"),
+                "intake.pipeline.sealing-key-id", "local1",
+                "intake.admin.api-key-hash", sha256(adminApiKey()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}
