@@ -52,6 +52,7 @@ class DepartmentTopicListener {
 
     @KafkaListener(
             id = "intake-department-topics",
+            idIsGroup = false,
             topicPattern = TOPICS,
             batch = "true",
             autoStartup = "${intake.topics.consume:true}")

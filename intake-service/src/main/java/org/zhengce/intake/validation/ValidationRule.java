@@ -1,5 +1,7 @@
 package org.zhengce.intake.validation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.zhengce.intake.identity.IdentityNumberRule;
 
 /** The meaning rules a department event is checked against; each has a stable code for responses and metrics. */
@@ -91,12 +93,14 @@ public enum ValidationRule {
         this.code = code;
     }
 
-    /** The stable code, e.g. {@code identity-number.check-digit}. */
+    /** The stable code, e.g. {@code identity-number.check-digit}; also its JSON form. */
+    @JsonValue
     public String code() {
         return code;
     }
 
     /** The rule with stable code {@code code}. */
+    @JsonCreator
     public static ValidationRule ofCode(String code) {
         for (ValidationRule rule : values()) {
             if (rule.code.equals(code)) {
