@@ -32,17 +32,14 @@ record PipelineSettings(
             throw new IllegalArgumentException("intake.pipeline.relay-after (" + relayAfter
                     + ") must be longer than intake.pipeline.publish-timeout (" + publishTimeout + ")");
         }
-        sealingKeys.forEach((id, value) -> {
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(
-                        "intake.pipeline.sealing-keys." + id + " is empty: set INTAKE_SEALING_KEY (Base64 of 32 random"
-                                + " bytes, from a Kubernetes Secret; the launcher generates one)");
-            }
-        });
-        if (sealingKeys.isEmpty() || sealingKeyId.isBlank()) {
-            throw new IllegalArgumentException("intake.pipeline.sealing-keys and intake.pipeline.sealing-key-id are"
-                    + " required: rejected payloads are kept sealed (set INTAKE_SEALING_KEY, 32 random bytes in"
-                    + " Base64, from a Kubernetes Secret)");
+        // an entry left empty by an unset environment variable is no key at all
+        sealingKeys = sealingKeys.entrySet().stream()
+                .filter(e -> !e.getValue().isBlank())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (!sealingKeys.containsKey(sealingKeyId)) {
+            throw new IllegalArgumentException("intake.pipeline.sealing-keys." + sealingKeyId
+                    + " is not set (intake.pipeline.sealing-key-id names it): set INTAKE_SEALING_KEY to"
+                    + " Base64 of 32 random bytes, from a Kubernetes Secret (the launcher generates one)");
         }
     }
 }

@@ -15,17 +15,14 @@ record PseudonymSettings(
         @DefaultValue("") String activeKeyId) {
 
     PseudonymSettings {
-        keys.forEach((id, value) -> {
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(
-                        "intake.pseudonyms.keys." + id + " is empty: set INTAKE_PSEUDONYM_KEY (Base64 of 32 random"
-                                + " bytes, from a Kubernetes Secret; the launcher generates one)");
-            }
-        });
-        if (keys.isEmpty() || activeKeyId.isBlank()) {
-            throw new IllegalArgumentException("intake.pseudonyms.keys and intake.pseudonyms.active-key-id are"
-                    + " required (set INTAKE_PSEUDONYM_KEY, at least 32 random bytes in Base64, from a Kubernetes"
-                    + " Secret)");
+        // an entry left empty by an unset environment variable is no key at all
+        keys = keys.entrySet().stream()
+                .filter(e -> !e.getValue().isBlank())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (!keys.containsKey(activeKeyId)) {
+            throw new IllegalArgumentException("intake.pseudonyms.keys." + activeKeyId
+                    + " is not set (intake.pseudonyms.active-key-id names it): set INTAKE_PSEUDONYM_KEY to"
+                    + " Base64 of 32 random bytes, from a Kubernetes Secret (the launcher generates one)");
         }
     }
 }
