@@ -1,0 +1,66 @@
+package org.zhengce.schemas.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * A schema registry held in memory, for tests that need the wire format without a registry server (Kafka Streams'
+ * {@code TopologyTestDriver}, say): ids global and stable for the instance's life, the same schema under the same
+ * subject registered once. No compatibility checks; use the real registry for those.
+ */
+public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+
+    private final Map<Integer, Schema> byId = new HashMap<>();
+    private final Map<String, Integer> idByCanonicalForm = new HashMap<>();
+    private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        int id = idByCanonicalForm.computeIfAbsent(schema.toString(), text -> {
+            int next = byId.size() + 1;
+            byId.put(next, schema);
+            return next;
+        });
+        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
+        if (!versions.contains(id)) {
+            versions.add(id);
+        }
+        return id;
+    }
+
+    @Override
+    public synchronized int idOf(String subject, Schema schema) {
+        Integer id = idByCanonicalForm.get(schema.toString());
+        if (id == null || !versionsBySubject.getOrDefault(subject, List.of()).contains(id)) {
+            throw new SchemaNotFoundException(40401, "schema not registered under " + subject);
+        }
+        return id;
+    }
+
+    @Override
+    public synchronized Schema schemaById(int id) {
+        Schema schema = byId.get(id);
+        if (schema == null) {
+            throw new SchemaNotFoundException(40403, "no schema with id " + id);
+        }
+        return schema;
+    }
+
+    @Override
+    public synchronized RegisteredSchema latest(String subject) {
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null || versions.isEmpty()) {
+            throw new SchemaNotFoundException(40401, "subject " + subject + " not found");
+        }
+        int id = versions.get(versions.size() - 1);
+        return new RegisteredSchema(subject, versions.size(), id, byId.get(id));
+    }
+
+    @Override
+    public long httpRequestCount() {
+        return 0;
+    }
+}
