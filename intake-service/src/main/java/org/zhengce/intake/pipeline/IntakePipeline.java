@@ -46,6 +46,11 @@ public class IntakePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IntakePipeline.class);
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * The meaning rules that compare a field with a required number of its record, by that number's name (the other
+     * comparisons are of optional fields, which reading leaves null when it cannot read them).
+     */
+    private static final Map<ValidationRule, String> COMPARED_WITH = Map.of(ValidationRule.AMOUNT_ORDER, "totalFen");
 
     private final EventValidator validator;
     private final EventPseudonymisation pseudonymisation;
@@ -101,7 +106,8 @@ public class IntakePipeline {
     /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
     public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
         long started = System.nanoTime();
-        Instant now = clock.instant();
+        // to the millisecond, as the ledger and every answer keep it: a re-send gets the same acceptedAt
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Outcome[] outcomes = new Outcome[batch.size()];
         List<RejectedEventStore.Kept> kept = new ArrayList<>();
         Map<String, Prepared> firsts = new LinkedHashMap<>();
@@ -287,7 +293,14 @@ public class IntakePipeline {
         if (event == null) {
             return violations;
         }
-        violations.addAll(Admission.check(sender, event, read.eventType()));
+        Set<String> reported =
+                read.violations().stream().map(Violation::fieldPath).collect(Collectors.toSet());
+        for (Violation v : Admission.check(sender, event, read.eventType())) {
+            // a type the data standard does not have is not also a type the sender may not report
+            if (!(v.rule() == ValidationRule.EVENT_TYPE_NOT_ALLOWED && reported.contains(v.fieldPath()))) {
+                violations.add(v);
+            }
+        }
         List<Violation> meaning;
         try {
             meaning = validator.validate(event);
@@ -298,16 +311,29 @@ public class IntakePipeline {
             }
             meaning = List.of();
         }
-        Set<String> reported =
-                read.violations().stream().map(Violation::fieldPath).collect(Collectors.toSet());
         boolean factUnread = event.getFact() == null;
         for (Violation v : meaning) {
             if (!alreadyReported(reported, v.fieldPath())
+                    && !comparedWithUnread(reported, v)
                     && !(factUnread && v.fieldPath().startsWith("fact"))) {
                 violations.add(v);
             }
         }
         return violations;
+    }
+
+    /**
+     * Whether {@code v} compares its field with another of the same record that reading left unset: a missing amount
+     * reads as 0, so "out of pocket above total" would be a wrong report when the total is missing.
+     */
+    private static boolean comparedWithUnread(Set<String> reported, Violation v) {
+        String other = COMPARED_WITH.get(v.rule());
+        if (other == null) {
+            return false;
+        }
+        int dot = v.fieldPath().lastIndexOf('.');
+        String sibling = dot < 0 ? other : v.fieldPath().substring(0, dot + 1) + other;
+        return alreadyReported(reported, sibling);
     }
 
     private static boolean alreadyReported(Set<String> reported, String path) {

@@ -2,11 +2,13 @@ package org.zhengce.intake.rejections;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +33,11 @@ class RejectedEventController {
     private static final int MAX_LIMIT = 10_000;
 
     private final IntakePipeline pipeline;
+    private final Clock clock;
 
-    RejectedEventController(IntakePipeline pipeline) {
+    RejectedEventController(IntakePipeline pipeline, ObjectProvider<Clock> clock) {
         this.pipeline = pipeline;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** The result of replaying one rejection: the new outcome (a new rejection id if it is rejected again). */
@@ -101,7 +105,8 @@ class RejectedEventController {
         return from == null ? Instant.EPOCH : from;
     }
 
-    private static Instant end(@Nullable Instant to) {
-        return to == null ? Instant.now().plus(Duration.ofDays(1)) : to;
+    /** Up to a day ahead of now when not given: everything kept so far. */
+    private Instant end(@Nullable Instant to) {
+        return to == null ? clock.instant().plus(Duration.ofDays(1)) : to;
     }
 }

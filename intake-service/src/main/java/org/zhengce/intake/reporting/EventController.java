@@ -1,6 +1,9 @@
 package org.zhengce.intake.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -55,10 +58,65 @@ class EventController {
     @Operation(
             operationId = "reportEvent",
             summary = "Report one event",
-            description = "202 when the event is on household.events and in the ledger (a re-send answers 202 with"
-                    + " status duplicate and the same platformEventId); 400 with every violation; 403 when the"
+            description = "One event as application/json, or up to 100,000 as application/x-ndjson (one event per"
+                    + " line, read as a stream; answered with one NDJSON result per non-blank line, in order, each"
+                    + " with its line number; a broken line is rejected alone and the others are still read)."
+                    + " For one event: 202 when it is on household.events and in the ledger (a re-send answers 202"
+                    + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
                     + " department may not report the type; 409 when the eventId was accepted with another payload;"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).")
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                                        schema = @Schema(type = "string"))
+                            }),
+            responses = {
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "accepted, or a duplicate of an accepted event",
+                        content = @Content(schema = @Schema(implementation = EventResult.class))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "NDJSON: one result per line",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                                        schema = @Schema(implementation = EventResult.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "invalid: every violation, and the rejection id",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "no, wrong, revoked or expired credential",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "department disabled, or type not allowed",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "same eventId accepted with another payload",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "413",
+                        description = "body over the size limit",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "429",
+                        description = "over the rate limit; see Retry-After",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "stored, not yet confirmed on Kafka; re-send",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            })
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> report(
             @AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
@@ -79,13 +137,8 @@ class EventController {
                 .doFinally(signal -> limits.leave());
     }
 
-    @Operation(
-            operationId = "reportEventStream",
-            summary = "Report a stream of events (NDJSON)",
-            description = "One JSON event per line, up to 100,000 lines, read as a stream in constant memory. The"
-                    + " answer is NDJSON too: one result per non-blank input line, in order, each with its line"
-                    + " number and status accepted, duplicate, rejected (with every violation), conflict or pending."
-                    + " A broken line is rejected alone; the lines after it are still read.")
+    /** Documented with {@link #report}: springdoc shows one operation per path and method. */
+    @Operation(hidden = true)
     @PostMapping(
             path = "/events",
             consumes = MediaType.APPLICATION_NDJSON_VALUE,

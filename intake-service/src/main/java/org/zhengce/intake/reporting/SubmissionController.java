@@ -83,7 +83,14 @@ class SubmissionController {
                     + " members[0].identity.identityNumber). UTF-8 by default; declare GB18030 with"
                     + " Content-Type: text/csv; charset=GB18030. 201 with the report once every row is through;"
                     + " each row's result at /submissions/{id}/rows. 400 for a file in the wrong encoding or an"
-                    + " unknown type, 403 for a type the department may not report, 413 above the size limit.")
+                    + " unknown type, 403 for a type the department may not report, 413 above the size limit.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = "text/csv",
+                                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
     @PostMapping(path = "/submissions", consumes = "text/csv")
     Mono<ResponseEntity<SubmissionReport>> submit(
             @AuthenticationPrincipal DepartmentPrincipal principal,

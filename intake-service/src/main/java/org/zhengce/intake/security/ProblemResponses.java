@@ -9,7 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -33,7 +35,10 @@ final class ProblemResponses {
             return write(exchange, HttpStatus.FORBIDDEN, "Department disabled", String.valueOf(e.getMessage()));
         }
         exchange.getResponse().getHeaders().set("WWW-Authenticate", challenge);
-        String detail = e.getMessage() == null || e.getMessage().startsWith("Full authentication")
+        // no credentials at all: Spring Security says "Not Authenticated" (WebFlux) or "Full authentication ..."
+        String detail = e.getMessage() == null
+                        || e instanceof AuthenticationCredentialsNotFoundException
+                        || e instanceof InsufficientAuthenticationException
                 ? "an X-API-Key header or a bearer token is required"
                 : e.getMessage();
         return write(exchange, HttpStatus.UNAUTHORIZED, "Unauthenticated", detail);
