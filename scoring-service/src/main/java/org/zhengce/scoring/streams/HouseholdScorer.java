@@ -1,0 +1,415 @@
+package org.zhengce.scoring.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhengce.events.AssistanceGranted;
+import org.zhengce.events.Dimension;
+import org.zhengce.events.DimensionScores;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.HouseholdScoreChanged;
+import org.zhengce.events.HouseholdWarningEvent;
+import org.zhengce.events.WarningClearReason;
+import org.zhengce.events.WarningCleared;
+import org.zhengce.events.WarningEscalated;
+import org.zhengce.events.WarningRaised;
+import org.zhengce.events.WarningReason;
+import org.zhengce.scoring.model.Assessment;
+import org.zhengce.scoring.model.Contribution;
+import org.zhengce.scoring.model.ScoringModel;
+import org.zhengce.scoring.portrait.Portrait;
+import org.zhengce.scoring.portrait.Portraits;
+
+/**
+ * Keyed by household: applies each event to the household's portrait, scores it with the active model, and emits a
+ * {@link HouseholdScoreChanged} when the score changes and a {@link HouseholdWarningEvent} when the warning state
+ * changes (raised; escalated when the level rises or the category changes; cleared when it goes), with the reasons.
+ * A shadow model, if one is published, is scored beside it into the shadow store and emits nothing.
+ *
+ * <p>On wall-clock time ({@code tick}) it re-scores households whose facts age out of a window (their due time,
+ * from the assessment) or who are due for re-screening, and, after a model switch, every household from its stored
+ * portrait, a slice per tick so that no transaction grows too long. Events that cannot be applied go to the
+ * dead-letter output with the reason in headers.
+ */
+final class HouseholdScorer implements Processor<String, HouseholdEvent, String, SpecificRecord> {
+
+    /** Header naming why a record went to the dead-letter topic. */
+    static final String DLQ_REASON = "zhengce-dlq-reason";
+
+    private static final Logger log = LoggerFactory.getLogger(HouseholdScorer.class);
+
+    private final ModelSelection models;
+    private final Duration tick;
+    private final int rescoreSlice;
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, Portrait> portraits;
+    private KeyValueStore<String, HouseholdState> states;
+    private KeyValueStore<String, ShadowEntry> shadow;
+    private KeyValueStore<String, String> due;
+    private ReadOnlyKeyValueStore<String, ?> published;
+
+    private @Nullable String activeVersion;
+    private @Nullable String shadowVersion;
+    /** While re-scoring after a model switch: the next household to re-score ("" = from the start). */
+    private @Nullable String rescoreCursor;
+
+    private @Nullable String shadowCursor;
+
+    HouseholdScorer(ModelSelection models, Duration tick, int rescoreSlice) {
+        this.models = models;
+        this.tick = tick;
+        this.rescoreSlice = rescoreSlice;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.portraits = context.getStateStore(Stores.PORTRAITS);
+        this.states = context.getStateStore(Stores.STATES);
+        this.shadow = context.getStateStore(Stores.SHADOW);
+        this.due = context.getStateStore(Stores.DUE);
+        this.published = context.getStateStore(Stores.MODELS);
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::onTick);
+    }
+
+    @Override
+    public void process(Record<String, HouseholdEvent> record) {
+        String household = record.key();
+        HouseholdEvent event = record.value();
+        Portrait portrait = portraits.get(household);
+        Portrait updated;
+        try {
+            updated = Portraits.apply(portrait == null ? Portraits.empty(household) : portrait, event);
+        } catch (RuntimeException impossible) {
+            deadLetter(record, impossible);
+            return;
+        }
+        portraits.put(household, updated);
+        ModelSelection.Selected selected = select();
+        Instant now = now();
+        WarningClearReason clearReason = event.getFact() instanceof AssistanceGranted
+                ? WarningClearReason.ASSISTANCE_GRANTED
+                : WarningClearReason.SCORE_BELOW_LINE;
+        assess(household, updated, selected.active(), now, event.getEventId(), clearReason);
+        if (selected.shadow() != null) {
+            shadow(household, updated, selected, now);
+        }
+    }
+
+    private void onTick(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        ModelSelection.Selected selected = select();
+        if (!selected.active().version().equals(activeVersion)) {
+            log.info(
+                    "active model {} (was {}): re-scoring every household",
+                    selected.active().version(),
+                    activeVersion);
+            activeVersion = selected.active().version();
+            rescoreCursor = "";
+        }
+        String newShadow = selected.shadow() == null ? null : selected.shadow().version();
+        if (!Objects.equals(newShadow, shadowVersion)) {
+            shadowVersion = newShadow;
+            shadowCursor = newShadow == null ? null : "";
+            if (newShadow == null) {
+                clearShadow();
+            }
+        }
+        if (rescoreCursor != null) {
+            rescoreCursor = slice(
+                    rescoreCursor,
+                    (household, portrait) -> assess(
+                            household, portrait, selected.active(), now, null, WarningClearReason.MODEL_CHANGED));
+        }
+        if (shadowCursor != null && selected.shadow() != null) {
+            shadowCursor = slice(shadowCursor, (household, portrait) -> shadow(household, portrait, selected, now));
+        }
+        rescoreDue(selected.active(), now);
+    }
+
+    /** Re-scores up to a slice of households from {@code from}; returns where to go on, or null when done. */
+    private @Nullable String slice(String from, java.util.function.BiConsumer<String, Portrait> action) {
+        List<KeyValue<String, Portrait>> batch = new ArrayList<>();
+        try (KeyValueIterator<String, Portrait> all = from.isEmpty() ? portraits.all() : portraits.range(from, null)) {
+            while (all.hasNext() && batch.size() <= rescoreSlice) {
+                batch.add(all.next());
+            }
+        }
+        int end = Math.min(batch.size(), rescoreSlice);
+        for (int i = 0; i < end; i++) {
+            action.accept(batch.get(i).key, batch.get(i).value);
+        }
+        return batch.size() > rescoreSlice ? batch.get(rescoreSlice).key : null;
+    }
+
+    /** Households whose score changes by now without a new event: a fact left its window, or re-screening. */
+    private void rescoreDue(ScoringModel active, Instant now) {
+        List<KeyValue<String, String>> ready = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = due.range("", dueKey(now, "\uffff"))) {
+            entries.forEachRemaining(ready::add);
+        }
+        for (KeyValue<String, String> entry : ready) {
+            due.delete(entry.key);
+            Portrait portrait = portraits.get(entry.value);
+            HouseholdState state = states.get(entry.value);
+            if (portrait != null && state != null && entry.key.equals(state.dueKey())) {
+                assess(entry.value, portrait, active, now, null, WarningClearReason.SCORE_BELOW_LINE);
+            }
+        }
+    }
+
+    private void assess(
+            String household,
+            Portrait portrait,
+            ScoringModel model,
+            Instant now,
+            @Nullable String triggeringEventId,
+            WarningClearReason clearReason) {
+        Assessment assessment = model.assess(portrait, now);
+        HouseholdState before = states.get(household);
+        String community = portrait.communityCode();
+        if (before == null
+                || before.total() != assessment.total()
+                || !before.dimensions().equals(assessment.dimensions())
+                || !before.modelVersion().equals(assessment.modelVersion())) {
+            forward(
+                    household,
+                    HouseholdScoreChanged.newBuilder()
+                            .setHousehold(new HouseholdNumber(household))
+                            .setCommunityCode(community)
+                            .setScores(scores(assessment.dimensions()))
+                            .setTotal(assessment.total())
+                            .setPreviousTotal(before == null ? null : before.total())
+                            .setModelVersion(assessment.modelVersion())
+                            .setComputedAt(now)
+                            .setTriggeringEventId(triggeringEventId)
+                            .build());
+        }
+        String warningId = before == null ? null : before.warningId();
+        Instant warnedSince = before == null ? null : before.warnedSince();
+        boolean wasWarned = before != null && before.warned();
+        boolean isWarned = assessment.category() != null && assessment.level() != null;
+        // a re-scoring pass after a switch (or at start-up) clears for the model only if the version changed
+        WarningClearReason reason = clearReason == WarningClearReason.MODEL_CHANGED
+                        && before != null
+                        && before.modelVersion().equals(assessment.modelVersion())
+                ? WarningClearReason.SCORE_BELOW_LINE
+                : clearReason;
+        if (!wasWarned && isWarned) {
+            warningId = id(household, "warning", now, assessment.modelVersion());
+            warnedSince = now;
+            forward(
+                    household,
+                    warning(
+                            household,
+                            community,
+                            now,
+                            assessment.modelVersion(),
+                            warningId,
+                            "raised",
+                            WarningRaised.newBuilder()
+                                    .setCategory(assessment.category())
+                                    .setLevel(assessment.level())
+                                    .setTotal(assessment.total())
+                                    .setThreshold(assessment.threshold())
+                                    .setReasons(reasons(assessment))
+                                    .build()));
+        } else if (wasWarned
+                && isWarned
+                && (assessment.level().ordinal() > before.level().ordinal()
+                        || assessment.category() != before.category())) {
+            forward(
+                    household,
+                    warning(
+                            household,
+                            community,
+                            now,
+                            assessment.modelVersion(),
+                            warningId,
+                            "escalated",
+                            WarningEscalated.newBuilder()
+                                    .setCategory(assessment.category())
+                                    .setPreviousLevel(before.level())
+                                    .setLevel(assessment.level())
+                                    .setTotal(assessment.total())
+                                    .setReasons(reasons(assessment))
+                                    .build()));
+        } else if (wasWarned && !isWarned) {
+            forward(
+                    household,
+                    warning(
+                            household,
+                            community,
+                            now,
+                            assessment.modelVersion(),
+                            warningId,
+                            "cleared",
+                            WarningCleared.newBuilder()
+                                    .setReason(reason)
+                                    .setTotal(assessment.total())
+                                    .build()));
+            warningId = null;
+            warnedSince = null;
+        }
+        if (before != null && before.dueKey() != null) {
+            due.delete(before.dueKey());
+        }
+        Instant next = nextDue(assessment, portrait, model, now);
+        String dueKey = next == null ? null : dueKey(next, household);
+        if (dueKey != null) {
+            due.put(dueKey, household);
+        }
+        states.put(
+                household,
+                new HouseholdState(
+                        assessment.modelVersion(),
+                        assessment.dimensions(),
+                        assessment.total(),
+                        isWarned ? assessment.category() : null,
+                        isWarned ? assessment.level() : null,
+                        warningId,
+                        warnedSince,
+                        community,
+                        now,
+                        dueKey));
+    }
+
+    /** The earliest of: a fact leaving its window, and the quarterly re-screening of households on the edge. */
+    private static @Nullable Instant nextDue(
+            Assessment assessment, Portrait portrait, ScoringModel model, Instant now) {
+        Instant next = assessment.nextChangeAt();
+        if (Portraits.needsRescreening(portrait)) {
+            Instant rescreen = now.plus(model.rescreenInterval());
+            next = next == null || rescreen.isBefore(next) ? rescreen : next;
+        }
+        return next;
+    }
+
+    private void shadow(String household, Portrait portrait, ModelSelection.Selected selected, Instant now) {
+        ScoringModel candidate = Objects.requireNonNull(selected.shadow());
+        Assessment active = selected.active().assess(portrait, now);
+        Assessment other = candidate.assess(portrait, now);
+        shadow.put(
+                household,
+                new ShadowEntry(
+                        household,
+                        portrait.communityCode(),
+                        active.modelVersion(),
+                        active.total(),
+                        active.category(),
+                        active.level(),
+                        other.modelVersion(),
+                        other.total(),
+                        other.category(),
+                        other.level()));
+    }
+
+    private void clearShadow() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ShadowEntry> all = shadow.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(shadow::delete);
+    }
+
+    private ModelSelection.Selected select() {
+        return models.select(published, now());
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private void forward(String household, SpecificRecord value) {
+        context.forward(new Record<>(household, value, context.currentSystemTimeMs()));
+    }
+
+    private void deadLetter(Record<String, HouseholdEvent> record, RuntimeException reason) {
+        log.warn(
+                "event {} of household {} cannot be applied, sent to the dead-letter topic: {}",
+                record.value().getPlatformEventId(),
+                record.key(),
+                reason.toString());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DLQ_REASON, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(record.key(), (SpecificRecord) record.value(), record.timestamp(), headers));
+    }
+
+    private static HouseholdWarningEvent warning(
+            String household,
+            @Nullable String community,
+            Instant now,
+            String modelVersion,
+            String warningId,
+            String kind,
+            Object fact) {
+        return HouseholdWarningEvent.newBuilder()
+                .setEventId(id(household, kind + "|" + warningId, now, modelVersion))
+                .setWarningId(warningId)
+                .setHousehold(new HouseholdNumber(household))
+                .setCommunityCode(community)
+                .setOccurredAt(now)
+                .setModelVersion(modelVersion)
+                .setFact(fact)
+                .build();
+    }
+
+    private static List<WarningReason> reasons(Assessment assessment) {
+        List<WarningReason> reasons = new ArrayList<>();
+        for (Contribution c : assessment.contributions()) {
+            if (c.points() != 0) {
+                reasons.add(WarningReason.newBuilder()
+                        .setDepartment(c.department())
+                        .setEventId(c.eventId())
+                        .setEventType(c.eventType())
+                        .setOccurredAt(c.occurredAt())
+                        .setDimension(c.dimension())
+                        .setPoints(c.points())
+                        .build());
+            }
+        }
+        return reasons;
+    }
+
+    private static DimensionScores scores(Map<Dimension, Integer> dimensions) {
+        return DimensionScores.newBuilder()
+                .setAgeStructure(dimensions.getOrDefault(Dimension.AGE_STRUCTURE, 0))
+                .setEconomicSituation(dimensions.getOrDefault(Dimension.ECONOMIC_SITUATION, 0))
+                .setHealth(dimensions.getOrDefault(Dimension.HEALTH, 0))
+                .setDisabilityAndCare(dimensions.getOrDefault(Dimension.DISABILITY_AND_CARE, 0))
+                .setEmployment(dimensions.getOrDefault(Dimension.EMPLOYMENT, 0))
+                .setLivingConditions(dimensions.getOrDefault(Dimension.LIVING_CONDITIONS, 0))
+                .build();
+    }
+
+    /** Deterministic ids, so a re-processed record (exactly-once replay) produces the same id. */
+    private static String id(String household, String kind, Instant at, String modelVersion) {
+        return UUID.nameUUIDFromBytes((household + "|" + kind + "|" + at.toEpochMilli() + "|" + modelVersion)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    static String dueKey(Instant at, String household) {
+        return String.format("%013d|%s", at.toEpochMilli(), household);
+    }
+}

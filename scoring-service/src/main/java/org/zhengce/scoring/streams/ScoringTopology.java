@@ -1,0 +1,194 @@
+package org.zhengce.scoring.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.HouseholdScoreChanged;
+import org.zhengce.events.HouseholdWarningEvent;
+import org.zhengce.events.PersonPseudonym;
+import org.zhengce.events.ScoringModelPublished;
+import org.zhengce.scoring.model.ScoringModel;
+import org.zhengce.scoring.portrait.PortraitSerde;
+import org.zhengce.scoring.portrait.Portraits;
+
+/** The scoring topology, as a pure function of its topics, serdes and settings. */
+public final class ScoringTopology {
+
+    private ScoringTopology() {}
+
+    /**
+     * What the topology needs: topic names, the Avro serdes (Confluent wire format, configured with a registry),
+     * the fallback model, and the ticks.
+     */
+    public record Config(
+            String householdEvents,
+            String scores,
+            String warnings,
+            String models,
+            String deadLetters,
+            int partitions,
+            Serde<HouseholdEvent> events,
+            Serde<SpecificRecord> outputs,
+            Serde<ScoringModelPublished> modelSerde,
+            ScoringModel fallbackModel,
+            Duration tick,
+            int rescoreSlice) {}
+
+    /** The topology on its own builder (for {@code TopologyTestDriver} and {@code describe()}). */
+    public static Topology build(Config c) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, c);
+        return builder.build();
+    }
+
+    /** Adds the topology to {@code builder} (Spring's, in the service). */
+    public static void define(StreamsBuilder builder, Config c) {
+        Serde<String> keys = Serdes.String();
+        builder.addStateStore(store(Stores.PERSON_HOUSEHOLD, Serdes.String()));
+        builder.addStateStore(store(Stores.UNRESOLVED, c.events()));
+        builder.addStateStore(store(Stores.UNRESOLVED_SINCE, Serdes.Long()));
+        builder.addStateStore(store(Stores.PORTRAITS, new PortraitSerde()));
+        builder.addStateStore(store(Stores.STATES, new JsonSerde<>(HouseholdState.class)));
+        builder.addStateStore(store(Stores.SHADOW, new JsonSerde<>(ShadowEntry.class)));
+        builder.addStateStore(store(Stores.DUE, Serdes.String()));
+        // every published model version, on every instance
+        builder.globalTable(
+                c.models(),
+                Consumed.with(keys, c.modelSerde()).withName("models"),
+                Materialized
+                        .<String, ScoringModelPublished, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
+                                Stores.MODELS)
+                        .withKeySerde(keys)
+                        .withValueSerde(c.modelSerde()));
+
+        KStream<String, HouseholdEvent> events = builder.stream(
+                c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events"));
+
+        // route: unsound records to the dead letters, household facts on by household, person facts by person
+        Map<String, KStream<String, HouseholdEvent>> routes = events.split(Named.as("route-"))
+                .branch((key, event) -> unsound(key, event) != null, Branched.as("unsound"))
+                .branch((key, event) -> event.getSubject() instanceof HouseholdNumber, Branched.as("household"))
+                .defaultBranch(Branched.as("person"));
+        routes.get("route-unsound")
+                .processValues(Unsound::new, Named.as("explain-unsound"))
+                .to(c.deadLetters(), Produced.with(keys, c.events()).withName("unsound-to-dead-letters"));
+        KStream<String, HouseholdEvent> householdFacts = routes.get("route-household");
+
+        // memberships re-keyed to each person they name, with the persons' own facts: to the resolver
+        KStream<String, HouseholdEvent> byPerson = householdFacts
+                .flatMap(
+                        (household, event) -> {
+                            List<KeyValue<String, HouseholdEvent>> perPerson = new ArrayList<>();
+                            Portraits.membershipChanges(event)
+                                    .forEach(change -> perPerson.add(KeyValue.pair(change.person(), event)));
+                            return perPerson;
+                        },
+                        Named.as("memberships-by-person"))
+                .merge(routes.get("route-person"), Named.as("with-person-facts"))
+                .repartition(Repartitioned.<String, HouseholdEvent>as("by-person")
+                        .withKeySerde(keys)
+                        .withValueSerde(c.events())
+                        .withNumberOfPartitions(c.partitions()));
+
+        // person facts resolved to their household (held until the membership is known)
+        KStream<String, HouseholdEvent> resolved = byPerson.process(
+                        PersonResolver::new,
+                        Named.as("resolve-persons"),
+                        Stores.PERSON_HOUSEHOLD,
+                        Stores.UNRESOLVED,
+                        Stores.UNRESOLVED_SINCE)
+                .repartition(Repartitioned.<String, HouseholdEvent>as("by-household")
+                        .withKeySerde(keys)
+                        .withValueSerde(c.events())
+                        .withNumberOfPartitions(c.partitions()));
+
+        // portrait, score, warnings
+        ModelSelection models = new ModelSelection(c.fallbackModel());
+        KStream<String, SpecificRecord> results = householdFacts
+                .merge(resolved, Named.as("all-household-facts"))
+                .process(
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice()),
+                        Named.as("score-households"),
+                        Stores.PORTRAITS,
+                        Stores.STATES,
+                        Stores.SHADOW,
+                        Stores.DUE);
+        results.split(Named.as("result-"))
+                .branch(
+                        (household, value) -> value instanceof HouseholdScoreChanged,
+                        Branched.withConsumer(s -> s.to(
+                                c.scores(), Produced.with(keys, c.outputs()).withName("to-scores"))))
+                .branch(
+                        (household, value) -> value instanceof HouseholdWarningEvent,
+                        Branched.withConsumer(w -> w.to(
+                                c.warnings(), Produced.with(keys, c.outputs()).withName("to-warnings"))))
+                .defaultBranch(Branched.withConsumer(d -> d.to(
+                        c.deadLetters(), Produced.with(keys, c.outputs()).withName("unapplicable-to-dead-letters"))));
+    }
+
+    /** Why a record cannot be scored, or null: a household fact about a person, a key that is not its subject. */
+    static @Nullable String unsound(@Nullable String key, @Nullable HouseholdEvent event) {
+        if (event == null) {
+            return "no value";
+        }
+        if (event.getFact() == null || event.getSubject() == null) {
+            return "no fact or no subject";
+        }
+        String subject = event.getSubject() instanceof HouseholdNumber h
+                ? h.getValue()
+                : ((PersonPseudonym) event.getSubject()).getValue();
+        if (!subject.equals(key)) {
+            return "record key " + key + " is not the event's subject";
+        }
+        if (event.getSubject() instanceof PersonPseudonym && Portraits.isHouseholdFact(event)) {
+            return event.getFact().getClass().getSimpleName() + " is a household fact but names a person";
+        }
+        return null;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    /** Adds the reason to an unsound record's headers on its way to the dead letters. */
+    private static final class Unsound implements FixedKeyProcessor<String, HouseholdEvent, HouseholdEvent> {
+
+        private FixedKeyProcessorContext<String, HouseholdEvent> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, HouseholdEvent> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, HouseholdEvent> record) {
+            String reason = String.valueOf(unsound(record.key(), record.value()));
+            record.headers().add(HouseholdScorer.DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+            context.forward(record);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.zhengce.scoring.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.ScoringModelPublished;
+import org.zhengce.schemas.catalogue.Topic;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.serde.ConfluentAvroSerde;
+import org.zhengce.schemas.serde.SerdeConfig;
+import org.zhengce.scoring.model.ScoringModel;
+
+/**
+ * Runs the topology with Spring Kafka's Kafka Streams support: exactly-once v2, RocksDB stores, records that cannot
+ * be read sent to {@code household.events.dlq} with the reason (Spring's recovering deserialization handler and
+ * dead-letter publisher, same partition).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(ScoringSettings.class)
+class StreamsConfiguration {
+
+    static final String HOUSEHOLD_EVENTS = "household.events";
+
+    @Bean
+    ScoringTopology.Config scoringTopologyConfig(KafkaProperties kafka, ScoringSettings settings) {
+        TopicCatalogue catalogue = TopicCatalogue.load();
+        Topic events = catalogue.topic(HOUSEHOLD_EVENTS);
+        Map<String, Object> serde = new HashMap<>(kafka.getProperties());
+        serde.put(SerdeConfig.SPECIFIC_AVRO_READER, "true");
+        return new ScoringTopology.Config(
+                events.name(),
+                catalogue.topic("household.scores").name(),
+                catalogue.topic("household.warnings").name(),
+                catalogue.topic("scoring.models").name(),
+                catalogue.deadLetterTopicOf(events.name()).orElseThrow().name(),
+                events.partitions(),
+                serde(serde, HouseholdEvent.class),
+                serde(serde, SpecificRecord.class),
+                serde(serde, ScoringModelPublished.class),
+                ScoringModel.defaultModel(),
+                settings.tick(),
+                settings.rescoreSlice());
+    }
+
+    @Bean
+    Object scoringTopology(StreamsBuilder builder, ScoringTopology.Config config) {
+        ScoringTopology.define(builder, config);
+        return config;
+    }
+
+    /** Undeserialisable input goes to the dead-letter topic, to the partition it came from, with the reason. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer deadLettersForUnreadableRecords(KafkaProperties kafka) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        String deadLetters = TopicCatalogue.load()
+                .deadLetterTopicOf(HOUSEHOLD_EVENTS)
+                .orElseThrow()
+                .name();
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(deadLetters, record.partition()));
+        return factory -> {
+            var properties = factory.getStreamsConfiguration();
+            if (properties != null) {
+                properties.put(
+                        StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        RecoveringDeserializationExceptionHandler.class);
+                properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+            }
+        };
+    }
+
+    private static <T> ConfluentAvroSerde<T> serde(Map<String, Object> config, Class<T> type) {
+        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>();
+        Map<String, Object> own = new HashMap<>(config);
+        if (type != SpecificRecord.class) {
+            own.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
+        }
+        serde.configure(own, false);
+        return serde;
+    }
+}

@@ -1,0 +1,237 @@
+package org.zhengce.scoring.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.zhengce.scoring.portrait.Events.aboutHousehold;
+import static org.zhengce.scoring.portrait.Events.aboutPerson;
+import static org.zhengce.scoring.portrait.Events.economicCheck;
+import static org.zhengce.scoring.portrait.Events.illness;
+import static org.zhengce.scoring.portrait.Events.member;
+import static org.zhengce.scoring.portrait.Events.registered;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zhengce.embedded.EmbeddedKafka;
+import org.zhengce.events.Department;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdScoreChanged;
+import org.zhengce.events.HouseholdWarningEvent;
+import org.zhengce.events.IllnessCategory;
+import org.zhengce.events.RelationToHead;
+import org.zhengce.events.ScoringModelPublished;
+import org.zhengce.events.Sex;
+import org.zhengce.events.WarningRaised;
+import org.zhengce.registry.EmbeddedSchemaRegistry;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
+import org.zhengce.schemas.serde.ConfluentAvroSerde;
+import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.schemas.serde.SerdeConfig;
+import org.zhengce.scoring.model.ScoringModel;
+
+/**
+ * Exactly-once across a restart: the streams instance is stopped in the middle of the input and started again on
+ * the same state; every household is warned exactly once and no event's score change is published twice.
+ */
+class ExactlyOnceRestartTests {
+
+    private static final int HOUSEHOLDS = 200;
+    private static EmbeddedKafka kafka;
+    private static EmbeddedSchemaRegistry registry;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.builder().start();
+        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCatalogue catalogue = TopicCatalogue.load();
+            admin.createTopics(List.of(
+                            catalogue.topic("household.events").newTopic(),
+                            catalogue.topic("household.scores").newTopic(),
+                            catalogue.topic("household.warnings").newTopic(),
+                            catalogue.topic("scoring.models").newTopic(),
+                            catalogue.topic("household.events.dlq").newTopic()))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        registry.close();
+        kafka.close();
+    }
+
+    private ScoringTopology.Config config() {
+        HttpSchemaRegistryClient client =
+                new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null);
+        return new ScoringTopology.Config(
+                "household.events",
+                "household.scores",
+                "household.warnings",
+                "scoring.models",
+                "household.events.dlq",
+                12,
+                serde(client, HouseholdEvent.class),
+                serde(client, null),
+                serde(client, ScoringModelPublished.class),
+                ScoringModel.defaultModel(),
+                Duration.ofSeconds(1),
+                20_000);
+    }
+
+    private static <T> ConfluentAvroSerde<T> serde(HttpSchemaRegistryClient client, Class<T> type) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SerdeConfig.SPECIFIC_AVRO_READER, "true");
+        if (type != null) {
+            config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
+        }
+        return new ConfluentAvroSerde<>(client, config, false);
+    }
+
+    private KafkaStreams streams() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-eos-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return new KafkaStreams(ScoringTopology.build(config()), props);
+    }
+
+    private void produceInput() throws Exception {
+        Instant now = Instant.now();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, HouseholdEvent> producer = new KafkaProducer<>(
+                config,
+                new StringSerializer(),
+                new ConfluentAvroSerializer<>(
+                        new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null)))) {
+            for (int i = 0; i < HOUSEHOLDS; i++) {
+                String household = "eos-hh-" + i;
+                String head = "eos-head-" + i;
+                List<HouseholdEvent> events = List.of(
+                        aboutHousehold(household)
+                                .community("110105001001")
+                                .at(now.minus(Duration.ofDays(30)))
+                                .fact(registered(
+                                        member(head, RelationToHead.HEAD, "1944-03-01", Sex.MALE),
+                                        member("eos-spouse-" + i, RelationToHead.SPOUSE, "1946-05-01", Sex.FEMALE))),
+                        aboutHousehold(household)
+                                .at(now.minus(Duration.ofDays(20)))
+                                .fact(economicCheck(50000, false)),
+                        aboutPerson(head)
+                                .by(Department.HEALTH)
+                                .at(now.minus(Duration.ofDays(5)))
+                                .fact(illness(IllnessCategory.SERIOUS)));
+                for (HouseholdEvent event : events) {
+                    String key = event.getSubject() instanceof org.zhengce.events.HouseholdNumber h
+                            ? h.getValue()
+                            : ((org.zhengce.events.PersonPseudonym) event.getSubject()).getValue();
+                    producer.send(new ProducerRecord<>("household.events", key, event));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private List<SpecificRecord> readCommitted(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        List<SpecificRecord> values = new ArrayList<>();
+        ConfluentAvroSerde<SpecificRecord> serde =
+                serde(new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null), null);
+        try (KafkaConsumer<String, SpecificRecord> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void restartMidStreamWarnsEveryHouseholdExactlyOnce() throws Exception {
+        produceInput();
+
+        KafkaStreams first = streams();
+        first.start();
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> readCommitted("household.scores").size() >= HOUSEHOLDS / 4);
+        first.close(Duration.ofSeconds(30));
+        assertThat(readCommitted("household.warnings").size()).isLessThan(HOUSEHOLDS);
+
+        KafkaStreams second = streams();
+        second.start();
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> raisedByHousehold(readCommitted("household.warnings"))
+                                    .size()
+                            == HOUSEHOLDS);
+            Map<String, Long> raised = raisedByHousehold(readCommitted("household.warnings"));
+            assertThat(raised.values()).containsOnly(1L);
+            Map<String, Long> scoresPerEvent = readCommitted("household.scores").stream()
+                    .map(HouseholdScoreChanged.class::cast)
+                    .filter(score -> score.getTriggeringEventId() != null)
+                    .collect(Collectors.groupingBy(
+                            score -> score.getHousehold().getValue() + "|" + score.getTriggeringEventId(),
+                            Collectors.counting()));
+            assertThat(scoresPerEvent.values()).containsOnly(1L);
+        } finally {
+            second.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static Map<String, Long> raisedByHousehold(List<SpecificRecord> warnings) {
+        return warnings.stream()
+                .map(HouseholdWarningEvent.class::cast)
+                .filter(w -> w.getFact() instanceof WarningRaised)
+                .collect(Collectors.groupingBy(w -> w.getHousehold().getValue(), Collectors.counting()));
+    }
+}

@@ -1,0 +1,321 @@
+package org.zhengce.scoring.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhengce.scoring.portrait.Events.aboutHousehold;
+import static org.zhengce.scoring.portrait.Events.aboutPerson;
+import static org.zhengce.scoring.portrait.Events.disability;
+import static org.zhengce.scoring.portrait.Events.economicCheck;
+import static org.zhengce.scoring.portrait.Events.expense;
+import static org.zhengce.scoring.portrait.Events.granted;
+import static org.zhengce.scoring.portrait.Events.illness;
+import static org.zhengce.scoring.portrait.Events.jobEnded;
+import static org.zhengce.scoring.portrait.Events.member;
+import static org.zhengce.scoring.portrait.Events.registered;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zhengce.events.Department;
+import org.zhengce.events.DisabilityType;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdScoreChanged;
+import org.zhengce.events.HouseholdWarningEvent;
+import org.zhengce.events.IllnessCategory;
+import org.zhengce.events.ModelFormat;
+import org.zhengce.events.ModelRole;
+import org.zhengce.events.Programme;
+import org.zhengce.events.RelationToHead;
+import org.zhengce.events.ScoringModelPublished;
+import org.zhengce.events.Sex;
+import org.zhengce.events.WarningCategory;
+import org.zhengce.events.WarningClearReason;
+import org.zhengce.events.WarningCleared;
+import org.zhengce.events.WarningEscalated;
+import org.zhengce.events.WarningLevel;
+import org.zhengce.events.WarningRaised;
+import org.zhengce.events.WarningReason;
+import org.zhengce.scoring.model.ScoringModel;
+
+/** The topology's behaviour, case by case, in a TopologyTestDriver with wall-clock time under the test's control. */
+class ScoringTopologyTest {
+
+    private static final String COMMUNITY = "110105001001";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness topology;
+
+    @BeforeEach
+    void start() {
+        topology = new TopologyHarness(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    private Instant daysAgo(int days) {
+        return topology.now().minus(Duration.ofDays(days));
+    }
+
+    /** A household of an elderly head (born 1950) and a spouse (born 1952), registered 30 days ago. */
+    private void registerElderlyCouple(String household, String head, String spouse) {
+        topology.send(aboutHousehold(household)
+                .community(COMMUNITY)
+                .at(daysAgo(30))
+                .fact(registered(
+                        member(head, RelationToHead.HEAD, "1950-03-01", Sex.MALE),
+                        member(spouse, RelationToHead.SPOUSE, "1952-05-01", Sex.FEMALE))));
+    }
+
+    private void registerParentAndChild(String household, String parent, String child) {
+        topology.send(aboutHousehold(household)
+                .community(COMMUNITY)
+                .at(daysAgo(30))
+                .fact(registered(
+                        member(parent, RelationToHead.HEAD, "1985-03-01", Sex.FEMALE),
+                        member(child, RelationToHead.CHILD, "2016-05-01", Sex.MALE))));
+    }
+
+    @Test
+    void dibaoHouseholdWithALargeHospitalBillIsWarnedAssistanceInsufficientWithTheBillAsReason() {
+        registerElderlyCouple("hh-insufficient", "p-head-1", "p-spouse-1");
+        topology.send(
+                aboutHousehold("hh-insufficient").at(daysAgo(20)).fact(granted(Programme.DIBAO, 60000, "2026-11-05")));
+        topology.send(aboutHousehold("hh-insufficient").at(daysAgo(20)).fact(economicCheck(80000, false)));
+        assertThat(topology.warningEvents()).isEmpty();
+
+        HouseholdEvent bill = aboutPerson("p-head-1")
+                .by(Department.MEDICAL_INSURANCE)
+                .at(daysAgo(2))
+                .id("bill-1")
+                .fact(expense(4_000_000, 3_000_000));
+        topology.send(bill);
+
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        HouseholdWarningEvent warning = warnings.get(0);
+        assertThat(warning.getHousehold().getValue()).isEqualTo("hh-insufficient");
+        assertThat(warning.getModelVersion()).isEqualTo("wuchang-2026.1");
+        WarningRaised raised = (WarningRaised) warning.getFact();
+        assertThat(raised.getCategory()).isEqualTo(WarningCategory.ASSISTANCE_INSUFFICIENT);
+        assertThat(raised.getLevel()).isNotEqualTo(WarningLevel.UNKNOWN);
+        assertThat(raised.getTotal()).isGreaterThanOrEqualTo(raised.getThreshold());
+        assertThat(raised.getReasons())
+                .filteredOn(reason -> reason.getDepartment() == Department.MEDICAL_INSURANCE)
+                .isNotEmpty()
+                .allSatisfy(reason -> {
+                    assertThat(reason.getEventId()).isEqualTo("bill-1");
+                    assertThat(reason.getEventType()).isEqualTo("MedicalExpenseSettled");
+                    assertThat(reason.getDimension()).isEqualTo(org.zhengce.events.Dimension.HEALTH);
+                    assertThat(reason.getPoints()).isPositive();
+                });
+        int reasonPoints =
+                raised.getReasons().stream().mapToInt(WarningReason::getPoints).sum();
+        assertThat(reasonPoints).isEqualTo(raised.getTotal());
+    }
+
+    @Test
+    void sameStateIsNotWarnedTwiceAndAHigherLevelEscalates() {
+        registerElderlyCouple("hh-escalate", "p-head-2", "p-spouse-2");
+        topology.send(
+                aboutHousehold("hh-escalate").at(daysAgo(20)).fact(granted(Programme.DIBAO, 60000, "2026-11-05")));
+        topology.send(aboutHousehold("hh-escalate").at(daysAgo(20)).fact(economicCheck(80000, false)));
+        HouseholdEvent bill = aboutPerson("p-head-2")
+                .by(Department.MEDICAL_INSURANCE)
+                .at(daysAgo(2))
+                .fact(expense(4_000_000, 3_000_000));
+        topology.send(bill);
+        assertThat(topology.warningEvents()).hasSize(1);
+
+        topology.send(bill);
+        topology.send(
+                aboutPerson("p-spouse-2").by(Department.HEALTH).at(daysAgo(1)).fact(illness(IllnessCategory.CHRONIC)));
+        List<HouseholdWarningEvent> unchanged = topology.warningEvents();
+        assertThat(unchanged).allSatisfy(w -> assertThat(w.getFact()).isNotInstanceOf(WarningRaised.class));
+
+        topology.send(aboutPerson("p-spouse-2")
+                .by(Department.DISABLED_PERSONS_FEDERATION)
+                .at(daysAgo(1))
+                .fact(disability(1, DisabilityType.PHYSICAL)));
+        topology.send(aboutPerson("p-head-2")
+                .by(Department.DISABLED_PERSONS_FEDERATION)
+                .at(daysAgo(1))
+                .fact(disability(1, DisabilityType.VISUAL)));
+        List<HouseholdWarningEvent> later = topology.warningEvents();
+        assertThat(later).hasSize(1);
+        WarningEscalated escalated = (WarningEscalated) later.get(0).getFact();
+        assertThat(escalated.getLevel().ordinal())
+                .isGreaterThan(escalated.getPreviousLevel().ordinal());
+    }
+
+    @Test
+    void householdInDifficultyWithoutAProgrammeIsWarnedAssistanceMissing() {
+        registerElderlyCouple("hh-missing", "p-head-3", "p-spouse-3");
+        topology.send(aboutHousehold("hh-missing").at(daysAgo(20)).fact(economicCheck(50000, false)));
+        topology.send(
+                aboutPerson("p-head-3").by(Department.HEALTH).at(daysAgo(10)).fact(illness(IllnessCategory.SERIOUS)));
+        topology.send(
+                aboutPerson("p-spouse-3").by(Department.HEALTH).at(daysAgo(10)).fact(illness(IllnessCategory.CHRONIC)));
+
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        assertThat(((WarningRaised) warnings.get(0).getFact()).getCategory())
+                .isEqualTo(WarningCategory.ASSISTANCE_MISSING);
+    }
+
+    @Test
+    void jobLostWithAChildAndNoProgrammeIsAnEarlyWarning() {
+        registerParentAndChild("hh-edge", "p-parent-4", "p-child-4");
+        topology.send(aboutPerson("p-parent-4")
+                .by(Department.HUMAN_RESOURCES_SOCIAL_SECURITY)
+                .at(daysAgo(3))
+                .fact(jobEnded()));
+
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        WarningRaised raised = (WarningRaised) warnings.get(0).getFact();
+        assertThat(raised.getCategory()).isEqualTo(WarningCategory.EARLY_WARNING);
+        assertThat(raised.getReasons())
+                .anySatisfy(reason -> assertThat(reason.getEventType()).isEqualTo("EmploymentEnded"));
+    }
+
+    @Test
+    void factsAgeOutOnWallClockTimeAndTheWarningIsClearedWithoutANewEvent() {
+        registerParentAndChild("hh-ageing", "p-parent-5", "p-child-5");
+        topology.send(aboutPerson("p-parent-5")
+                .by(Department.HUMAN_RESOURCES_SOCIAL_SECURITY)
+                .at(daysAgo(3))
+                .fact(jobEnded()));
+        assertThat(topology.warningEvents()).hasSize(1);
+        topology.scoreChanges();
+
+        topology.advance(Duration.ofDays(200));
+
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        WarningCleared cleared = (WarningCleared) warnings.get(0).getFact();
+        assertThat(cleared.getReason()).isEqualTo(WarningClearReason.SCORE_BELOW_LINE);
+        assertThat(topology.scoreChanges()).isNotEmpty();
+    }
+
+    @Test
+    void personEventBeforeItsHouseholdIsHeldAndReleasedWhenTheMembershipArrives() {
+        HouseholdEvent early = aboutPerson("p-early-6")
+                .by(Department.HUMAN_RESOURCES_SOCIAL_SECURITY)
+                .at(daysAgo(3))
+                .fact(jobEnded());
+        topology.send(early);
+        assertThat(topology.scoreChanges()).isEmpty();
+        assertThat(count(topology.<HouseholdEvent>store(Stores.UNRESOLVED))).isEqualTo(1);
+        assertThat(count(topology.<Long>store(Stores.UNRESOLVED_SINCE))).isEqualTo(1);
+
+        registerParentAndChild("hh-late-6", "p-early-6", "p-child-6");
+
+        assertThat(count(topology.<HouseholdEvent>store(Stores.UNRESOLVED))).isZero();
+        assertThat(count(topology.<Long>store(Stores.UNRESOLVED_SINCE))).isZero();
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        assertThat(((WarningRaised) warnings.get(0).getFact()).getReasons())
+                .anySatisfy(reason -> assertThat(reason.getEventType()).isEqualTo("EmploymentEnded"));
+    }
+
+    @Test
+    void aNewActiveModelReScoresEveryHouseholdFromItsStoredPortrait() {
+        registerElderlyCouple("hh-switch-a", "p-a", "p-a2");
+        registerParentAndChild("hh-switch-b", "p-b", "p-b2");
+        topology.advance(TopologyHarness.TICK);
+        topology.scoreChanges();
+
+        String yaml = ScoringModel.defaultModel()
+                .yaml()
+                .replace("version: wuchang-2026.1", "version: wuchang-2026.2")
+                .replaceFirst("points: 8 {21}# per member", "points: 12                    # per member")
+                .replaceFirst("(id: age.elderly-60[\\s\\S]*?points: )4", "$19");
+        topology.models.pipeInput("wuchang-2026.2", published("wuchang-2026.2", yaml, ModelRole.ACTIVE));
+        topology.advance(TopologyHarness.TICK);
+
+        List<HouseholdScoreChanged> rescored = topology.scoreChanges();
+        assertThat(rescored).extracting(s -> s.getHousehold().getValue()).contains("hh-switch-a", "hh-switch-b");
+        assertThat(rescored).allSatisfy(s -> assertThat(s.getModelVersion()).isEqualTo("wuchang-2026.2"));
+        assertThat(topology.<HouseholdState>store(Stores.STATES)
+                        .get("hh-switch-a")
+                        .modelVersion())
+                .isEqualTo("wuchang-2026.2");
+    }
+
+    @Test
+    void shadowModelReportsWhatWouldChangeAndEmitsNothing() {
+        registerParentAndChild("hh-shadow", "p-shadow", "p-shadow-child");
+        topology.advance(TopologyHarness.TICK);
+        topology.scoreChanges();
+        topology.warningEvents();
+
+        String yaml = ScoringModel.defaultModel()
+                .yaml()
+                .replace("version: wuchang-2026.1", "version: wuchang-2026.3-candidate")
+                .replace("BLUE: 30", "BLUE: 4");
+        topology.models.pipeInput(
+                "wuchang-2026.3-candidate", published("wuchang-2026.3-candidate", yaml, ModelRole.SHADOW));
+        topology.advance(TopologyHarness.TICK);
+
+        assertThat(topology.warningEvents()).isEmpty();
+        assertThat(topology.scoreChanges()).isEmpty();
+        ShadowEntry entry = topology.<ShadowEntry>store(Stores.SHADOW).get("hh-shadow");
+        assertThat(entry.shadowVersion()).isEqualTo("wuchang-2026.3-candidate");
+        assertThat(entry.activeVersion()).isEqualTo("wuchang-2026.1");
+        assertThat(entry.change()).isEqualTo("newly-warned");
+    }
+
+    @Test
+    void unreadableAndUnsoundRecordsGoToTheDeadLettersAndDoNotBlockThePartition() {
+        topology.rawEvents.pipeInput(new TestRecord<>("hh-bad", new byte[] {0, 0, 0, 0, 9, 1, 2}, Instant.now()));
+        HouseholdEvent wrongKey = aboutPerson("p-somebody").at(daysAgo(1)).fact(jobEnded());
+        topology.events.pipeInput(new TestRecord<>("not-the-subject", wrongKey, wrongKey.getOccurredAt()));
+        registerParentAndChild("hh-after-bad", "p-after", "p-after-child");
+
+        assertThat(topology.unreadable).hasSize(1);
+        List<TestRecord<String, byte[]>> dead = topology.deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(new String(
+                        dead.get(0)
+                                .headers()
+                                .lastHeader(HouseholdScorer.DLQ_REASON)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("is not the event's subject");
+        assertThat(topology.scoreChanges())
+                .extracting(s -> s.getHousehold().getValue())
+                .contains("hh-after-bad");
+    }
+
+    private static ScoringModelPublished published(String version, String yaml, ModelRole role) {
+        return ScoringModelPublished.newBuilder()
+                .setModelVersion(version)
+                .setFormat(ModelFormat.YAML)
+                .setModel(yaml)
+                .setActivatedAt(TopologyHarness.START)
+                .setRole(role)
+                .build();
+    }
+
+    private static long count(org.apache.kafka.streams.state.KeyValueStore<String, ?> store) {
+        long n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
+    }
+}
