@@ -60,6 +60,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private final ModelSelection models;
     private final Duration tick;
     private final int rescoreSlice;
+    private final ScoringTopology.DeadLetterCounter deadLetters;
 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Portrait> portraits;
@@ -75,7 +76,9 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     private @Nullable String shadowCursor;
 
-    HouseholdScorer(ModelSelection models, Duration tick, int rescoreSlice) {
+    HouseholdScorer(
+            ModelSelection models, Duration tick, int rescoreSlice, ScoringTopology.DeadLetterCounter deadLetters) {
+        this.deadLetters = deadLetters;
         this.models = models;
         this.tick = tick;
         this.rescoreSlice = rescoreSlice;
@@ -350,6 +353,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 record.value().getPlatformEventId(),
                 record.key(),
                 reason.toString());
+        deadLetters.deadLettered("unapplicable");
         RecordHeaders headers = new RecordHeaders();
         headers.add(DLQ_REASON, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(record.key(), (SpecificRecord) record.value(), record.timestamp(), headers));

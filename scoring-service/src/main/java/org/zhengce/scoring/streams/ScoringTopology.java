@@ -55,7 +55,19 @@ public final class ScoringTopology {
             Serde<ScoringModelPublished> modelSerde,
             ScoringModel fallbackModel,
             Duration tick,
-            int rescoreSlice) {}
+            int rescoreSlice,
+            DeadLetterCounter deadLetterCounter) {}
+
+    /** Told of every record sent to the dead-letter topic from inside the topology, with the kind of fault. */
+    @FunctionalInterface
+    public interface DeadLetterCounter {
+        /** @param kind {@code unsound} (a record that cannot be scored as it is) or {@code unapplicable} */
+        void deadLettered(String kind);
+
+        static DeadLetterCounter none() {
+            return kind -> {};
+        }
+    }
 
     /** The topology on its own builder (for {@code TopologyTestDriver} and {@code describe()}). */
     public static Topology build(Config c) {
@@ -93,7 +105,7 @@ public final class ScoringTopology {
                 .branch((key, event) -> event.getSubject() instanceof HouseholdNumber, Branched.as("household"))
                 .defaultBranch(Branched.as("person"));
         routes.get("route-unsound")
-                .processValues(Unsound::new, Named.as("explain-unsound"))
+                .processValues(() -> new Unsound(c.deadLetterCounter()), Named.as("explain-unsound"))
                 .to(c.deadLetters(), Produced.with(keys, c.events()).withName("unsound-to-dead-letters"));
         KStream<String, HouseholdEvent> householdFacts = routes.get("route-household");
 
@@ -130,7 +142,7 @@ public final class ScoringTopology {
         KStream<String, SpecificRecord> results = householdFacts
                 .merge(resolved, Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice()),
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), c.deadLetterCounter()),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,
@@ -177,7 +189,12 @@ public final class ScoringTopology {
     /** Adds the reason to an unsound record's headers on its way to the dead letters. */
     private static final class Unsound implements FixedKeyProcessor<String, HouseholdEvent, HouseholdEvent> {
 
+        private final DeadLetterCounter counter;
         private FixedKeyProcessorContext<String, HouseholdEvent> context;
+
+        Unsound(DeadLetterCounter counter) {
+            this.counter = counter;
+        }
 
         @Override
         public void init(FixedKeyProcessorContext<String, HouseholdEvent> context) {
@@ -188,6 +205,7 @@ public final class ScoringTopology {
         public void process(FixedKeyRecord<String, HouseholdEvent> record) {
             String reason = String.valueOf(unsound(record.key(), record.value()));
             record.headers().add(HouseholdScorer.DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+            counter.deadLettered("unsound");
             context.forward(record);
         }
     }

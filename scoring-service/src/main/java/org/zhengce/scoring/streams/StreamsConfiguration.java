@@ -39,7 +39,8 @@ class StreamsConfiguration {
     static final String HOUSEHOLD_EVENTS = "household.events";
 
     @Bean
-    ScoringTopology.Config scoringTopologyConfig(KafkaProperties kafka, ScoringSettings settings) {
+    ScoringTopology.Config scoringTopologyConfig(
+            KafkaProperties kafka, ScoringSettings settings, io.micrometer.core.instrument.MeterRegistry meters) {
         TopicCatalogue catalogue = TopicCatalogue.load();
         Topic events = catalogue.topic(HOUSEHOLD_EVENTS);
         Map<String, Object> serde = new HashMap<>(kafka.getProperties());
@@ -56,7 +57,8 @@ class StreamsConfiguration {
                 serde(serde, ScoringModelPublished.class),
                 ScoringModel.defaultModel(),
                 settings.tick(),
-                settings.rescoreSlice());
+                settings.rescoreSlice(),
+                kind -> deadLetterCounter(meters, kind).increment());
     }
 
     @Bean
@@ -67,7 +69,8 @@ class StreamsConfiguration {
 
     /** Undeserialisable input goes to the dead-letter topic, to the partition it came from, with the reason. */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer deadLettersForUnreadableRecords(KafkaProperties kafka) {
+    StreamsBuilderFactoryBeanConfigurer deadLettersForUnreadableRecords(
+            KafkaProperties kafka, io.micrometer.core.instrument.MeterRegistry meters) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -77,8 +80,13 @@ class StreamsConfiguration {
                 .deadLetterTopicOf(HOUSEHOLD_EVENTS)
                 .orElseThrow()
                 .name();
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
                 template, (record, exception) -> new TopicPartition(deadLetters, record.partition()));
+        io.micrometer.core.instrument.Counter unreadable = deadLetterCounter(meters, "unreadable");
+        org.springframework.kafka.listener.ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            publisher.accept(record, exception);
+            unreadable.increment();
+        };
         return factory -> {
             var properties = factory.getStreamsConfiguration();
             if (properties != null) {
@@ -88,6 +96,15 @@ class StreamsConfiguration {
                 properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
             }
         };
+    }
+
+    /** {@code scoring.dead.letters{kind}}: unreadable, unsound or unapplicable records sent to the dead letters. */
+    static io.micrometer.core.instrument.Counter deadLetterCounter(
+            io.micrometer.core.instrument.MeterRegistry meters, String kind) {
+        return io.micrometer.core.instrument.Counter.builder("scoring.dead.letters")
+                .description("Household events sent to household.events.dlq, by kind of fault")
+                .tag("kind", kind)
+                .register(meters);
     }
 
     private static <T> ConfluentAvroSerde<T> serde(Map<String, Object> config, Class<T> type) {

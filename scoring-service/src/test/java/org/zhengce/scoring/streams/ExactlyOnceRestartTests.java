@@ -105,7 +105,8 @@ class ExactlyOnceRestartTests {
                 serde(client, ScoringModelPublished.class),
                 ScoringModel.defaultModel(),
                 Duration.ofSeconds(1),
-                20_000);
+                20_000,
+                ScoringTopology.DeadLetterCounter.none());
     }
 
     private static <T> ConfluentAvroSerde<T> serde(HttpSchemaRegistryClient client, Class<T> type) {

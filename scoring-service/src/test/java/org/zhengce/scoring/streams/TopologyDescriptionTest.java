@@ -40,7 +40,8 @@ class TopologyDescriptionTest {
                 new ConfluentAvroSerde<ScoringModelPublished>(registry, Map.of(), false),
                 ScoringModel.defaultModel(),
                 Duration.ofSeconds(1),
-                1000);
+                1000,
+                ScoringTopology.DeadLetterCounter.none());
         String described = ScoringTopology.build(config).describe().toString().strip();
         Path readme = Path.of("README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);

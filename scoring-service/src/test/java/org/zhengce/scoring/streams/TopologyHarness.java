@@ -70,7 +70,8 @@ final class TopologyHarness implements AutoCloseable {
                 modelSerde,
                 ScoringModel.defaultModel(),
                 TICK,
-                rescoreSlice);
+                rescoreSlice,
+                ScoringTopology.DeadLetterCounter.none());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
