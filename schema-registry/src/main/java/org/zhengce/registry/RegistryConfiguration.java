@@ -5,6 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.zhengce.registry.store.InMemoryRegistryStore;
 import org.zhengce.registry.store.KafkaRegistryStore;
 import org.zhengce.registry.store.RegistryStore;
@@ -13,6 +14,17 @@ import org.zhengce.registry.subjects.SchemaRegistry;
 /** Wires the store chosen by {@code registry.store} to the registry. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
+
+    /**
+     * The registry's own Netty event loops: with Reactor's global ones, closing an embedded registry would stop every
+     * other Reactor Netty server and client in the JVM (other registries, the services the launcher runs beside it).
+     */
+    @Bean
+    ReactorResourceFactory reactorServerResourceFactory() {
+        ReactorResourceFactory resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        return resources;
+    }
 
     @Bean(destroyMethod = "close")
     RegistryStore registryStore(RegistrySettings settings) {

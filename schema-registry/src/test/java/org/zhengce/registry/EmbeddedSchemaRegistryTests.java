@@ -29,6 +29,23 @@ class EmbeddedSchemaRegistryTests {
     Path dataDirectory;
 
     @Test
+    void closingOneRegistryLeavesAnotherInTheSameJvmServing(@TempDir Path dir) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDirectory(dir).start();
+                EmbeddedSchemaRegistry staying = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
+            EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0).close();
+
+            WebTestClient.bindToServer()
+                    .baseUrl(staying.url())
+                    .build()
+                    .get()
+                    .uri("/subjects")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+    }
+
+    @Test
     void restartKeepsSubjectsVersionsAndIds() {
         int userV1;
         int userV2;
