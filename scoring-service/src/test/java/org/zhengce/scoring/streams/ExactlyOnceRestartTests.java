@@ -127,6 +127,7 @@ class ExactlyOnceRestartTests {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         return new KafkaStreams(ScoringTopology.build(config()), props);
     }
 
@@ -205,13 +206,15 @@ class ExactlyOnceRestartTests {
         first.start();
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> readCommitted("household.scores").size() >= HOUSEHOLDS / 4);
-        first.close(Duration.ofSeconds(30));
+        // leave the group, so the restarted instance takes the partitions at once rather than after a session timeout
+        first.close(
+                new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
         assertThat(readCommitted("household.warnings").size()).isLessThan(HOUSEHOLDS);
 
         KafkaStreams second = streams();
         second.start();
         try {
-            await().atMost(Duration.ofSeconds(120))
+            await().atMost(Duration.ofSeconds(180))
                     .until(() -> raisedByHousehold(readCommitted("household.warnings"))
                                     .size()
                             == HOUSEHOLDS);
