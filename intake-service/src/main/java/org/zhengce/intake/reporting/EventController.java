@@ -151,7 +151,8 @@ class EventController {
                 // one line past the limit, to say where reading stopped
                 .take(limit + 1L)
                 .index()
-                .bufferTimeout(settings.batchSize(), settings.batchWait())
+                // fair back-pressure: a timed-out buffer waits for demand instead of failing the stream
+                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
                 .concatMap(batch -> {
                     List<NdjsonLines.Line> within = batch.stream()
                             .filter(line -> line.getT1() < limit)
