@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhengce.benchmarks.data.CityFeed;
+import org.zhengce.benchmarks.intake.IntakeNdjsonBenchmark;
+import org.zhengce.benchmarks.intake.IntakeSingleEventBenchmark;
 import org.zhengce.benchmarks.serde.RegistryCallsBenchmark;
 import org.zhengce.benchmarks.serde.SerdeConsumerBenchmark;
 import org.zhengce.benchmarks.serde.SerdeProducerBenchmark;
@@ -46,8 +48,12 @@ public final class Benchmarks {
             throw new IllegalArgumentException("usage: Benchmarks <report file to append to, e.g. docs/benchmarks.md>");
         }
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        List<Benchmark> cases =
-                List.of(new SerdeProducerBenchmark(), new SerdeConsumerBenchmark(), new RegistryCallsBenchmark());
+        List<Benchmark> cases = List.of(
+                new SerdeProducerBenchmark(),
+                new SerdeConsumerBenchmark(),
+                new RegistryCallsBenchmark(),
+                new IntakeNdjsonBenchmark(),
+                new IntakeSingleEventBenchmark());
         new Benchmarks(System.out, Clock.systemDefaultZone(), cases).run(settings, Path.of(args[0]));
     }
 
@@ -59,9 +65,11 @@ public final class Benchmarks {
         List<byte[]> keys = events.stream().map(CityFeed::key).toList();
         List<ResultRow> rows = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().start();
-                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
-            BenchmarkContext context =
-                    new BenchmarkContext(kafka.bootstrapServers(), registry.url(), settings, events, keys);
+                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
+                // closed first: intake stops before the broker and registry it uses
+                Fixtures fixtures = new Fixtures()) {
+            BenchmarkContext context = new BenchmarkContext(
+                    kafka.bootstrapServers(), registry.url(), settings, events, keys, fixtures, startedAt.toInstant());
             for (Benchmark benchmark : cases) {
                 log.info("Running {}", benchmark.name());
                 rows.add(benchmark.run(context));

@@ -45,9 +45,11 @@ public record Report(
             machines; the absolute records/s are shown only to read the ratio against.
 
             Measured so far: the Confluent wire-format Avro serde (producer and consumer throughput
-            against byte arrays) and the schema-registry HTTP calls it makes per million records.
+            against byte arrays), the schema-registry HTTP calls it makes per million records, and
+            intake's HTTP ways in (NDJSON and single events, accepted events/s) against a raw
+            producer of the same Avro records.
 
-            Run it (not part of the test suite; one to two minutes on two cores, build included):
+            Run it (not part of the test suite; four to five minutes on two cores, build included):
 
                 ./mvnw -Pbench -pl benchmarks -am package -DskipTests
 

@@ -14,14 +14,23 @@ public record ResultRow(String name, String raw, String ours, String ratio, Stri
                 name,
                 recordsPerSecond(comparison.raw()),
                 recordsPerSecond(comparison.ours()),
-                String.format(
-                        Locale.ROOT,
-                        "%.2f (%.2f–%.2f)",
-                        comparison.ratio().median(),
-                        comparison.ratio().min(),
-                        comparison.ratio().max()),
+                ratio(comparison.ratio()),
                 String.format(Locale.ROOT, "≥ %.2f", goalRatio),
                 comparison.ratio().median() >= goalRatio);
+    }
+
+    /**
+     * Two decimals, as {@code 0.72 (0.60–0.82)}; a median below 0.1 gets as many as show two significant digits
+     * ({@code 0.0094 (0.0071–0.012)} rather than {@code 0.01 (0.01–0.01)}).
+     */
+    static String ratio(Spread ratio) {
+        int decimals = 2;
+        if (ratio.median() > 0 && ratio.median() < 0.1) {
+            decimals = Math.min(6, 1 - (int) Math.floor(Math.log10(ratio.median())));
+        }
+        String format = "%." + decimals + "f";
+        return String.format(
+                Locale.ROOT, format + " (" + format + "–" + format + ")", ratio.median(), ratio.min(), ratio.max());
     }
 
     private static String recordsPerSecond(Spread spread) {

@@ -78,6 +78,13 @@ class ReportTest {
     }
 
     @Test
+    void smallRatiosKeepTwoSignificantDigits() {
+        assertThat(ResultRow.ratio(new Spread(0.0094, 0.0071, 0.012))).isEqualTo("0.0094 (0.0071–0.0120)");
+        assertThat(ResultRow.ratio(new Spread(0.00031, 0.00028, 0.00035))).isEqualTo("0.00031 (0.00028–0.00035)");
+        assertThat(ResultRow.ratio(new Spread(0.15, 0.09, 0.2))).isEqualTo("0.15 (0.09–0.20)");
+    }
+
+    @Test
     void spreadTakesTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
         assertThat(Spread.of(List.of(3.0, 1.0, 2.0))).isEqualTo(new Spread(2.0, 1.0, 3.0));
         assertThat(Spread.of(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(new Spread(2.5, 1.0, 4.0));
