@@ -77,6 +77,11 @@ final class HouseholdEventWriter {
                 .writeBinary(cloudEvent);
     }
 
+    /** Serialises {@code event} without sending it (registers its schema on first use). */
+    void serializeOnly(HouseholdEvent event) {
+        serializer.serialize(topic, event);
+    }
+
     /** Completes when the broker has acknowledged every record ({@code acks=all}), or fails. */
     Mono<Void> send(List<ProducerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {

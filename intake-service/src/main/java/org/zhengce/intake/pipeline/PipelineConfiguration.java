@@ -105,6 +105,32 @@ class PipelineConfiguration {
                 clock);
     }
 
+    /**
+     * Registers household.events' value schema at start-up (one example serialised), so the first requests do not
+     * wait on the registry from an event-loop thread. An unreachable registry is logged, not fatal: the first event
+     * registers it then.
+     */
+    @Bean
+    org.springframework.boot.ApplicationRunner registerPublishedSchema(
+            IntakePipeline pipeline, PseudonymSettings keys) {
+        return arguments -> {
+            try {
+                org.zhengce.intake.DepartmentEvent example = org.zhengce.intake.reading.EventExamples.all()
+                        .values()
+                        .iterator()
+                        .next();
+                EventPseudonymisation pseudonyms = new EventPseudonymisation(
+                        Pseudonymiser.fromBase64Secrets(keys.keys(), keys.activeKeyId()), Clock.systemUTC());
+                pipeline.writer().serializeOnly(pseudonyms.toHouseholdEvent(example, "schema-registration"));
+            } catch (RuntimeException unreachable) {
+                org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class)
+                        .warn(
+                                "could not register household.events' schema at start-up ({}); the first event will",
+                                unreachable.toString());
+            }
+        };
+    }
+
     @Bean
     DepartmentEventDecoder departmentEventDecoder(IntakePipeline pipeline) {
         return pipeline.decoder();
