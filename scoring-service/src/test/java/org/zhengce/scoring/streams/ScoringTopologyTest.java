@@ -209,6 +209,23 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aRejectedHouseholdIsReScreenedQuarterlyWithoutANewEvent() {
+        registerParentAndChild("hh-rescreen", "p-rescreen", "p-rescreen-child");
+        topology.send(aboutHousehold("hh-rescreen")
+                .at(daysAgo(1))
+                .fact(org.zhengce.scoring.portrait.Events.rejected(
+                        Programme.DIBAO, org.zhengce.events.RejectionReason.INCOME_ABOVE_LINE)));
+        Instant firstAssessed =
+                topology.<HouseholdState>store(Stores.STATES).get("hh-rescreen").assessedAt();
+
+        topology.advance(Duration.ofDays(91));
+
+        Instant reassessed =
+                topology.<HouseholdState>store(Stores.STATES).get("hh-rescreen").assessedAt();
+        assertThat(reassessed).isAfter(firstAssessed.plus(Duration.ofDays(89)));
+    }
+
+    @Test
     void personEventBeforeItsHouseholdIsHeldAndReleasedWhenTheMembershipArrives() {
         HouseholdEvent early = aboutPerson("p-early-6")
                 .by(Department.HUMAN_RESOURCES_SOCIAL_SECURITY)
