@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.zhengce.benchmarks.data.CityFeed;
 import org.zhengce.benchmarks.intake.IntakeNdjsonBenchmark;
 import org.zhengce.benchmarks.intake.IntakeSingleEventBenchmark;
+import org.zhengce.benchmarks.scoring.RescoreBenchmark;
+import org.zhengce.benchmarks.scoring.ScoringThroughputBenchmark;
 import org.zhengce.benchmarks.serde.RegistryCallsBenchmark;
 import org.zhengce.benchmarks.serde.SerdeConsumerBenchmark;
 import org.zhengce.benchmarks.serde.SerdeProducerBenchmark;
@@ -53,7 +55,9 @@ public final class Benchmarks {
                 new SerdeConsumerBenchmark(),
                 new RegistryCallsBenchmark(),
                 new IntakeNdjsonBenchmark(),
-                new IntakeSingleEventBenchmark());
+                new IntakeSingleEventBenchmark(),
+                new ScoringThroughputBenchmark(),
+                new RescoreBenchmark());
         new Benchmarks(System.out, Clock.systemDefaultZone(), cases).run(settings, Path.of(args[0]));
     }
 
