@@ -1,0 +1,68 @@
+package org.zhengce.referral.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.referral.cases.CaseChange.CaseOpened;
+import org.zhengce.referral.cases.CaseChange.NoteAdded;
+import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
+import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
+import org.zhengce.referral.outbox.CaseEventOutbox;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, and
+ * the published changes into the outbox of {@code case.events}.
+ */
+@Component
+class CaseJournal {
+
+    private final CaseStore store;
+    private final CaseEventOutbox outbox;
+    private final CaseDecisions decisions;
+
+    CaseJournal(CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions) {
+        this.store = store;
+        this.outbox = outbox;
+        this.decisions = decisions;
+    }
+
+    /** Applies {@code changes} to {@code before} and writes them; emits the case after them. */
+    Mono<CaseState> write(Optional<CaseState> before, List<CaseChange> changes, @Nullable String actor) {
+        if (changes.isEmpty()) {
+            return Mono.justOrEmpty(before);
+        }
+        Optional<CaseState> state = before;
+        List<CaseEvent> events = new ArrayList<>();
+        List<Mono<Void>> details = new ArrayList<>();
+        for (CaseChange change : changes) {
+            Optional<CaseState> previous = state;
+            state = decisions.evolve(state, change);
+            CaseState after = state.orElseThrow();
+            CaseEvents.of(change, after, actor).ifPresent(events::add);
+            if (change instanceof NoteAdded note) {
+                details.add(store.addNote(after.id(), note.at(), actor, note.text()));
+            } else if (change instanceof UrgencyRaised raised) {
+                details.add(store.addEscalation(
+                        after.id(), raised.at(), "WARNING_ESCALATED", raised.from(), raised.to(), after.ownerId()));
+            } else if (change instanceof OwnedBySupervisor owned) {
+                details.add(store.addEscalation(
+                        after.id(),
+                        owned.at(),
+                        "NO_ADVISOR",
+                        previous.map(CaseState::urgency).orElse(after.urgency()),
+                        after.urgency(),
+                        owned.supervisorId()));
+            }
+        }
+        CaseState after = state.orElseThrow();
+        Mono<Void> row = changes.get(0) instanceof CaseOpened ? store.insert(after) : store.update(after);
+        return row.then(Mono.defer(
+                        () -> reactor.core.publisher.Flux.concat(details).then()))
+                .then(Mono.defer(() -> outbox.append(events)))
+                .thenReturn(after);
+    }
+}

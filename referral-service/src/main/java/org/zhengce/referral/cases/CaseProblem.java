@@ -1,0 +1,49 @@
+package org.zhengce.referral.cases;
+
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A refused case request, as an RFC 9457 problem. */
+class CaseProblem extends ErrorResponseException {
+
+    private CaseProblem(HttpStatus status, String title, String detail) {
+        super(status, problem(status, title, detail), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    static CaseProblem notFound(UUID caseId) {
+        return new CaseProblem(HttpStatus.NOT_FOUND, "Unknown case", "no case " + caseId);
+    }
+
+    /** 403: the caller's jurisdictions do not cover {@code communityCode}. */
+    static CaseProblem outsideJurisdiction(String communityCode) {
+        return new CaseProblem(
+                HttpStatus.FORBIDDEN,
+                "Outside your jurisdiction",
+                "community " + communityCode + " is not in the caller's jurisdictions; the attempt is audited");
+    }
+
+    static CaseProblem invalid(String field, String detail) {
+        CaseProblem problem = new CaseProblem(HttpStatus.BAD_REQUEST, "Invalid " + field, field + ": " + detail);
+        problem.getBody().setProperty("field", field);
+        return problem;
+    }
+
+    /** 409: the command does not apply to the case as it stands. */
+    static final class InvalidTransition extends CaseProblem {
+
+        InvalidTransition(CaseState state, String command, String why) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "Invalid transition",
+                    command + " is not allowed on case " + state.id() + ": " + why);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.zhengce.referral.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.events.Urgency;
+import org.zhengce.referral.households.HouseholdContact;
+
+/**
+ * A case as the API shows it.
+ *
+ * @param contact the household's contact details, only when the caller covers the household's community
+ */
+public record CaseView(
+        UUID id,
+        String householdNumber,
+        String communityCode,
+        String status,
+        Urgency urgency,
+        String category,
+        @Nullable String level,
+        @Nullable String warningId,
+        String ownerId,
+        String ownerRole,
+        boolean closeProposed,
+        Instant openedAt,
+        Instant visitDueAt,
+        List<Note> notes,
+        List<Escalation> escalations,
+        @Nullable HouseholdContact contact) {
+
+    public record Note(Instant at, @Nullable String author, String text) {}
+
+    public record Escalation(
+            Instant at,
+            String reason,
+            Urgency fromUrgency,
+            Urgency toUrgency,
+            @Nullable String escalatedTo) {}
+}

@@ -1,0 +1,79 @@
+package org.zhengce.referral.households;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.events.HouseholdChanged;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.HouseholdRegistered;
+import org.zhengce.referral.kafka.UnreadableRecords;
+import reactor.core.publisher.Flux;
+
+/**
+ * Keeps the contact fields (address, head's name, phone) and community of civil affairs' registration events
+ * ({@code HouseholdRegistered}, {@code HouseholdChanged}); every other fact, and every member, is ignored. Offsets
+ * are acknowledged once the batch is in the database. A record that cannot be read is skipped with a warning by
+ * the error handler: {@code household.events} keeps it for ever, and its dead-letter topic is scoring's.
+ */
+@Component
+class HouseholdEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseholdEventListener.class);
+
+    private final HouseholdContacts contacts;
+    private final TransactionalOperator transactions;
+
+    HouseholdEventListener(HouseholdContacts contacts, TransactionalOperator transactions) {
+        this.contacts = contacts;
+        this.transactions = transactions;
+    }
+
+    @KafkaListener(
+            id = "referral-household-events",
+            topics = "household.events",
+            batch = "true",
+            autoStartup = "${referral.households.consume:true}")
+    void on(List<ConsumerRecord<String, HouseholdEvent>> records, Acknowledgment ack) {
+        int unreadable = UnreadableRecords.firstUnreadable(records);
+        Flux.fromIterable(unreadable < 0 ? records : records.subList(0, unreadable))
+                .filter(record -> record.value() != null && record.value().getSubject() instanceof HouseholdNumber)
+                .concatMap(record -> {
+                    HouseholdEvent event = record.value();
+                    String household = ((HouseholdNumber) event.getSubject()).getValue();
+                    HouseholdContact contact;
+                    if (event.getFact() instanceof HouseholdRegistered registered) {
+                        contact = new HouseholdContact(
+                                household,
+                                registered.getCommunityCode(),
+                                registered.getAddress(),
+                                registered.getHeadName(),
+                                registered.getPhone());
+                    } else if (event.getFact() instanceof HouseholdChanged changed) {
+                        contact = new HouseholdContact(
+                                household,
+                                changed.getCommunityCode(),
+                                changed.getAddress(),
+                                changed.getHeadName(),
+                                changed.getPhone());
+                    } else {
+                        return Flux.empty();
+                    }
+                    return contacts.keep(contact, event.getPlatformEventId(), event.getOccurredAt());
+                })
+                .then()
+                .as(transactions::transactional)
+                .block(Duration.ofMinutes(1));
+        if (unreadable >= 0) {
+            throw UnreadableRecords.failure(records, unreadable);
+        }
+        ack.acknowledge();
+        log.debug("kept contact details from {} household events", records.size());
+    }
+}

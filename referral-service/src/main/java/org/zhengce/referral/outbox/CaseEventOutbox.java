@@ -1,0 +1,56 @@
+package org.zhengce.referral.outbox;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.zhengce.events.CaseEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * The outbox of {@code case.events} (ADR 0005): case events are written here in the transaction that changes the
+ * case, and the relay publishes them, keyed by case id, in the order they were written.
+ */
+@Service
+public class CaseEventOutbox {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    CaseEventOutbox(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds {@code events} to the outbox in one statement, inside the caller's transaction. Each event's
+     * {@code eventId} (a UUID) is its key here: an event added twice is kept once.
+     */
+    public Mono<Void> append(List<CaseEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] ids = new String[events.size()];
+        String[] cases = new String[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            CaseEvent event = events.get(i);
+            ids[i] = UUID.fromString(event.getEventId()).toString();
+            cases[i] = UUID.fromString(event.getCaseId()).toString();
+            payloads[i] = HEX.formatHex(OutboxRecords.encode(event));
+        }
+        return db.sql("insert into case_outbox (event_id, case_id, created_at, event)"
+                        + " select i::uuid, c::uuid, :at, decode(p, 'hex')"
+                        + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c, p, n)"
+                        + " order by n on conflict (event_id) do nothing")
+                .bind("at", clock.instant())
+                .bind("ids", ids)
+                .bind("cases", cases)
+                .bind("payloads", payloads)
+                .then();
+    }
+}

@@ -1,0 +1,11 @@
+package org.zhengce.referral.security;
+
+/** The roles of the {@code roles} claim that referral knows. */
+public enum Role {
+    /** 社区救助顾问: works the cases of the communities they cover. */
+    ADVISOR,
+    /** 街道/区督导: watches and re-assigns the cases of a street or district. */
+    SUPERVISOR,
+    /** 平台管理员: manages jurisdictions, advisors, supervisors and organisations. */
+    PLATFORM_ADMIN
+}

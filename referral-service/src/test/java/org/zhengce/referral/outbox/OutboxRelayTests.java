@@ -1,0 +1,137 @@
+package org.zhengce.referral.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.events.CaseOpened;
+import org.zhengce.events.CaseSource;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.Urgency;
+import org.zhengce.events.WarningCategory;
+import org.zhengce.referral.ReferralStackTest;
+import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.schemas.serde.SerdeConfig;
+
+/** The outbox publishes each case event exactly once, also when the relay crashed between sending and marking. */
+class OutboxRelayTests extends ReferralStackTest {
+
+    @Autowired
+    CaseEventOutbox outbox;
+
+    @Autowired
+    DatabaseClient db;
+
+    private static CaseEvent event(UUID caseId, int version) {
+        return CaseEvent.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes(("test:" + caseId + ":" + version).getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .setCaseId(caseId.toString())
+                .setHousehold(new HouseholdNumber("H-OUTBOX"))
+                .setCommunityCode("110105001001")
+                .setOccurredAt(Instant.parse("2026-12-01T02:00:00Z"))
+                .setUrgency(Urgency.IN_STAGES)
+                .setFact(CaseOpened.newBuilder()
+                        .setSource(CaseSource.WARNING)
+                        .setCategory(WarningCategory.ASSISTANCE_MISSING)
+                        .build())
+                .build();
+    }
+
+    /** A row as a relay left it when it crashed: claimed long ago, never marked sent. */
+    private void insertClaimedRow(CaseEvent event, Instant createdAt) {
+        db.sql("insert into case_outbox (event_id, case_id, created_at, event, claimed_at)"
+                        + " values (:id, :case, :created, :event, :claimed)")
+                .bind("id", UUID.fromString(event.getEventId()))
+                .bind("case", UUID.fromString(event.getCaseId()))
+                .bind("created", createdAt)
+                .bind("event", OutboxRecords.encode(event))
+                .bind("claimed", createdAt.minus(Duration.ofHours(1)))
+                .then()
+                .block();
+    }
+
+    private void awaitSent(String eventId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> db.sql("select sent_at is not null from case_outbox where event_id = :id")
+                                .bind("id", UUID.fromString(eventId))
+                                .map(row -> row.get(0, Boolean.class))
+                                .one()
+                                .block(),
+                        Boolean.TRUE::equals);
+    }
+
+    private static long copiesOnTopic(String eventId) {
+        return readAll(CASE_EVENTS).stream()
+                .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
+                        && eventId.equals(new String(
+                                record.headers()
+                                        .lastHeader(OutboxRecords.EVENT_ID)
+                                        .value(),
+                                StandardCharsets.UTF_8)))
+                .count();
+    }
+
+    @Test
+    void eventSentBeforeACrashIsOnlyMarkedNotSentAgain() {
+        CaseEvent event = event(UUID.randomUUID(), 1);
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // the crashed relay's send reached Kafka ...
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
+        ConfluentAvroSerializer<CaseEvent> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(config, false);
+        OutboxRecords records = new OutboxRecords(CASE_EVENTS, 6, serializer);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(records.record(new OutboxRow(
+                    UUID.fromString(event.getEventId()), 0, createdAt, OutboxRecords.encode(event), true)));
+            producer.flush();
+        }
+        // ... but the row was never marked sent
+        insertClaimedRow(event, createdAt);
+
+        awaitSent(event.getEventId());
+        assertThat(copiesOnTopic(event.getEventId())).isEqualTo(1);
+    }
+
+    @Test
+    void eventClaimedButNeverSentIsSentOnce() {
+        CaseEvent event = event(UUID.randomUUID(), 1);
+        insertClaimedRow(event, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        awaitSent(event.getEventId());
+        assertThat(copiesOnTopic(event.getEventId())).isEqualTo(1);
+    }
+
+    @Test
+    void appendedEventsArePublishedOnceInOrderKeyedByCase() {
+        UUID caseId = UUID.randomUUID();
+        List<CaseEvent> events = List.of(event(caseId, 1), event(caseId, 2), event(caseId, 3));
+        outbox.append(events).block();
+        outbox.append(List.of(events.get(0))).block(); // appended again: kept once
+
+        events.forEach(e -> awaitSent(e.getEventId()));
+        assertThat(caseEventsOf(caseId.toString()))
+                .extracting(CaseEvent::getEventId)
+                .containsExactlyElementsOf(
+                        events.stream().map(CaseEvent::getEventId).toList());
+    }
+}
