@@ -89,6 +89,46 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** {@code localhost:<port>}, for {@code bootstrap.servers}. */
+    /**
+     * Waits until every partition of {@code topics} has a leader that answers, for a producer about to send to
+     * topics just created. In Kafka 4.1.2 an idempotent producer that sends before then can get NOT_LEADER for its
+     * first batch while a later one lands, and then retries the out-of-sequence first batch until its delivery
+     * timeout. Listing the latest offsets needs each partition's leader, so it is the readiness check.
+     *
+     * @throws IllegalStateException if they are not ready within {@code timeout}
+     */
+    public void awaitPartitionLeaders(java.util.Collection<String> topics, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions =
+                    new LinkedHashMap<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(partition -> partitions.put(
+                                    new org.apache.kafka.common.TopicPartition(topic.name(), partition.partition()),
+                                    org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            while (true) {
+                try {
+                    admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("partitions of " + topics + " have no leader yet", notYet);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the leaders of " + topics, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topics, e);
+        }
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }

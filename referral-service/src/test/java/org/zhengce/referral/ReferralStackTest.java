@@ -108,6 +108,11 @@ public abstract class ReferralStackTest {
                 started.close();
             }));
             createTopicsReferralReads(started.bootstrapServers());
+            started.awaitPartitionLeaders(
+                    TopicCatalogue.load().consumedBy(ReferralApplication.NAME).stream()
+                            .map(topic -> topic.name())
+                            .toList(),
+                    java.time.Duration.ofSeconds(30));
             kafka = started;
             registry = startedRegistry;
             jwks = server;

@@ -99,6 +99,7 @@ public abstract class ScoringStackTest {
             EmbeddedKafka kafka = EmbeddedKafka.builder().start();
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
             createInputTopic(kafka.bootstrapServers());
+            kafka.awaitPartitionLeaders(List.of(HOUSEHOLD_EVENTS), java.time.Duration.ofSeconds(30));
             HttpServer jwks = jwks();
             KafkaProducer<String, HouseholdEvent> events = producer(kafka.bootstrapServers(), registry.url());
             Stack started = new Stack(kafka, registry.port(), jwks, newStateDirectory(), freePort(), events);
