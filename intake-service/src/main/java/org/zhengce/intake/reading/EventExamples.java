@@ -74,8 +74,9 @@ import org.zhengce.intake.identity.ResidentIdentityNumber;
  * One valid, realistic example event per fact type, for the OpenAPI examples and for tests: the Zhang family of
  * household {@value #HOUSEHOLD_NUMBER} in community {@value #COMMUNITY_CODE} (Chaoyang, Beijing), each event from the
  * department that naturally reports it (as seeded in the department registry), occurred at {@link #OCCURRED_AT} and
- * reported an hour later. The identity numbers are made up (region 110105, check character computed); birth dates
- * and sexes agree with them. Every example passes {@code EventValidator} on 2026-12-01.
+ * reported an hour later. The identity numbers are made up and can belong to nobody: their region 990101 is not a
+ * GB/T 2260 division (no province code starts with 9), while the birth date, sequence and check character are
+ * valid, and birth dates and sexes agree with them. They appear in the OpenAPI document, which anyone may read. Every example passes {@code EventValidator} on 2026-12-01.
  */
 public final class EventExamples {
 
@@ -83,6 +84,9 @@ public final class EventExamples {
     public static final String HOUSEHOLD_NUMBER = "110105000123";
     public static final Instant OCCURRED_AT = Instant.parse("2026-11-20T02:00:00Z");
     public static final Instant REPORTED_AT = Instant.parse("2026-11-20T03:00:00Z");
+
+    /** No GB/T 2260 division has this code, so no resident holds a number starting with it. */
+    private static final String FICTITIOUS_REGION = "990101";
 
     private static final String ADDRESS = "北京市朝阳区幸福路1号院3号楼2单元401室";
     private static final String HEAD_NAME = "张建国";
@@ -105,11 +109,12 @@ public final class EventExamples {
 
     private EventExamples() {}
 
-    /** A made-up person of region 110105: birth date and 3-digit sequence (odd for men). */
+    /** A made-up person of the unassigned region 990101: birth date and 3-digit sequence (odd for men). */
     record Person(LocalDate birthDate, int sequence) {
 
         String identityNumber() {
-            String body = "110105" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
+            String body = FICTITIOUS_REGION
+                    + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format(Locale.ROOT, "%03d", sequence);
             return body + ResidentIdentityNumber.checkCharacter(body);
         }

@@ -27,8 +27,11 @@ class OpenApiDocumentation {
 
     private static final String API_KEY = "apiKey";
     private static final String BEARER = "oauth2ClientCredentials";
-    /** Made up (region 110105, born 1980-01-01), with a correct check digit. */
-    private static final String SAMPLE_IDENTITY_NUMBER = "110105198001011238";
+    /**
+     * Made up and nobody's: region 990101 is no GB/T 2260 division; born 1980-01-01, sequence 123, correct check
+     * character (as {@link EventExamples}).
+     */
+    private static final String SAMPLE_IDENTITY_NUMBER = "990101198001011236";
 
     @Bean
     OpenApiCustomizer intakeDocumentation(EventJson json) {

@@ -98,8 +98,8 @@ class EventExamplesTest {
 
     @Test
     void madeUpIdentityNumbersCarryTheirCheckCharacter() {
-        assertThat(EventExamples.HEAD.identityNumber()).isEqualTo("110105198001011238");
-        assertThat(EventExamples.SPOUSE.identityNumber()).startsWith("11010519820512124");
+        assertThat(EventExamples.HEAD.identityNumber()).isEqualTo("990101198001011236");
+        assertThat(EventExamples.SPOUSE.identityNumber()).startsWith("99010119820512124");
     }
 
     /** Department code → the event types V2__seed_departments.sql allows it. */

@@ -31,14 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReportingFixtures {
 
-    /** The examples' head of household, 张建国: region 110105, born 1980-01-01, male, check character 8. */
-    public static final String HEAD_IDENTITY_NUMBER = "110105198001011238";
+    /** The examples' head of household, 张建国: region 990101 (no such division), born 1980-01-01, male, check character 6. */
+    public static final String HEAD_IDENTITY_NUMBER = "990101198001011236";
     /** {@link #HEAD_IDENTITY_NUMBER} as intake shows it. */
-    public static final String HEAD_IDENTITY_NUMBER_MASKED = "110105***********8";
-    /** {@link #HEAD_IDENTITY_NUMBER} with a wrong check character (7 instead of 8). */
-    public static final String WRONG_CHECK_DIGIT = "110105198001011237";
+    public static final String HEAD_IDENTITY_NUMBER_MASKED = "990101***********6";
+    /** {@link #HEAD_IDENTITY_NUMBER} with a wrong check character (7 instead of 6). */
+    public static final String WRONG_CHECK_DIGIT = "990101198001011237";
     /** {@link #WRONG_CHECK_DIGIT} as intake shows it. */
-    public static final String WRONG_CHECK_DIGIT_MASKED = "110105***********7";
+    public static final String WRONG_CHECK_DIGIT_MASKED = "990101***********7";
 
     private static final EventJson EVENTS = new EventJson();
     private static final JsonMapper JSON = JsonMapper.builder().build();
