@@ -2,7 +2,6 @@ package org.zhengce.intake.pipeline;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -179,9 +177,5 @@ class EventLedger {
             return bytes;
         }
         throw new IllegalStateException("expected bytea, got " + (value == null ? "null" : value.getClass()));
-    }
-
-    static List<String> eventIds(List<Entry> entries) {
-        return entries.stream().map(Entry::eventId).collect(Collectors.toCollection(ArrayList::new));
     }
 }

@@ -4,25 +4,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
-import org.zhengce.events.ModelRole;
 import org.zhengce.events.ScoringModelPublished;
-import org.zhengce.scoring.model.InvalidModelException;
 import org.zhengce.scoring.model.ScoringModel;
+import org.zhengce.scoring.streams.ModelSelection;
 import org.zhengce.scoring.streams.Stores;
 
 /**
@@ -36,15 +32,14 @@ import org.zhengce.scoring.streams.Stores;
 public class PublishedModels {
 
     private final StreamsBuilderFactoryBean streams;
-    private final ScoringModel fallback;
     /** One query service per KafkaStreams: the service keeps the first it sees, a restart makes a new one. */
     private volatile KafkaStreamsInteractiveQueryService queries;
-    /** version → the text last parsed and its model (empty when it did not parse, or is another version). */
-    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    /** The topology's own rule, so the API explains scores with the model the topology scores with. */
+    private final ModelSelection selection;
 
     PublishedModels(StreamsBuilderFactoryBean streams, ScoringModel fallback) {
         this.streams = streams;
-        this.fallback = fallback;
+        this.selection = new ModelSelection(fallback);
         this.queries = queryService();
         streams.addListener(new StreamsBuilderFactoryBean.Listener() {
             @Override
@@ -63,8 +58,6 @@ public class PublishedModels {
 
     /** The model that scores and the one in the shadow (if any) at a time. */
     public record Selection(ScoringModel active, @Nullable ScoringModel shadow) {}
-
-    private record Parsed(String text, Optional<ScoringModel> model) {}
 
     /** Every published version, oldest activation first. */
     public List<ScoringModelPublished> all() {
@@ -94,46 +87,8 @@ public class PublishedModels {
     }
 
     Selection select(List<ScoringModelPublished> published, Instant now) {
-        ScoringModelPublished active = null;
-        ScoringModelPublished shadow = null;
-        for (ScoringModelPublished candidate : published) {
-            if (candidate.getActivatedAt().isAfter(now) || parse(candidate).isEmpty()) {
-                continue;
-            }
-            if (candidate.getRole() == ModelRole.ACTIVE && later(candidate, active)) {
-                active = candidate;
-            } else if (candidate.getRole() == ModelRole.SHADOW && later(candidate, shadow)) {
-                shadow = candidate;
-            }
-        }
-        ScoringModel activeModel = active == null ? fallback : parse(active).orElseThrow();
-        ScoringModel shadowModel = shadow == null ? null : parse(shadow).orElseThrow();
-        if (shadowModel != null && shadowModel.version().equals(activeModel.version())) {
-            shadowModel = null;
-        }
-        return new Selection(activeModel, shadowModel);
-    }
-
-    private static boolean later(ScoringModelPublished candidate, @Nullable ScoringModelPublished current) {
-        return current == null || candidate.getActivatedAt().isAfter(current.getActivatedAt());
-    }
-
-    private Optional<ScoringModel> parse(ScoringModelPublished published) {
-        String version = published.getModelVersion();
-        String text = published.getModel();
-        Parsed known = parsed.get(version);
-        if (known != null && known.text().equals(text)) {
-            return known.model();
-        }
-        Optional<ScoringModel> model;
-        try {
-            ScoringModel read = ScoringModel.fromYaml(text);
-            model = read.version().equals(version) ? Optional.of(read) : Optional.empty();
-        } catch (InvalidModelException invalid) {
-            model = Optional.empty();
-        }
-        parsed.put(version, new Parsed(text, model));
-        return model;
+        ModelSelection.Selected selected = selection.select(published, now);
+        return new Selection(selected.active(), selected.shadow());
     }
 
     private ReadOnlyKeyValueStore<String, Object> store() {
@@ -155,9 +110,6 @@ public class PublishedModels {
     }
 
     private static @Nullable ScoringModelPublished unwrap(@Nullable Object value) {
-        if (value instanceof ValueAndTimestamp<?> timestamped) {
-            return (ScoringModelPublished) timestamped.value();
-        }
-        return (ScoringModelPublished) value;
+        return ModelSelection.unwrap(value);
     }
 }

@@ -1,8 +1,11 @@
 package org.zhengce.scoring.streams;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -18,73 +21,97 @@ import org.zhengce.scoring.model.ScoringModel;
 /**
  * Which model scores and which runs in the shadow, from the published versions: the ACTIVE version with the latest
  * {@code activatedAt} not in the future (the built-in default until one is published), and likewise the SHADOW
- * version unless it is the active one. Parsed models are cached by version; a version that does not parse is
- * skipped with an error in the log (the publishing API refuses such models, so only a hand-made record can).
+ * version unless it is the active one. The one rule, for the topology and for the API that explains scores.
+ * Parsed models are cached by version and text (thread-safe); a version that does not parse, or whose text names
+ * another version, is skipped with an error in the log (the publishing API refuses such models, so only a
+ * hand-made record can).
  */
-final class ModelSelection {
+public final class ModelSelection {
 
     private static final Logger log = LoggerFactory.getLogger(ModelSelection.class);
 
     private final ScoringModel fallback;
-    private final Map<String, ScoringModel> parsed = new HashMap<>();
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    ModelSelection(ScoringModel fallback) {
+    public ModelSelection(ScoringModel fallback) {
         this.fallback = fallback;
     }
 
-    /** The active and (if any) shadow model at {@code now}. */
-    record Selected(ScoringModel active, @Nullable ScoringModel shadow) {}
+    /** The active and (if any) shadow model. */
+    public record Selected(ScoringModel active, @Nullable ScoringModel shadow) {}
 
-    Selected select(ReadOnlyKeyValueStore<String, ?> models, Instant now) {
+    private record Parsed(String text, Optional<ScoringModel> model) {}
+
+    /** The selection among {@code published} at {@code now}. */
+    public Selected select(Iterable<ScoringModelPublished> published, Instant now) {
         ScoringModelPublished active = null;
         ScoringModelPublished shadow = null;
-        try (KeyValueIterator<String, ?> all = models.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, ?> entry = all.next();
-                ScoringModelPublished published = unwrap(entry.value);
-                if (published == null || published.getActivatedAt().isAfter(now) || parse(published) == null) {
-                    continue;
-                }
-                if (published.getRole() == ModelRole.ACTIVE && later(published, active)) {
-                    active = published;
-                } else if (published.getRole() == ModelRole.SHADOW && later(published, shadow)) {
-                    shadow = published;
-                }
+        for (ScoringModelPublished candidate : published) {
+            if (candidate.getActivatedAt().isAfter(now) || parse(candidate).isEmpty()) {
+                continue;
+            }
+            if (candidate.getRole() == ModelRole.ACTIVE && later(candidate, active)) {
+                active = candidate;
+            } else if (candidate.getRole() == ModelRole.SHADOW && later(candidate, shadow)) {
+                shadow = candidate;
             }
         }
-        ScoringModel activeModel = active == null ? fallback : parse(active);
-        ScoringModel shadowModel = shadow == null ? null : parse(shadow);
+        ScoringModel activeModel = active == null ? fallback : parse(active).orElseThrow();
+        ScoringModel shadowModel = shadow == null ? null : parse(shadow).orElseThrow();
         if (shadowModel != null && shadowModel.version().equals(activeModel.version())) {
             shadowModel = null;
         }
         return new Selected(activeModel, shadowModel);
     }
 
-    private static boolean later(ScoringModelPublished candidate, @Nullable ScoringModelPublished current) {
-        return current == null || candidate.getActivatedAt().isAfter(current.getActivatedAt());
+    /** The selection among the models of the global store (values may be timestamped). */
+    Selected select(ReadOnlyKeyValueStore<String, ?> models, Instant now) {
+        List<ScoringModelPublished> published = new ArrayList<>();
+        try (KeyValueIterator<String, ?> all = models.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, ?> entry = all.next();
+                ScoringModelPublished value = unwrap(entry.value);
+                if (value != null) {
+                    published.add(value);
+                }
+            }
+        }
+        return select(published, now);
     }
 
-    private static @Nullable ScoringModelPublished unwrap(@Nullable Object value) {
+    /** A store value, unwrapped from its timestamp if the store keeps one. */
+    public static @Nullable ScoringModelPublished unwrap(@Nullable Object value) {
         if (value instanceof ValueAndTimestamp<?> timestamped) {
             return (ScoringModelPublished) timestamped.value();
         }
         return (ScoringModelPublished) value;
     }
 
-    private @Nullable ScoringModel parse(ScoringModelPublished published) {
+    private static boolean later(ScoringModelPublished candidate, @Nullable ScoringModelPublished current) {
+        return current == null || candidate.getActivatedAt().isAfter(current.getActivatedAt());
+    }
+
+    private Optional<ScoringModel> parse(ScoringModelPublished published) {
         String version = published.getModelVersion();
-        if (!parsed.containsKey(version)) {
-            try {
-                ScoringModel model = ScoringModel.fromYaml(published.getModel());
-                parsed.put(version, model.version().equals(version) ? model : null);
-                if (!model.version().equals(version)) {
-                    log.error("model published as {} says it is {}; ignored", version, model.version());
-                }
-            } catch (InvalidModelException invalid) {
-                log.error("model {} does not parse; ignored: {}", version, invalid.getMessage());
-                parsed.put(version, null);
-            }
+        String text = published.getModel();
+        Parsed known = parsed.get(version);
+        if (known != null && known.text().equals(text)) {
+            return known.model();
         }
-        return parsed.get(version);
+        Optional<ScoringModel> model;
+        try {
+            ScoringModel read = ScoringModel.fromYaml(text);
+            if (read.version().equals(version)) {
+                model = Optional.of(read);
+            } else {
+                log.error("model published as {} says it is {}; ignored", version, read.version());
+                model = Optional.empty();
+            }
+        } catch (InvalidModelException invalid) {
+            log.error("model {} does not parse; ignored: {}", version, invalid.getMessage());
+            model = Optional.empty();
+        }
+        parsed.put(version, new Parsed(text, model));
+        return model;
     }
 }
