@@ -113,9 +113,9 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         WarningClearReason clearReason = event.getFact() instanceof AssistanceGranted
                 ? WarningClearReason.ASSISTANCE_GRANTED
                 : WarningClearReason.SCORE_BELOW_LINE;
-        assess(household, updated, selected.active(), now, event.getEventId(), clearReason);
+        Assessment active = assess(household, updated, selected.active(), now, event.getEventId(), clearReason);
         if (selected.shadow() != null) {
-            shadow(household, updated, selected, now);
+            shadow(household, updated, selected, now, active);
         }
     }
 
@@ -145,7 +145,14 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                             household, portrait, selected.active(), now, null, WarningClearReason.MODEL_CHANGED));
         }
         if (shadowCursor != null && selected.shadow() != null) {
-            shadowCursor = slice(shadowCursor, (household, portrait) -> shadow(household, portrait, selected, now));
+            shadowCursor = slice(
+                    shadowCursor,
+                    (household, portrait) -> shadow(
+                            household,
+                            portrait,
+                            selected,
+                            now,
+                            selected.active().assess(portrait, now)));
         }
         rescoreDue(selected.active(), now);
     }
@@ -181,7 +188,8 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
     }
 
-    private void assess(
+    /** Scores the household, publishes what changed, and returns the assessment. */
+    private Assessment assess(
             String household,
             Portrait portrait,
             ScoringModel model,
@@ -295,6 +303,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                         community,
                         now,
                         dueKey));
+        return assessment;
     }
 
     /** The earliest of: a fact leaving its window, and the quarterly re-screening of households on the edge. */
@@ -308,9 +317,10 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         return next;
     }
 
-    private void shadow(String household, Portrait portrait, ModelSelection.Selected selected, Instant now) {
+    /** Stores what the shadow model says beside {@code active}, the active model's assessment of the same portrait. */
+    private void shadow(
+            String household, Portrait portrait, ModelSelection.Selected selected, Instant now, Assessment active) {
         ScoringModel candidate = Objects.requireNonNull(selected.shadow());
-        Assessment active = selected.active().assess(portrait, now);
         Assessment other = candidate.assess(portrait, now);
         shadow.put(
                 household,
