@@ -25,6 +25,8 @@ alter table cases
     add column referred_at          timestamptz,
     -- COMPREHENSIVE_SERVICE, REFERRAL, TRACKING once referred
     add column tier                 text,
+    -- a tracking case's review interval, from its referral (null: referral.cases.review)
+    add column review_interval_days integer,
     add column closed_at            timestamptz,
     add column outcome              text,
     add column reopened_count       integer     not null default 0;

@@ -1,9 +1,17 @@
 package org.zhengce.referral.cases;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.events.CaseOutcome;
+import org.zhengce.events.DismissalReason;
+import org.zhengce.events.Programme;
+import org.zhengce.events.ReferralTier;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningClearReason;
 import org.zhengce.events.WarningLevel;
+import org.zhengce.referral.policies.HouseholdFacts;
 import org.zhengce.referral.routing.RoutingDecision;
 
 /** What can be asked of a household's case. */
@@ -19,6 +27,7 @@ sealed interface CaseCommand {
             String communityCode,
             WarningCategory category,
             WarningLevel level,
+            @Nullable String modelVersion,
             Instant at)
             implements CaseCommand {}
 
@@ -30,8 +39,16 @@ sealed interface CaseCommand {
             String communityCode,
             WarningCategory category,
             WarningLevel level,
+            @Nullable String modelVersion,
             Instant at)
-            implements CaseCommand {}
+            implements CaseCommand {
+
+        /** The same warning, as the one that opens a case when the household has none. */
+        RaiseWarning asRaise() {
+            return new RaiseWarning(
+                    warningEventId, warningId, householdNumber, communityCode, category, level, modelVersion, at);
+        }
+    }
 
     /** The household's warning was cleared. */
     record ClearWarning(String warningEventId, String warningId, WarningClearReason reason, Instant at)
@@ -42,4 +59,44 @@ sealed interface CaseCommand {
 
     /** A supervisor hands the case to another advisor. */
     record Reassign(String advisorId, String supervisorId, Instant at) implements CaseCommand {}
+
+    /** An advisor visited the household ({@code visitedAt}) and recorded what they found. */
+    record RecordVisit(
+            UUID visitId,
+            String advisorId,
+            Instant visitedAt,
+            @Nullable String findings,
+            List<Need> needs,
+            @Nullable HouseholdFacts facts,
+            Instant at)
+            implements CaseCommand {}
+
+    /** The difficulty is verified (甄别). */
+    record Verify(List<Need> needs, @Nullable String note, Instant at) implements CaseCommand {}
+
+    /** Dismissed after the visit. */
+    record Dismiss(DismissalReason reason, @Nullable String note, Instant at) implements CaseCommand {}
+
+    /** 先行救助: an urgent case is helped at once ({@code measures}), verified after. */
+    record AssistFirst(String measures, Instant at) implements CaseCommand {}
+
+    /** Referred by tier (from a confirmed plan). */
+    record Refer(
+            ReferralTier tier,
+            @Nullable Programme programme,
+            @Nullable String organisationId,
+            @Nullable String organisationName,
+            @Nullable Integer reviewIntervalDays,
+            @Nullable String note,
+            Instant at)
+            implements CaseCommand {}
+
+    /** Closed with an outcome; {@code openReferrals} referrals still unanswered or being served. */
+    record Close(CaseOutcome outcome, @Nullable String note, int openReferrals, Instant at) implements CaseCommand {}
+
+    /** A closed or dismissed case opened again: the situation changed. */
+    record Reopen(@Nullable String warningId, String reason, Instant at) implements CaseCommand {}
+
+    /** The due step's deadline passed: the case goes to {@code supervisorId}'s attention. */
+    record MissDeadline(String supervisorId, Instant at) implements CaseCommand {}
 }

@@ -10,6 +10,12 @@ class CaseConfiguration {
 
     @Bean
     CaseDecisions caseDecisions(CaseSettings settings) {
-        return new CaseDecisions(settings.visitWithinUrgent(), settings.visitWithin());
+        return new CaseDecisions(settings.deadlines());
+    }
+
+    // replaced by the service menu's items when the resource library lands
+    @Bean
+    NeedCatalogue needCatalogue() {
+        return item -> item.matches("[a-z]+\\.[a-z-]+");
     }
 }

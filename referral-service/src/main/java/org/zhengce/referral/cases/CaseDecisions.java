@@ -1,64 +1,152 @@
 package org.zhengce.referral.cases;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
+import org.zhengce.referral.cases.CaseChange.AssistedFirst;
 import org.zhengce.referral.cases.CaseChange.CaseAssigned;
 import org.zhengce.referral.cases.CaseChange.CaseOpened;
+import org.zhengce.referral.cases.CaseChange.Closed;
 import org.zhengce.referral.cases.CaseChange.ClosingProposed;
+import org.zhengce.referral.cases.CaseChange.DeadlineMissed;
+import org.zhengce.referral.cases.CaseChange.Dismissed;
 import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
+import org.zhengce.referral.cases.CaseChange.Referred;
+import org.zhengce.referral.cases.CaseChange.Reopened;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
+import org.zhengce.referral.cases.CaseChange.Verified;
+import org.zhengce.referral.cases.CaseChange.Visited;
+import org.zhengce.referral.cases.CaseCommand.AssistFirst;
 import org.zhengce.referral.cases.CaseCommand.ClearWarning;
+import org.zhengce.referral.cases.CaseCommand.Close;
+import org.zhengce.referral.cases.CaseCommand.Dismiss;
 import org.zhengce.referral.cases.CaseCommand.EscalateWarning;
+import org.zhengce.referral.cases.CaseCommand.MissDeadline;
 import org.zhengce.referral.cases.CaseCommand.RaiseWarning;
 import org.zhengce.referral.cases.CaseCommand.Reassign;
+import org.zhengce.referral.cases.CaseCommand.RecordVisit;
+import org.zhengce.referral.cases.CaseCommand.Refer;
+import org.zhengce.referral.cases.CaseCommand.Reopen;
 import org.zhengce.referral.cases.CaseCommand.Route;
+import org.zhengce.referral.cases.CaseCommand.Verify;
+import org.zhengce.referral.cases.CaseStage.Step;
 import org.zhengce.referral.routing.RoutingDecision;
 
 /**
- * The case decisions, pure: {@link #decide} turns a command on a household's open case (or none) into changes,
- * {@link #evolve} applies a change. Time comes from the command, never from a clock.
- *
- * @param visitWithinUrgent how long after opening an urgent case's first visit is due
- * @param visitWithin the same for any other case
+ * The case decisions, pure: {@link #decide} turns a command on a household's case (or none) into changes, or
+ * refuses it ({@link CaseProblem.InvalidTransition}: the stage and the steps it allows); {@link #evolve} applies a
+ * change. This is the workflow's state machine: every guard is here. Time comes from the command, never from a
+ * clock.
  */
-record CaseDecisions(Duration visitWithinUrgent, Duration visitWithin) {
+record CaseDecisions(Deadlines deadlines) {
 
-    /** The changes {@code command} makes to {@code open}, the household's open case if any. */
-    List<CaseChange> decide(Optional<CaseState> open, CaseCommand command) {
+    /** The changes {@code command} makes to {@code current}, the household's case if any. */
+    List<CaseChange> decide(Optional<CaseState> current, CaseCommand command) {
         if (command instanceof RaiseWarning raise) {
-            return open.isEmpty() ? List.of(opened(raise.warningEventId(), raise)) : raised(open.get(), raise);
+            return current.isEmpty() ? List.of(opened(raise)) : raised(current.get(), raise);
         }
         if (command instanceof EscalateWarning escalate) {
-            if (open.isEmpty()) {
-                return List.of(opened(escalate.warningEventId(), escalate));
+            if (current.isEmpty()) {
+                return List.of(opened(escalate.asRaise()));
             }
-            return List.of(new UrgencyRaised(
-                    open.get().urgency(),
-                    CaseUrgency.escalated(open.get().urgency(), escalate.level()),
-                    escalate.category(),
-                    escalate.level(),
-                    escalate.warningId(),
-                    escalate.at()));
+            return escalated(current.get(), escalate);
         }
         if (command instanceof ClearWarning clear) {
-            if (open.isEmpty()) {
+            if (current.isEmpty()) {
                 return List.of();
             }
             return List.of(
                     new NoteAdded("warning " + clear.warningId() + " cleared (" + clear.reason() + ")", clear.at()),
                     new ClosingProposed(clear.reason().name(), clear.at()));
         }
+        if (command instanceof MissDeadline missed) {
+            CaseState s = required(current, command);
+            if (!s.isOpen()
+                    || s.dueStep() == null
+                    || s.overdueEscalated()
+                    || s.dueAt() == null
+                    || s.dueAt().isAfter(missed.at())) {
+                return List.of();
+            }
+            return List.of(new DeadlineMissed(s.dueStep(), s.dueAt(), missed.supervisorId(), missed.at()));
+        }
         if (command instanceof Route route) {
-            return routed(required(open, command), route);
+            return routed(required(current, command), route);
         }
         if (command instanceof Reassign reassign) {
-            return reassigned(required(open, command), reassign);
+            return reassigned(open(required(current, command), "Reassign"), reassign);
+        }
+        return step(required(current, command), command);
+    }
+
+    /** The user's workflow steps: each allowed only in the stages {@link CaseStage#allowed} names. */
+    private List<CaseChange> step(CaseState s, CaseCommand command) {
+        if (command instanceof RecordVisit visit) {
+            allow(s, Step.VISIT);
+            return List.of(new Visited(
+                    visit.visitId(),
+                    visit.advisorId(),
+                    visit.visitedAt(),
+                    visit.findings(),
+                    visit.needs(),
+                    visit.facts(),
+                    s.firstVisitedAt() == null,
+                    visit.at()));
+        }
+        if (command instanceof Verify verify) {
+            allow(s, Step.VERIFY);
+            return List.of(new Verified(verify.needs(), s.assistFirst(), verify.note(), verify.at()));
+        }
+        if (command instanceof Dismiss dismiss) {
+            allow(s, Step.DISMISS);
+            return List.of(new Dismissed(dismiss.reason(), dismiss.note(), dismiss.at()));
+        }
+        if (command instanceof AssistFirst assist) {
+            allow(s, Step.ASSIST_FIRST);
+            if (!CaseUrgency.isUrgent(s.urgency())) {
+                throw new CaseProblem.InvalidTransition(
+                        s, Step.ASSIST_FIRST, "assist first (先行救助) is for urgent cases; this one is " + s.urgency());
+            }
+            if (s.assistFirst()) {
+                throw new CaseProblem.InvalidTransition(s, Step.ASSIST_FIRST, "it was assisted first already");
+            }
+            return List.of(new AssistedFirst(assist.measures(), assist.at()));
+        }
+        if (command instanceof Refer refer) {
+            allow(s, Step.REFER);
+            return List.of(new Referred(
+                    refer.tier(),
+                    refer.programme(),
+                    refer.organisationId(),
+                    refer.organisationName(),
+                    refer.reviewIntervalDays(),
+                    refer.note(),
+                    refer.at()));
+        }
+        if (command instanceof Close close) {
+            allow(s, Step.CLOSE);
+            if (close.openReferrals() > 0) {
+                throw new CaseProblem.InvalidTransition(
+                        s, Step.CLOSE, close.openReferrals() + " referral(s) still open: answer or end them first");
+            }
+            if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED) && !s.closeProposed()) {
+                throw new CaseProblem.InvalidTransition(
+                        s,
+                        Step.CLOSE,
+                        "a case is closed before verification only when its warning was cleared; verify or"
+                                + " dismiss it");
+            }
+            return List.of(new Closed(close.outcome(), close.note(), close.at()));
+        }
+        if (command instanceof Reopen reopen) {
+            allow(s, Step.REOPEN);
+            return List.of(new Reopened(reopen.warningId(), reopen.reason(), reopen.at()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -74,56 +162,108 @@ record CaseDecisions(Duration visitWithinUrgent, Duration visitWithin) {
                     opened.category(),
                     opened.level(),
                     opened.warningId(),
+                    opened.modelVersion(),
+                    opened.at(),
                     null,
                     CaseState.OwnerRole.ADVISOR,
+                    CaseStage.OPENED,
                     false,
+                    false,
+                    DueStep.VISIT,
+                    opened.visitDueAt(),
+                    false,
+                    null,
+                    null,
                     1,
+                    0,
                     opened.at(),
                     opened.at(),
-                    opened.visitDueAt()));
+                    opened.visitDueAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
         }
         CaseState s = state.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"));
-        int version = change instanceof CaseChange.Published ? s.version() + 1 : s.version();
-        Urgency urgency = s.urgency();
-        var category = s.category();
-        var level = s.level();
-        String owner = s.ownerId();
-        CaseState.OwnerRole role = s.ownerRole();
-        boolean closeProposed = s.closeProposed();
+        CaseState.Builder next = s.toBuilder();
+        next.version = change instanceof CaseChange.Published ? s.version() + 1 : s.version();
+        next.updatedAt = change.at();
         if (change instanceof UrgencyRaised raised) {
-            urgency = raised.to();
-            category = raised.category();
-            level = raised.level();
+            next.urgency = raised.to();
+            next.category = raised.category();
+            next.level = raised.level();
+            if (s.dueStep() == DueStep.VISIT && s.dueAt() != null) {
+                Instant sooner = deadlines.visitDue(raised.at(), raised.to());
+                if (sooner.isBefore(s.dueAt())) {
+                    next.due(DueStep.VISIT, sooner);
+                }
+            }
         } else if (change instanceof CaseAssigned assigned) {
-            owner = assigned.advisorId();
-            role = CaseState.OwnerRole.ADVISOR;
+            next.ownerId = assigned.advisorId();
+            next.ownerRole = CaseState.OwnerRole.ADVISOR;
+            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
         } else if (change instanceof OwnedBySupervisor supervisor) {
-            owner = supervisor.supervisorId();
-            role = CaseState.OwnerRole.SUPERVISOR;
+            next.ownerId = supervisor.supervisorId();
+            next.ownerRole = CaseState.OwnerRole.SUPERVISOR;
+            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
         } else if (change instanceof ClosingProposed) {
-            closeProposed = true;
+            next.closeProposed = true;
+        } else if (change instanceof Visited visited) {
+            visitedInto(s, visited, next);
+        } else if (change instanceof Verified verified) {
+            next.stage = CaseStage.VERIFIED;
+            next.verifiedAt = verified.at();
+            next.due(DueStep.PLAN, deadlines.planDue(verified.at()));
+        } else if (change instanceof Dismissed dismissed) {
+            next.stage = CaseStage.DISMISSED;
+            next.dismissedAt = dismissed.at();
+            next.dismissalReason = dismissed.reason();
+            next.closedAt = dismissed.at();
+            next.due(null, null);
+        } else if (change instanceof AssistedFirst assisted) {
+            next.assistFirst = true;
+            next.due(DueStep.VERIFY, deadlines.assistFirstVerifyDue(assisted.at()));
+        } else if (change instanceof Referred referred) {
+            next.stage = CaseStage.REFERRED;
+            next.tier = referred.tier();
+            next.referredAt = s.referredAt() == null ? referred.at() : s.referredAt();
+            if (referred.tier() == ReferralTier.TRACKING) {
+                next.reviewIntervalDays = referred.reviewIntervalDays();
+                next.due(DueStep.REVIEW, deadlines.reviewDue(referred.at(), referred.reviewIntervalDays()));
+            } else {
+                next.due(null, null);
+            }
+        } else if (change instanceof Closed closed) {
+            next.stage = CaseStage.CLOSED;
+            next.closedAt = closed.at();
+            next.outcome = closed.outcome();
+            next.due(null, null);
+        } else if (change instanceof Reopened reopened) {
+            next.stage = CaseStage.ASSIGNED;
+            next.reopenedCount = s.reopenedCount() + 1;
+            next.closeProposed = false;
+            next.closedAt = null;
+            next.outcome = null;
+            next.dismissedAt = null;
+            next.dismissalReason = null;
+            next.assistFirst = false;
+            if (reopened.warningId() != null) {
+                next.warningId = reopened.warningId();
+            }
+            next.due(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency()));
+        } else if (change instanceof DeadlineMissed) {
+            next.overdueEscalated = true;
         }
-        return Optional.of(new CaseState(
-                s.id(),
-                s.householdNumber(),
-                s.communityCode(),
-                urgency,
-                category,
-                level,
-                s.warningId(),
-                owner,
-                role,
-                closeProposed,
-                version,
-                s.openedAt(),
-                change.at(),
-                s.visitDueAt()));
+        return Optional.of(next.build());
     }
 
     /** {@link #decide}, then every change applied: the changes and the case after them. */
-    Decided decideAndEvolve(Optional<CaseState> open, CaseCommand command) {
-        List<CaseChange> changes = decide(open, command);
-        Optional<CaseState> state = open;
+    Decided decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
+        List<CaseChange> changes = decide(current, command);
+        Optional<CaseState> state = current;
         for (CaseChange change : changes) {
             state = evolve(state, change);
         }
@@ -137,34 +277,47 @@ record CaseDecisions(Duration visitWithinUrgent, Duration visitWithin) {
         return UUID.nameUUIDFromBytes(("case:" + warningEventId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private CaseOpened opened(String warningEventId, RaiseWarning raise) {
+    private void visitedInto(CaseState s, Visited visited, CaseState.Builder next) {
+        if (s.firstVisitedAt() == null) {
+            next.firstVisitedAt = visited.visitedAt();
+        }
+        switch (s.stage()) {
+            case ASSIGNED:
+            case VISITED:
+                next.stage = CaseStage.VISITED;
+                if (!s.assistFirst()) {
+                    next.due(DueStep.VERIFY, deadlines.verifyDue(visited.at(), s.urgency()));
+                }
+                break;
+            case REFERRED:
+                if (s.tier() == ReferralTier.TRACKING) {
+                    next.due(DueStep.REVIEW, deadlines.reviewDue(visited.at(), s.reviewIntervalDays()));
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private CaseOpened opened(RaiseWarning raise) {
         Urgency urgency = CaseUrgency.of(raise.level());
         return new CaseOpened(
-                caseIdOf(warningEventId),
+                caseIdOf(raise.warningEventId()),
                 raise.householdNumber(),
                 raise.communityCode(),
                 urgency,
                 raise.category(),
                 raise.level(),
                 raise.warningId(),
+                raise.modelVersion(),
                 raise.at(),
-                raise.at().plus(CaseUrgency.isUrgent(urgency) ? visitWithinUrgent : visitWithin));
+                deadlines.visitDue(raise.at(), urgency));
     }
 
-    private CaseOpened opened(String warningEventId, EscalateWarning escalate) {
-        return opened(
-                warningEventId,
-                new RaiseWarning(
-                        warningEventId,
-                        escalate.warningId(),
-                        escalate.householdNumber(),
-                        escalate.communityCode(),
-                        escalate.category(),
-                        escalate.level(),
-                        escalate.at()));
-    }
-
-    /** Another warning for a household with an open case: more urgent, it raises the urgency; else a note. */
+    /**
+     * Another warning for a household with an open case: a note; more urgent, the urgency raised; a tracked
+     * household (跟踪监测) re-opened for a new visit.
+     */
     private static List<CaseChange> raised(CaseState open, RaiseWarning raise) {
         Urgency urgency = CaseUrgency.of(raise.level());
         List<CaseChange> changes = new ArrayList<>();
@@ -175,12 +328,38 @@ record CaseDecisions(Duration visitWithinUrgent, Duration visitWithin) {
             changes.add(new UrgencyRaised(
                     open.urgency(), urgency, raise.category(), raise.level(), raise.warningId(), raise.at()));
         }
+        if (isTracked(open)) {
+            changes.add(new Reopened(
+                    raise.warningId(), "new warning " + raise.category() + " " + raise.level(), raise.at()));
+        }
         return changes;
+    }
+
+    private static List<CaseChange> escalated(CaseState open, EscalateWarning escalate) {
+        List<CaseChange> changes = new ArrayList<>();
+        changes.add(new UrgencyRaised(
+                open.urgency(),
+                CaseUrgency.escalated(open.urgency(), escalate.level()),
+                escalate.category(),
+                escalate.level(),
+                escalate.warningId(),
+                escalate.at()));
+        if (isTracked(open)) {
+            changes.add(new Reopened(
+                    escalate.warningId(),
+                    "warning escalated to " + escalate.category() + " " + escalate.level(),
+                    escalate.at()));
+        }
+        return changes;
+    }
+
+    private static boolean isTracked(CaseState open) {
+        return open.stage() == CaseStage.REFERRED && open.tier() == ReferralTier.TRACKING;
     }
 
     private static List<CaseChange> routed(CaseState open, Route route) {
         if (open.ownerId() != null) {
-            throw new CaseProblem.InvalidTransition(open, "Route", "it is owned by " + open.ownerId() + " already");
+            throw new IllegalStateException("case " + open.id() + " is owned by " + open.ownerId() + " already");
         }
         RoutingDecision decision = route.decision();
         return decision instanceof RoutingDecision.NoAdvisor
@@ -195,8 +374,21 @@ record CaseDecisions(Duration visitWithinUrgent, Duration visitWithin) {
         return List.of(new CaseAssigned(reassign.advisorId(), open.ownerId(), reassign.supervisorId(), reassign.at()));
     }
 
-    private static CaseState required(Optional<CaseState> open, CaseCommand command) {
-        return open.orElseThrow(
-                () -> new IllegalStateException(command.getClass().getSimpleName() + " needs an open case"));
+    private static void allow(CaseState s, Step step) {
+        if (!s.stage().allowed().contains(step)) {
+            throw new CaseProblem.InvalidTransition(s, step, "the case is " + s.stage());
+        }
+    }
+
+    private static CaseState open(CaseState s, String what) {
+        if (!s.isOpen()) {
+            throw new CaseProblem.InvalidTransition(s, null, what + " needs an open case; it is " + s.stage());
+        }
+        return s;
+    }
+
+    private static CaseState required(Optional<CaseState> current, CaseCommand command) {
+        return current.orElseThrow(
+                () -> new IllegalStateException(command.getClass().getSimpleName() + " needs a case"));
     }
 }

@@ -1,5 +1,6 @@
 package org.zhengce.referral.cases;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
 import org.zhengce.referral.outbox.CaseEventOutbox;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, and
@@ -23,11 +25,15 @@ class CaseJournal {
     private final CaseStore store;
     private final CaseEventOutbox outbox;
     private final CaseDecisions decisions;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    CaseJournal(CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions) {
+    CaseJournal(CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions, JsonMapper json, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.decisions = decisions;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** Applies {@code changes} to {@code before} and writes them; emits the case after them. */
@@ -48,6 +54,31 @@ class CaseJournal {
             } else if (change instanceof UrgencyRaised raised) {
                 details.add(store.addEscalation(
                         after.id(), raised.at(), "WARNING_ESCALATED", raised.from(), raised.to(), after.ownerId()));
+            } else if (change instanceof CaseChange.Visited visited) {
+                details.add(store.addVisit(
+                        after.id(),
+                        visited,
+                        clock.instant(),
+                        json.writeValueAsString(visited.needs()),
+                        visited.facts() == null ? "{}" : json.writeValueAsString(visited.facts())));
+            } else if (change instanceof CaseChange.DeadlineMissed missed) {
+                details.add(store.addEscalation(
+                        after.id(),
+                        missed.at(),
+                        "DEADLINE_MISSED",
+                        after.urgency(),
+                        after.urgency(),
+                        missed.supervisorId()));
+                details.add(store.addNote(
+                        after.id(),
+                        missed.at(),
+                        null,
+                        missed.step() + " was due " + missed.dueAt() + ": escalated to " + missed.supervisorId()));
+            } else if (change instanceof CaseChange.Reopened reopened) {
+                details.add(store.addNote(after.id(), reopened.at(), actor, "re-opened: " + reopened.reason()));
+            } else if (change instanceof CaseChange.AssistedFirst assisted) {
+                details.add(
+                        store.addNote(after.id(), assisted.at(), actor, "先行救助 assisted first: " + assisted.measures()));
             } else if (change instanceof OwnedBySupervisor owned) {
                 details.add(store.addEscalation(
                         after.id(),

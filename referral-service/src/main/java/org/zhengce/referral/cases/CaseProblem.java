@@ -1,6 +1,7 @@
 package org.zhengce.referral.cases;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -36,14 +37,32 @@ class CaseProblem extends ErrorResponseException {
         return problem;
     }
 
-    /** 409: the command does not apply to the case as it stands. */
+    /**
+     * 409: the step does not apply to the case as it stands; the problem names the case's stage
+     * ({@code currentState}) and the steps it allows ({@code allowedTransitions}).
+     */
     static final class InvalidTransition extends CaseProblem {
 
-        InvalidTransition(CaseState state, String command, String why) {
+        InvalidTransition(CaseState state, CaseStage.@Nullable Step step, String why) {
             super(
                     HttpStatus.CONFLICT,
                     "Invalid transition",
-                    command + " is not allowed on case " + state.id() + ": " + why);
+                    (step == null ? "this step" : step.name()) + " is not allowed on case " + state.id() + ": "
+                            + why + "; allowed in " + state.stage() + ": "
+                            + CaseStage.Step.names(state.stage().allowed()));
+            getBody().setProperty("currentState", state.stage().name());
+            getBody()
+                    .setProperty(
+                            "allowedTransitions",
+                            CaseStage.Step.names(state.stage().allowed()));
+            if (step != null) {
+                getBody().setProperty("step", step.name());
+            }
         }
+    }
+
+    /** 409: the request conflicts with another case or resource (e.g. the household has another open case). */
+    static CaseProblem conflict(String detail) {
+        return new CaseProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 }

@@ -1,13 +1,19 @@
 package org.zhengce.referral.cases;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import org.zhengce.events.CaseOutcome;
+import org.zhengce.events.DismissalReason;
+import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningLevel;
@@ -19,7 +25,10 @@ import reactor.core.publisher.Mono;
 class CaseStore {
 
     private static final String COLUMNS = "id, household_number, community_code, urgency, category, level, warning_id,"
-            + " owner_id, owner_role, close_proposed, version, opened_at, updated_at, visit_due_at";
+            + " model_version, warning_at, owner_id, owner_role, stage, close_proposed, assist_first, due_step, due_at,"
+            + " overdue_escalated_at, tier, review_interval_days, version, reopened_count, opened_at, updated_at,"
+            + " visit_due_at, first_visited_at, verified_at, dismissed_at, dismissal_reason, referred_at, closed_at,"
+            + " outcome";
 
     private final DatabaseClient db;
 
@@ -65,44 +74,133 @@ class CaseStore {
 
     Mono<Void> insert(CaseState c) {
         return db.sql("insert into cases (" + COLUMNS + ", status) values (:id, :household, :community, :urgency,"
-                        + " :category, :level, :warning, :owner, :role, :proposed, :version, :opened, :updated, :due,"
-                        + " 'OPEN')")
-                .bindValues(java.util.Map.ofEntries(
-                        java.util.Map.entry("id", Parameter.from(c.id())),
-                        java.util.Map.entry("household", Parameter.from(c.householdNumber())),
-                        java.util.Map.entry("community", Parameter.from(c.communityCode())),
-                        java.util.Map.entry(
-                                "urgency", Parameter.from(c.urgency().name())),
-                        java.util.Map.entry(
-                                "category", Parameter.from(c.category().name())),
-                        java.util.Map.entry(
-                                "level",
-                                text(c.level() == null ? null : c.level().name())),
-                        java.util.Map.entry("warning", text(c.warningId())),
-                        java.util.Map.entry("owner", Parameter.from(Objects.requireNonNull(c.ownerId(), "owner"))),
-                        java.util.Map.entry("role", Parameter.from(c.ownerRole().name())),
-                        java.util.Map.entry("proposed", Parameter.from(c.closeProposed())),
-                        java.util.Map.entry("version", Parameter.from(c.version())),
-                        java.util.Map.entry("opened", Parameter.from(c.openedAt())),
-                        java.util.Map.entry("updated", Parameter.from(c.updatedAt())),
-                        java.util.Map.entry("due", Parameter.from(c.visitDueAt()))))
+                        + " :category, :level, :warning, :model, :warningAt, :owner, :role, :stage, :proposed,"
+                        + " :assistFirst, :dueStep, :dueAt, :overdueAt, :tier, :reviewInterval, :version, :reopened,"
+                        + " :opened, :updated, :visitDue, :visited, :verified, :dismissed, :dismissalReason,"
+                        + " :referred, :closed, :outcome, :status)")
+                .bindValues(parameters(c))
                 .then();
     }
 
     Mono<Void> update(CaseState c) {
-        return db.sql("update cases set urgency = :urgency, category = :category, level = :level, owner_id = :owner,"
-                        + " owner_role = :role, close_proposed = :proposed, version = :version, updated_at = :updated"
-                        + " where id = :id")
-                .bind("id", c.id())
-                .bind("urgency", c.urgency().name())
-                .bind("category", c.category().name())
-                .bind("level", text(c.level() == null ? null : c.level().name()))
-                .bind("owner", Objects.requireNonNull(c.ownerId(), "owner"))
-                .bind("role", c.ownerRole().name())
-                .bind("proposed", c.closeProposed())
-                .bind("version", c.version())
-                .bind("updated", c.updatedAt())
+        return db.sql("update cases set urgency = :urgency, category = :category, level = :level,"
+                        + " warning_id = :warning, owner_id = :owner, owner_role = :role, stage = :stage,"
+                        + " close_proposed = :proposed, assist_first = :assistFirst, due_step = :dueStep,"
+                        + " due_at = :dueAt, overdue_escalated_at = case when :overdue then coalesce(overdue_escalated_at,"
+                        + " :updated) end, tier = :tier,"
+                        + " review_interval_days = :reviewInterval, version = :version, reopened_count = :reopened,"
+                        + " updated_at = :updated, first_visited_at = :visited, verified_at = :verified,"
+                        + " dismissed_at = :dismissed, dismissal_reason = :dismissalReason, referred_at = :referred,"
+                        + " closed_at = :closed, outcome = :outcome, status = :status where id = :id")
+                .bindValues(parameters(c))
                 .then();
+    }
+
+    private static Map<String, Parameter> parameters(CaseState c) {
+        Map<String, Parameter> p = new HashMap<>();
+        p.put("id", Parameter.from(c.id()));
+        p.put("household", Parameter.from(c.householdNumber()));
+        p.put("community", Parameter.from(c.communityCode()));
+        p.put("urgency", Parameter.from(c.urgency().name()));
+        p.put("category", Parameter.from(c.category().name()));
+        p.put("level", name(c.level()));
+        p.put("warning", text(c.warningId()));
+        p.put("model", text(c.modelVersion()));
+        p.put("warningAt", instant(c.warningAt()));
+        p.put("owner", Parameter.from(Objects.requireNonNull(c.ownerId(), "owner")));
+        p.put("role", Parameter.from(c.ownerRole().name()));
+        p.put("stage", Parameter.from(c.stage().name()));
+        p.put("proposed", Parameter.from(c.closeProposed()));
+        p.put("assistFirst", Parameter.from(c.assistFirst()));
+        p.put("dueStep", name(c.dueStep()));
+        p.put("dueAt", instant(c.dueAt()));
+        p.put("overdueAt", instant(c.overdueEscalated() ? c.updatedAt() : null));
+        p.put("overdue", Parameter.from(c.overdueEscalated()));
+        p.put("tier", name(c.tier()));
+        p.put("reviewInterval", Parameter.fromOrEmpty(c.reviewIntervalDays(), Integer.class));
+        p.put("version", Parameter.from(c.version()));
+        p.put("reopened", Parameter.from(c.reopenedCount()));
+        p.put("opened", Parameter.from(c.openedAt()));
+        p.put("updated", Parameter.from(c.updatedAt()));
+        p.put("visitDue", Parameter.from(c.visitDueAt()));
+        p.put("visited", instant(c.firstVisitedAt()));
+        p.put("verified", instant(c.verifiedAt()));
+        p.put("dismissed", instant(c.dismissedAt()));
+        p.put("dismissalReason", name(c.dismissalReason()));
+        p.put("referred", instant(c.referredAt()));
+        p.put("closed", instant(c.closedAt()));
+        p.put("outcome", name(c.outcome()));
+        p.put("status", Parameter.from(c.isOpen() ? "OPEN" : "CLOSED"));
+        return p;
+    }
+
+    /** Records a visit (its needs and facts as JSON). */
+    Mono<Void> addVisit(UUID caseId, CaseChange.Visited visit, Instant recordedAt, String needs, String facts) {
+        return db.sql("insert into case_visits (id, case_id, visited_at, recorded_at, advisor_id, findings, needs,"
+                        + " facts) values (:id, :case, :visitedAt, :recordedAt, :advisor, :findings, :needs, :facts)"
+                        + " on conflict (id) do nothing")
+                .bind("id", visit.visitId())
+                .bind("case", caseId)
+                .bind("visitedAt", visit.visitedAt())
+                .bind("recordedAt", recordedAt)
+                .bind("advisor", visit.advisorId())
+                .bind("findings", text(visit.findings()))
+                .bind("needs", Json.of(needs))
+                .bind("facts", Json.of(facts))
+                .then();
+    }
+
+    /** The case's visits, oldest first, as stored (needs and facts as JSON text). */
+    Flux<StoredVisit> visits(UUID caseId) {
+        return db.sql("select id, visited_at, recorded_at, advisor_id, findings, needs, facts from case_visits"
+                        + " where case_id = :case order by visited_at, recorded_at")
+                .bind("case", caseId)
+                .map(row -> new StoredVisit(
+                        Objects.requireNonNull(row.get("id", UUID.class)),
+                        Objects.requireNonNull(row.get("visited_at", Instant.class)),
+                        Objects.requireNonNull(row.get("recorded_at", Instant.class)),
+                        Objects.requireNonNull(row.get("advisor_id", String.class)),
+                        row.get("findings", String.class),
+                        Objects.requireNonNull(row.get("needs", Json.class)).asString(),
+                        Objects.requireNonNull(row.get("facts", Json.class)).asString()))
+                .all();
+    }
+
+    record StoredVisit(
+            UUID id,
+            Instant visitedAt,
+            Instant recordedAt,
+            String advisorId,
+            @Nullable String findings,
+            String needs,
+            String facts) {}
+
+    /** Referrals of the case not answered yet or being served (they keep it from closing). */
+    Mono<Integer> openReferrals(UUID caseId) {
+        return db.sql("select count(*) from case_referrals where case_id = :case"
+                        + " and status in ('PROPOSED', 'ACCEPTED', 'APPLIED')")
+                .bind("case", caseId)
+                .map(row -> Objects.requireNonNull(row.get(0, Long.class)).intValue())
+                .one();
+    }
+
+    /** A closed tracking case's monitoring ends. */
+    Mono<Void> endTracking(UUID caseId, Instant at) {
+        return db.sql("update case_referrals set status = 'ENDED', updated_at = :at where case_id = :case"
+                        + " and status = 'ACTIVE'")
+                .bind("case", caseId)
+                .bind("at", at)
+                .then();
+    }
+
+    /** Open cases whose due step's deadline passed before {@code now} and was not escalated yet. */
+    Flux<UUID> overdue(Instant now, int limit) {
+        return db.sql("select id from cases where status = 'OPEN' and overdue_escalated_at is null"
+                        + " and due_at < :now order by due_at limit :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(row -> Objects.requireNonNull(row.get("id", UUID.class)))
+                .all();
     }
 
     Mono<Void> addNote(UUID caseId, Instant at, @Nullable String author, String text) {
@@ -154,22 +252,51 @@ class CaseStore {
         return Parameter.fromOrEmpty(value, String.class);
     }
 
+    private static Parameter name(@Nullable Enum<?> value) {
+        return text(value == null ? null : value.name());
+    }
+
+    private static Parameter instant(@Nullable Instant value) {
+        return Parameter.fromOrEmpty(value, Instant.class);
+    }
+
+    private static <E extends Enum<E>> @Nullable E enumOf(Readable row, String column, Class<E> type) {
+        String value = row.get(column, String.class);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
     private static CaseState state(Readable row) {
-        String level = row.get("level", String.class);
         return new CaseState(
                 Objects.requireNonNull(row.get("id", UUID.class)),
                 Objects.requireNonNull(row.get("household_number", String.class)),
                 Objects.requireNonNull(row.get("community_code", String.class)),
                 Urgency.valueOf(row.get("urgency", String.class)),
                 WarningCategory.valueOf(row.get("category", String.class)),
-                level == null ? null : WarningLevel.valueOf(level),
+                enumOf(row, "level", WarningLevel.class),
                 row.get("warning_id", String.class),
+                row.get("model_version", String.class),
+                row.get("warning_at", Instant.class),
                 row.get("owner_id", String.class),
                 CaseState.OwnerRole.valueOf(row.get("owner_role", String.class)),
+                CaseStage.valueOf(row.get("stage", String.class)),
                 Boolean.TRUE.equals(row.get("close_proposed", Boolean.class)),
+                Boolean.TRUE.equals(row.get("assist_first", Boolean.class)),
+                enumOf(row, "due_step", DueStep.class),
+                row.get("due_at", Instant.class),
+                row.get("overdue_escalated_at", Instant.class) != null,
+                enumOf(row, "tier", ReferralTier.class),
+                row.get("review_interval_days", Integer.class),
                 Objects.requireNonNull(row.get("version", Integer.class)),
+                Objects.requireNonNull(row.get("reopened_count", Integer.class)),
                 Objects.requireNonNull(row.get("opened_at", Instant.class)),
                 Objects.requireNonNull(row.get("updated_at", Instant.class)),
-                Objects.requireNonNull(row.get("visit_due_at", Instant.class)));
+                Objects.requireNonNull(row.get("visit_due_at", Instant.class)),
+                row.get("first_visited_at", Instant.class),
+                row.get("verified_at", Instant.class),
+                row.get("dismissed_at", Instant.class),
+                enumOf(row, "dismissal_reason", DismissalReason.class),
+                row.get("referred_at", Instant.class),
+                row.get("closed_at", Instant.class),
+                enumOf(row, "outcome", CaseOutcome.class));
     }
 }

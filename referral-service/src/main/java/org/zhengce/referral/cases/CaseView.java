@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
 import org.zhengce.referral.households.HouseholdContact;
 
@@ -17,6 +18,12 @@ public record CaseView(
         String householdNumber,
         String communityCode,
         String status,
+        CaseStage stage,
+        @Nullable DueStep dueStep,
+        @Nullable Instant dueAt,
+        boolean overdue,
+        boolean assistFirst,
+        @Nullable ReferralTier tier,
         Urgency urgency,
         String category,
         @Nullable String level,

@@ -1,11 +1,16 @@
 package org.zhengce.referral.cases;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.events.CaseOutcome;
+import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.households.HouseholdContact;
@@ -30,6 +35,8 @@ public class Cases {
     private final AuditLog audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final VisitFormat visits;
+    private final NeedCatalogue needs;
 
     Cases(
             CaseStore store,
@@ -39,7 +46,9 @@ public class Cases {
             JurisdictionDirectory directory,
             AuditLog audit,
             TransactionalOperator transactions,
-            Clock clock) {
+            Clock clock,
+            VisitFormat visits,
+            NeedCatalogue needs) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
@@ -48,6 +57,8 @@ public class Cases {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.visits = visits;
+        this.needs = needs;
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
@@ -74,33 +85,120 @@ public class Cases {
      * published as {@code CaseAssigned} and audited.
      */
     public Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId) {
-        // the access check (and a refusal's audit) outside the change's transaction, so a refusal stays audited
+        return change(
+                caller,
+                caseId,
+                "assigned to " + advisorId,
+                state -> directory
+                        .advisor(advisorId)
+                        .onErrorMap(e -> CaseProblem.invalid("advisorId", "no advisor " + advisorId))
+                        .filter(advisor -> advisor.communities().contains(state.communityCode()))
+                        .switchIfEmpty(Mono.error(() -> CaseProblem.invalid(
+                                "advisorId",
+                                "advisor " + advisorId + " does not cover community " + state.communityCode())))
+                        .map(advisor -> new CaseCommand.Reassign(advisorId, caller.userId(), clock.instant())));
+    }
+
+    /** Records a visit by the caller; the first moves the case to VISITED. */
+    public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report) {
+        Instant now = clock.instant();
+        Instant visitedAt = report.visitedAt() == null ? now : report.visitedAt();
+        if (visitedAt.isAfter(now.plusSeconds(300))) {
+            return Mono.error(CaseProblem.invalid("visitedAt", "a visit cannot be in the future (" + visitedAt + ")"));
+        }
+        for (int i = 0; i < report.needs().size(); i++) {
+            Need need = report.needs().get(i);
+            if (!needs.isMenuItem(need.item())) {
+                return Mono.error(CaseProblem.invalid(
+                        "needs[" + i + "].item", "'" + need.item() + "' is not an item of the service menu"));
+            }
+        }
+        UUID visitId = UUID.randomUUID();
+        return change(
+                caller,
+                caseId,
+                "visit recorded",
+                state -> Mono.just(new CaseCommand.RecordVisit(
+                        visitId, caller.userId(), visitedAt, report.findings(), report.needs(), report.facts(), now)));
+    }
+
+    /** The case's visits, oldest first; the read audited. */
+    public Mono<List<VisitView>> visits(Caller caller, UUID caseId) {
+        return permitted(caller, caseId, AuditAction.READ, false)
+                .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, "visits")
+                        .then(store.visits(caseId).map(visits::view).collectList()));
+    }
+
+    /** The difficulty is verified, with the needs of the latest visit. */
+    public Mono<CaseView> verify(Caller caller, UUID caseId, @Nullable String note) {
+        return change(
+                caller,
+                caseId,
+                "verified",
+                state -> store.visits(caseId)
+                        .last()
+                        .map(visit -> visits.view(visit).needs())
+                        .defaultIfEmpty(List.of())
+                        .map(latestNeeds -> new CaseCommand.Verify(latestNeeds, note, clock.instant())));
+    }
+
+    public Mono<CaseView> dismiss(Caller caller, UUID caseId, DismissalReason reason, @Nullable String note) {
+        return change(
+                caller,
+                caseId,
+                "dismissed: " + reason,
+                state -> Mono.just(new CaseCommand.Dismiss(reason, note, clock.instant())));
+    }
+
+    /** 先行救助: an urgent case helped at once, verified after within its own deadline. */
+    public Mono<CaseView> assistFirst(Caller caller, UUID caseId, String measures) {
+        return change(
+                caller,
+                caseId,
+                "assisted first",
+                state -> Mono.just(new CaseCommand.AssistFirst(measures, clock.instant())));
+    }
+
+    /** Closed with an outcome: refused while a referral is open; a tracking case's monitoring ends. */
+    public Mono<CaseView> close(Caller caller, UUID caseId, CaseOutcome outcome, @Nullable String note) {
+        return change(
+                caller,
+                caseId,
+                "closed: " + outcome,
+                state -> store.openReferrals(caseId)
+                        .map(open -> (CaseCommand) new CaseCommand.Close(outcome, note, open, clock.instant()))
+                        .flatMap(command ->
+                                store.endTracking(caseId, clock.instant()).thenReturn(command)));
+    }
+
+    /** A closed or dismissed case opened again (409 when the household has another open case). */
+    public Mono<CaseView> reopen(Caller caller, UUID caseId, String reason) {
+        return change(
+                caller,
+                caseId,
+                "re-opened",
+                state -> store.openCaseOf(state.householdNumber())
+                        .flatMap(other -> Mono.<CaseCommand>error(CaseProblem.conflict(
+                                "household " + state.householdNumber() + " has another open case, " + other.id())))
+                        .switchIfEmpty(Mono.fromSupplier(() -> new CaseCommand.Reopen(null, reason, clock.instant()))));
+    }
+
+    /**
+     * One step on a case by {@code caller}, in one transaction: the case locked, the command made from it, decided
+     * (a refused step is a 409 naming the stage and the allowed steps), written with its events, audited. A
+     * refusal (404, 403, 400, 409) is audited outside the transaction, so it stays audited.
+     */
+    Mono<CaseView> change(
+            Caller caller, UUID caseId, String detail, Function<CaseState, Mono<? extends CaseCommand>> command) {
         return permitted(caller, caseId, AuditAction.CHANGE, false)
                 .flatMap(seen -> transactions
                         .transactional(store.find(caseId, true)
-                                .flatMap(state -> directory
-                                        .advisor(advisorId)
-                                        .onErrorMap(e -> CaseProblem.invalid("advisorId", "no advisor " + advisorId))
-                                        .filter(advisor -> advisor.communities().contains(state.communityCode()))
-                                        .switchIfEmpty(Mono.error(() -> CaseProblem.invalid(
-                                                "advisorId",
-                                                "advisor " + advisorId + " does not cover community "
-                                                        + state.communityCode())))
-                                        .flatMap(advisor -> {
-                                            Optional<CaseState> open = Optional.of(state);
-                                            List<CaseChange> changes = decisions.decide(
-                                                    open,
-                                                    new CaseCommand.Reassign(
-                                                            advisorId, caller.userId(), clock.instant()));
-                                            return journal.write(open, changes, caller.userId());
-                                        }))
+                                .flatMap(state -> command.apply(state).flatMap(cmd -> {
+                                    Optional<CaseState> current = Optional.of(state);
+                                    return journal.write(current, decisions.decide(current, cmd), caller.userId());
+                                }))
                                 .flatMap(after -> audit.record(
-                                                caller,
-                                                AuditAction.CHANGE,
-                                                caseId,
-                                                after.communityCode(),
-                                                true,
-                                                "assigned to " + advisorId)
+                                                caller, AuditAction.CHANGE, caseId, after.communityCode(), true, detail)
                                         .then(view(caller, after))))
                         .onErrorResume(
                                 CaseProblem.class,
@@ -138,7 +236,13 @@ public class Cases {
                                 state.id(),
                                 state.householdNumber(),
                                 state.communityCode(),
-                                "OPEN",
+                                state.isOpen() ? "OPEN" : "CLOSED",
+                                state.stage(),
+                                state.dueStep(),
+                                state.dueAt(),
+                                state.dueAt() != null && state.dueAt().isBefore(clock.instant()),
+                                state.assistFirst(),
+                                state.tier(),
                                 state.urgency(),
                                 state.category().name(),
                                 state.level() == null ? null : state.level().name(),

@@ -98,6 +98,7 @@ class WarningIntake {
                     community,
                     raised.getCategory(),
                     raised.getLevel(),
+                    warning.getModelVersion(),
                     warning.getOccurredAt());
         }
         if (fact instanceof WarningEscalated escalated) {
@@ -108,6 +109,7 @@ class WarningIntake {
                     community,
                     escalated.getCategory(),
                     escalated.getLevel(),
+                    warning.getModelVersion(),
                     warning.getOccurredAt());
         }
         WarningCleared cleared = (WarningCleared) fact;

@@ -12,4 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("referral.routing")
 @Validated
-record RoutingSettings(@NotBlank String fallbackOwner) {}
+public record RoutingSettings(@NotBlank String fallbackOwner) {}

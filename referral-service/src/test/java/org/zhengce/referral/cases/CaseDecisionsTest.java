@@ -26,11 +26,11 @@ import org.zhengce.referral.routing.RoutingDecision;
 class CaseDecisionsTest {
 
     private static final Instant AT = Instant.parse("2026-12-01T02:00:00Z");
-    private final CaseDecisions decisions = new CaseDecisions(Duration.ofHours(24), Duration.ofHours(72));
+    private final CaseDecisions decisions = new CaseDecisions(TestDeadlines.DEADLINES);
 
     private static CaseCommand.RaiseWarning raise(String eventId, WarningLevel level) {
         return new CaseCommand.RaiseWarning(
-                eventId, "warning-1", "H1", "110105001001", WarningCategory.ASSISTANCE_MISSING, level, AT);
+                eventId, "warning-1", "H1", "110105001001", WarningCategory.ASSISTANCE_MISSING, level, "test-1", AT);
     }
 
     private CaseState routedCase(WarningLevel level, String owner) {
@@ -73,6 +73,7 @@ class CaseDecisionsTest {
                         "110105001001",
                         WarningCategory.ASSISTANCE_MISSING,
                         WarningLevel.YELLOW,
+                        "test-1",
                         AT));
         assertThat(changes).singleElement().isInstanceOfSatisfying(UrgencyRaised.class, raised -> {
             assertThat(raised.from()).isEqualTo(Urgency.LONG_TERM);
@@ -137,7 +138,7 @@ class CaseDecisionsTest {
         CaseState open = routedCase(WarningLevel.YELLOW, "advisor-a");
         assertThatThrownBy(() -> decisions.decide(
                         Optional.of(open), new CaseCommand.Route(new RoutingDecision.ToAdvisor("advisor-b"), AT)))
-                .isInstanceOf(CaseProblem.InvalidTransition.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("owned by advisor-a");
     }
 
