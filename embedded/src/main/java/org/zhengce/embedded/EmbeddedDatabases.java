@@ -141,19 +141,35 @@ public final class EmbeddedDatabases implements AutoCloseable {
         public EmbeddedDatabases start() {
             boolean temporary = dataDirectory == null;
             Path dir = temporary ? createTemporaryDirectory() : requireClusterOrEmpty(dataDirectory);
-            EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(temporary)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(30));
-            EmbeddedPostgres server;
-            try {
-                server = postgres.start();
-            } catch (IOException | RuntimeException e) {
-                if (temporary) {
-                    Directories.deleteRecursively(dir);
+            EmbeddedPostgres server = null;
+            // Only the loopback IPv4 address: PostgreSQL that finds 127.0.0.1:port taken but ::1:port free starts on
+            // ::1 alone, and "localhost" would then reach another process's server. Bound to one address, it fails
+            // instead, and a free port chosen by us is tried again.
+            int attempts = port == 0 && temporary ? 3 : 1;
+            for (int attempt = 1; server == null; attempt++) {
+                EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(temporary)
+                        .setPort(port == 0 ? FreePorts.reserve() : port)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setPGStartupWait(Duration.ofSeconds(30));
+                try {
+                    server = postgres.start();
+                } catch (IOException | RuntimeException e) {
+                    if (attempt < attempts) {
+                        Directories.deleteRecursively(dir);
+                        dir = createTemporaryDirectory();
+                        log.warn(
+                                "embedded PostgreSQL did not start (attempt {}), trying another port: {}",
+                                attempt,
+                                e.toString());
+                        continue;
+                    }
+                    if (temporary) {
+                        Directories.deleteRecursively(dir);
+                    }
+                    throw new IllegalStateException("Could not start the embedded PostgreSQL server in " + dir, e);
                 }
-                throw new IllegalStateException("Could not start the embedded PostgreSQL server in " + dir, e);
             }
             try {
                 createMissing(server);

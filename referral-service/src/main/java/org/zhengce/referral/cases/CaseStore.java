@@ -78,7 +78,7 @@ class CaseStore {
                         + " :assistFirst, :dueStep, :dueAt, :overdueAt, :tier, :reviewInterval, :version, :reopened,"
                         + " :opened, :updated, :visitDue, :visited, :verified, :dismissed, :dismissalReason,"
                         + " :referred, :closed, :outcome, :status)")
-                .bindValues(parameters(c))
+                .bindValues(insertParameters(c))
                 .then();
     }
 
@@ -92,21 +92,31 @@ class CaseStore {
                         + " updated_at = :updated, first_visited_at = :visited, verified_at = :verified,"
                         + " dismissed_at = :dismissed, dismissal_reason = :dismissalReason, referred_at = :referred,"
                         + " closed_at = :closed, outcome = :outcome, status = :status where id = :id")
-                .bindValues(parameters(c))
+                .bindValues(updateParameters(c))
                 .then();
     }
 
-    private static Map<String, Parameter> parameters(CaseState c) {
-        Map<String, Parameter> p = new HashMap<>();
-        p.put("id", Parameter.from(c.id()));
+    /** The columns a new case sets that an update never changes, and the rest. */
+    private static Map<String, Parameter> insertParameters(CaseState c) {
+        Map<String, Parameter> p = updateParameters(c);
+        p.remove("overdue");
         p.put("household", Parameter.from(c.householdNumber()));
         p.put("community", Parameter.from(c.communityCode()));
+        p.put("model", text(c.modelVersion()));
+        p.put("warningAt", instant(c.warningAt()));
+        p.put("opened", Parameter.from(c.openedAt()));
+        p.put("visitDue", Parameter.from(c.visitDueAt()));
+        p.put("overdueAt", instant(c.overdueEscalated() ? c.updatedAt() : null));
+        return p;
+    }
+
+    private static Map<String, Parameter> updateParameters(CaseState c) {
+        Map<String, Parameter> p = new HashMap<>();
+        p.put("id", Parameter.from(c.id()));
         p.put("urgency", Parameter.from(c.urgency().name()));
         p.put("category", Parameter.from(c.category().name()));
         p.put("level", name(c.level()));
         p.put("warning", text(c.warningId()));
-        p.put("model", text(c.modelVersion()));
-        p.put("warningAt", instant(c.warningAt()));
         p.put("owner", Parameter.from(Objects.requireNonNull(c.ownerId(), "owner")));
         p.put("role", Parameter.from(c.ownerRole().name()));
         p.put("stage", Parameter.from(c.stage().name()));
@@ -114,15 +124,12 @@ class CaseStore {
         p.put("assistFirst", Parameter.from(c.assistFirst()));
         p.put("dueStep", name(c.dueStep()));
         p.put("dueAt", instant(c.dueAt()));
-        p.put("overdueAt", instant(c.overdueEscalated() ? c.updatedAt() : null));
         p.put("overdue", Parameter.from(c.overdueEscalated()));
         p.put("tier", name(c.tier()));
         p.put("reviewInterval", Parameter.fromOrEmpty(c.reviewIntervalDays(), Integer.class));
         p.put("version", Parameter.from(c.version()));
         p.put("reopened", Parameter.from(c.reopenedCount()));
-        p.put("opened", Parameter.from(c.openedAt()));
         p.put("updated", Parameter.from(c.updatedAt()));
-        p.put("visitDue", Parameter.from(c.visitDueAt()));
         p.put("visited", instant(c.firstVisitedAt()));
         p.put("verified", instant(c.verifiedAt()));
         p.put("dismissed", instant(c.dismissedAt()));

@@ -136,9 +136,10 @@ public class Cases {
                 caseId,
                 "verified",
                 state -> store.visits(caseId)
-                        .last()
-                        .map(visit -> visits.view(visit).needs())
-                        .defaultIfEmpty(List.of())
+                        .collectList()
+                        .map(all -> all.isEmpty()
+                                ? List.<Need>of()
+                                : visits.view(all.get(all.size() - 1)).needs())
                         .map(latestNeeds -> new CaseCommand.Verify(latestNeeds, note, clock.instant())));
     }
 

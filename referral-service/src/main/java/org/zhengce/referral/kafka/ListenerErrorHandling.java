@@ -1,6 +1,7 @@
 package org.zhengce.referral.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
@@ -54,7 +56,37 @@ class ListenerErrorHandling {
                 },
                 backOff);
         handler.addNotRetryableExceptions(DeserializationException.class);
+        // a failure that is retried (the database down, a bug) must be seen, not retried in silence
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int attempt) {
+                log.warn(
+                        "{}-{}@{} failed (attempt {}), will retry: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        attempt,
+                        rootCause(e));
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception e, int attempt) {
+                log.warn(
+                        "a batch of {} record(s) failed (attempt {}), will retry: {}",
+                        records.count(),
+                        attempt,
+                        rootCause(e));
+            }
+        });
         handler.setCommitRecovered(true);
         return handler;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 }

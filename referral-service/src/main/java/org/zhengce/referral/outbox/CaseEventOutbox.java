@@ -21,9 +21,11 @@ public class CaseEventOutbox {
     private final DatabaseClient db;
     private final Clock clock;
 
-    CaseEventOutbox(DatabaseClient db, Clock clock) {
+    CaseEventOutbox(DatabaseClient db) {
         this.db = db;
-        this.clock = clock;
+        // The row's time becomes the Kafka record's timestamp, which the broker checks against its own clock:
+        // the wall clock, never the application's (tests move that one by days).
+        this.clock = Clock.systemUTC();
     }
 
     /**

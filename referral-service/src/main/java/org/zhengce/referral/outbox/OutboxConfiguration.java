@@ -34,8 +34,7 @@ class OutboxConfiguration {
             TransactionalOperator transactions,
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
-            OutboxSettings settings,
-            Clock clock) {
+            OutboxSettings settings) {
         Topic topic = TopicCatalogue.load().topic(CASE_EVENTS);
         ConfluentAvroSerializer<CaseEvent> serializer = new ConfluentAvroSerializer<>();
         serializer.configure(new HashMap<>(kafkaProperties.getProperties()), false);
@@ -50,6 +49,7 @@ class OutboxConfiguration {
                 () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
                 new OutboxRecords(topic.name(), topic.partitions(), serializer),
                 settings,
-                clock);
+                // claims and record timestamps are compared with the broker's: the wall clock (see CaseEventOutbox)
+                Clock.systemUTC());
     }
 }

@@ -67,7 +67,16 @@ class SecurityConfiguration {
                             .hasRole(Role.PLATFORM_ADMIN.name())
                             .pathMatchers(HttpMethod.POST, "/cases/*/assign")
                             .hasRole(Role.SUPERVISOR.name())
-                            .pathMatchers(HttpMethod.GET, "/cases", "/cases/*")
+                            .pathMatchers(HttpMethod.GET, "/cases", "/cases/*", "/cases/*/visits")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(
+                                    HttpMethod.POST,
+                                    "/cases/*/visits",
+                                    "/cases/*/verify",
+                                    "/cases/*/dismiss",
+                                    "/cases/*/assist-first",
+                                    "/cases/*/close",
+                                    "/cases/*/reopen")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .anyExchange()
                             .denyAll();
