@@ -69,6 +69,8 @@ class SecurityConfiguration {
                             .hasRole(Role.SUPERVISOR.name())
                             .pathMatchers(HttpMethod.GET, "/cases", "/cases/*")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
                             .anyExchange()
                             .denyAll();
                 })

@@ -1,0 +1,134 @@
+package org.zhengce.referral.statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.referral.security.Caller;
+import reactor.core.publisher.Mono;
+
+/**
+ * Statistics and the precision of warnings for supervisors, platform admins and (their own community) advisors;
+ * JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}. Roles by the security chain, jurisdictions
+ * by {@link StatisticsScopes}.
+ */
+@RestController
+@RequestMapping("/statistics")
+class StatisticsController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final StatisticsScopes scopes;
+    private final CaseStatistics statistics;
+    private final WarningPrecision precision;
+
+    StatisticsController(StatisticsScopes scopes, CaseStatistics statistics, WarningPrecision precision) {
+        this.scopes = scopes;
+        this.statistics = statistics;
+        this.precision = precision;
+    }
+
+    /** The area's figures and its child jurisdictions'. */
+    @GetMapping
+    Mono<ResponseEntity<?>> statistics(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return csv(format, accept)
+                .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)
+                        .flatMap(scope -> statistics.of(scope))
+                        .map(result -> csv
+                                ? attachment(
+                                        "statistics-" + result.area().code() + "-" + result.from() + "-" + result.to()
+                                                + ".csv",
+                                        StatisticsCsv.statistics(result))
+                                : ResponseEntity.ok()
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .body(result)));
+    }
+
+    /** The precision of warnings in the area: in total, by category, by model version, by child jurisdiction. */
+    @GetMapping("/warning-precision")
+    Mono<ResponseEntity<?>> warningPrecision(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        return csv(format, accept)
+                .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)
+                        .flatMap(scope -> precision.of(scope))
+                        .map(result -> csv
+                                ? attachment(
+                                        "warning-precision-" + result.area().code() + "-" + result.from() + "-"
+                                                + result.to() + ".csv",
+                                        StatisticsCsv.precision(result))
+                                : ResponseEntity.ok()
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .body(result)));
+    }
+
+    /**
+     * CSV when {@code format=csv}, JSON when {@code format=json}; without {@code format}, CSV when the Accept
+     * header prefers {@code text/csv} to JSON. Any other {@code format} is a 400.
+     */
+    private static Mono<Boolean> csv(@Nullable String format, @Nullable String accept) {
+        if (format != null) {
+            if (format.equalsIgnoreCase("csv")) {
+                return Mono.just(true);
+            }
+            if (format.equalsIgnoreCase("json")) {
+                return Mono.just(false);
+            }
+            return Mono.error(StatisticsProblem.invalid("format", format, "must be json or csv"));
+        }
+        if (accept == null || accept.isBlank()) {
+            return Mono.just(false);
+        }
+        List<MediaType> acceptable;
+        try {
+            acceptable = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (IllegalArgumentException e) {
+            return Mono.just(false);
+        }
+        // most preferred first (a stable sort: equal quality keeps the client's order)
+        acceptable.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : acceptable) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return Mono.just(false);
+            }
+            if (type.isCompatibleWith(CSV) && !type.isWildcardType() && !type.isWildcardSubtype()) {
+                return Mono.just(true);
+            }
+        }
+        return Mono.just(false);
+    }
+
+    private static ResponseEntity<?> attachment(String filename, byte[] body) {
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .body(body);
+    }
+}
