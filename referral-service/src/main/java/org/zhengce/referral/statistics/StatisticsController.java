@@ -1,5 +1,10 @@
 package org.zhengce.referral.statistics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +35,13 @@ class StatisticsController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    private static final String AREA = "a city (4 digits), district (6), street (9) or community (12) code";
+    private static final String FROM =
+            "first day of the period of cases opened, yyyy-MM-dd in referral.statistics.zone (Asia/Shanghai);"
+                    + " default: the period ends on to and lasts referral.statistics.default-days";
+    private static final String TO = "last day of the period (included); default: today";
+    private static final String FORMAT = "json (default) or csv; without it, Accept: text/csv gives CSV";
+
     private final StatisticsScopes scopes;
     private final CaseStatistics statistics;
     private final WarningPrecision precision;
@@ -42,12 +54,23 @@ class StatisticsController {
 
     /** The area's figures and its child jurisdictions'. */
     @GetMapping
+    @Operation(
+            summary = "Statistics of an area and of each child jurisdiction",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = {
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = AreaStatistics.class)),
+                                @Content(mediaType = "text/csv")
+                            }))
     Mono<ResponseEntity<?>> statistics(
             @AuthenticationPrincipal Jwt jwt,
-            @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String format,
+            @Parameter(description = AREA) @RequestParam(required = false) @Nullable String area,
+            @Parameter(description = FROM) @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = TO) @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return csv(format, accept)
                 .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)
@@ -64,12 +87,23 @@ class StatisticsController {
 
     /** The precision of warnings in the area: in total, by category, by model version, by child jurisdiction. */
     @GetMapping("/warning-precision")
+    @Operation(
+            summary = "Precision of warnings: verified versus dismissed as false alarms",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = {
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = WarningPrecisionReport.class)),
+                                @Content(mediaType = "text/csv")
+                            }))
     Mono<ResponseEntity<?>> warningPrecision(
             @AuthenticationPrincipal Jwt jwt,
-            @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String format,
+            @Parameter(description = AREA) @RequestParam(required = false) @Nullable String area,
+            @Parameter(description = FROM) @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = TO) @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return csv(format, accept)
                 .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)

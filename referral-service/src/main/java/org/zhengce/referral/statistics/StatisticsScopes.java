@@ -38,7 +38,7 @@ class StatisticsScopes {
             Caller caller, @Nullable String area, @Nullable String fromText, @Nullable String toText) {
         if (area == null || area.isBlank()) {
             return Mono.error(StatisticsProblem.invalid(
-                    "area", "", "required: a district (6 digits), street (9) or community (12) code"));
+                    "area", "", "required: a city (4 digits), district (6), street (9) or community (12) code"));
         }
         if (JurisdictionLevel.ofCode(area).isEmpty()) {
             return Mono.error(StatisticsProblem.invalid(

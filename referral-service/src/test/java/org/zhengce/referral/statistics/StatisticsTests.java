@@ -597,6 +597,20 @@ class StatisticsTests extends ReferralStackTest {
                 .isEqualTo("area");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesBothEndpoints() {
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/statistics'].get.responses['200'].content['application/json'].schema.$ref")
+                .isEqualTo("#/components/schemas/AreaStatistics")
+                .jsonPath("$.paths['/statistics/warning-precision'].get.responses['200'].content['text/csv']")
+                .exists();
+    }
+
     // --- helpers
 
     private AreaStatistics statistics(String uri, String token) {
