@@ -78,6 +78,8 @@ class SecurityConfiguration {
                                     "/cases/*/close",
                                     "/cases/*/reopen")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
                             .anyExchange()
                             .denyAll();
                 })

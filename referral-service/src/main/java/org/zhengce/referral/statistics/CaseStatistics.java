@@ -1,0 +1,243 @@
+package org.zhengce.referral.statistics;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.zhengce.referral.jurisdictions.Jurisdiction;
+import reactor.core.publisher.Mono;
+
+/**
+ * The figures supervisors watch and report upward, per area and child jurisdiction: open and overdue cases, time
+ * from warning to first visit, visit, verification and resolution, referrals by tier and by organisation. Read from
+ * the workflow's columns of {@code cases} and from {@code case_referrals} (V6); "now" is the injected clock's.
+ */
+@Service
+class CaseStatistics {
+
+    /** The tiers of {@code case_referrals.tier}, in the order they are published. */
+    static final List<String> TIERS = List.of("COMPREHENSIVE_SERVICE", "REFERRAL", "TRACKING");
+
+    /** The statuses of a referral to an organisation (PROPOSED → ACCEPTED | DECLINED, ACCEPTED → COMPLETED). */
+    static final List<String> ORGANISATION_STATUSES = List.of("PROPOSED", "ACCEPTED", "DECLINED", "COMPLETED");
+
+    /** Outcomes that count as a problem resolved (已纳入救助, 需求已解决). */
+    static final List<String> RESOLVED_OUTCOMES = List.of("ASSISTED", "NEEDS_MET");
+
+    /** The key of the area's own row (the grouping set without the child). */
+    private static final String TOTAL = "";
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    CaseStatistics(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    Mono<AreaStatistics> of(StatisticsScope scope) {
+        Instant now = clock.instant();
+        Mono<Map<String, CaseCounts>> counts = caseCounts(scope, now);
+        Mono<Map<String, List<ReferralCount>>> referrals = referralCounts(scope);
+        return Mono.zip(counts, referrals).map(both -> {
+            Map<String, CaseCounts> byCode = both.getT1();
+            Map<String, List<ReferralCount>> referralsByCode = both.getT2();
+            Jurisdiction area = scope.area();
+            AreaFigures total = figures(area, byCode.get(TOTAL), referralsByCode.get(TOTAL));
+            List<AreaFigures> children = scope.children().stream()
+                    .map(child -> figures(child, byCode.get(child.code()), referralsByCode.get(child.code())))
+                    .toList();
+            return new AreaStatistics(
+                    area, scope.from(), scope.to(), scope.zone().getId(), now, total, children);
+        });
+    }
+
+    private record CaseCounts(
+            long opened,
+            long openNow,
+            long overdueNow,
+            @Nullable Double medianHours,
+            @Nullable Double p90Hours,
+            long visited,
+            long verified,
+            long dismissed,
+            long referred,
+            long closed,
+            long resolved,
+            long assistFirst) {
+
+        static final CaseCounts NONE = new CaseCounts(0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private record ReferralCount(
+            String tier,
+            @Nullable String organisationId,
+            @Nullable String organisationName,
+            String status,
+            long count) {}
+
+    private Mono<Map<String, CaseCounts>> caseCounts(StatisticsScope scope, Instant now) {
+        // cases of the area open now (whenever opened) or opened in the period; figures for the area and each child
+        String sql = "select s.child, grouping(s.child) = 1 as total,"
+                + " count(*) filter (where s.in_period) as opened,"
+                + " count(*) filter (where s.status = 'OPEN') as open_now,"
+                + " count(*) filter (where s.status = 'OPEN' and s.due_at < :now) as overdue_now,"
+                + " percentile_cont(0.5) within group (order by s.hours_to_visit) filter (where s.in_period)"
+                + " as median_hours,"
+                + " percentile_cont(0.9) within group (order by s.hours_to_visit) filter (where s.in_period)"
+                + " as p90_hours,"
+                + " count(*) filter (where s.in_period and s.first_visited_at is not null) as visited,"
+                + " count(*) filter (where s.in_period and s.verified_at is not null) as verified,"
+                + " count(*) filter (where s.in_period and s.dismissed_at is not null) as dismissed,"
+                + " count(*) filter (where s.in_period and s.referred_at is not null) as referred,"
+                + " count(*) filter (where s.in_period and s.stage = 'CLOSED') as closed,"
+                + " count(*) filter (where s.in_period and s.stage = 'CLOSED' and s.outcome in ("
+                + quoted(RESOLVED_OUTCOMES) + ")) as resolved,"
+                + " count(*) filter (where s.in_period and s.assist_first) as assist_first"
+                + " from (select left(c.community_code, " + scope.childCodeLength() + ") as child, c.status,"
+                + " c.stage, c.due_at, c.first_visited_at, c.verified_at, c.dismissed_at, c.referred_at,"
+                + " c.outcome, c.assist_first, (c.opened_at >= :start and c.opened_at < :end) as in_period,"
+                + " (extract(epoch from (c.first_visited_at - coalesce(c.warning_at, c.opened_at))) / 3600)"
+                + "::double precision as hours_to_visit"
+                + " from cases c where c.community_code like :pattern"
+                + " and (c.status = 'OPEN' or (c.opened_at >= :start and c.opened_at < :end))) s"
+                + " group by grouping sets ((s.child), ())";
+        return db.sql(sql)
+                .bind("now", now)
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .bind("pattern", scope.communityPattern())
+                .map(row -> Map.entry(
+                        Boolean.TRUE.equals(row.get("total", Boolean.class)) ? TOTAL : string(row, "child"),
+                        new CaseCounts(
+                                count(row, "opened"),
+                                count(row, "open_now"),
+                                count(row, "overdue_now"),
+                                row.get("median_hours", Double.class),
+                                row.get("p90_hours", Double.class),
+                                count(row, "visited"),
+                                count(row, "verified"),
+                                count(row, "dismissed"),
+                                count(row, "referred"),
+                                count(row, "closed"),
+                                count(row, "resolved"),
+                                count(row, "assist_first"))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<Map<String, List<ReferralCount>>> referralCounts(StatisticsScope scope) {
+        // the referrals of the cases opened in the period, by tier, organisation and status; area and children
+        String child = "left(c.community_code, " + scope.childCodeLength() + ")";
+        String sql = "select " + child + " as child, grouping(" + child + ") = 1 as total, r.tier,"
+                + " r.organisation_id, o.name as organisation_name, r.status, count(*) as referrals"
+                + " from case_referrals r join cases c on c.id = r.case_id"
+                + " left join organisations o on o.id = r.organisation_id"
+                + " where c.community_code like :pattern and c.opened_at >= :start and c.opened_at < :end"
+                + " group by grouping sets ((" + child + ", r.tier, r.organisation_id, o.name, r.status),"
+                + " (r.tier, r.organisation_id, o.name, r.status))";
+        return db.sql(sql)
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .bind("pattern", scope.communityPattern())
+                .map(row -> Map.entry(
+                        Boolean.TRUE.equals(row.get("total", Boolean.class)) ? TOTAL : string(row, "child"),
+                        new ReferralCount(
+                                string(row, "tier"),
+                                row.get("organisation_id", String.class),
+                                row.get("organisation_name", String.class),
+                                string(row, "status"),
+                                count(row, "referrals"))))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(multimap -> {
+                    Map<String, List<ReferralCount>> lists = new HashMap<>();
+                    multimap.forEach((code, values) -> lists.put(code, List.copyOf(values)));
+                    return lists;
+                });
+    }
+
+    private static AreaFigures figures(
+            Jurisdiction jurisdiction, @Nullable CaseCounts found, @Nullable List<ReferralCount> referrals) {
+        CaseCounts counts = found == null ? CaseCounts.NONE : found;
+        Map<String, Long> byTier = new LinkedHashMap<>();
+        TIERS.forEach(tier -> byTier.put(tier, 0L));
+        Map<String, OrganisationTally> byOrganisation = new TreeMap<>();
+        for (ReferralCount referral : referrals == null ? List.<ReferralCount>of() : referrals) {
+            byTier.merge(referral.tier(), referral.count(), Long::sum);
+            if (referral.organisationId() != null) {
+                byOrganisation
+                        .computeIfAbsent(
+                                referral.organisationId(), id -> new OrganisationTally(id, referral.organisationName()))
+                        .add(referral.status(), referral.count());
+            }
+        }
+        List<AreaFigures.OrganisationReferrals> organisations = new ArrayList<>();
+        byOrganisation.values().forEach(tally -> organisations.add(tally.referrals()));
+        return new AreaFigures(
+                jurisdiction.code(),
+                jurisdiction.name(),
+                jurisdiction.level(),
+                counts.opened(),
+                counts.openNow(),
+                counts.overdueNow(),
+                Ratios.hours(counts.medianHours()),
+                Ratios.hours(counts.p90Hours()),
+                counts.visited(),
+                Ratios.of(counts.visited(), counts.opened()),
+                counts.verified(),
+                counts.dismissed(),
+                counts.referred(),
+                counts.closed(),
+                counts.resolved(),
+                Ratios.of(counts.resolved(), counts.closed()),
+                counts.assistFirst(),
+                Collections.unmodifiableMap(byTier),
+                List.copyOf(organisations));
+    }
+
+    private static final class OrganisationTally {
+        private final String id;
+        private final @Nullable String name;
+        private final Map<String, Long> byStatus = new LinkedHashMap<>();
+        private long total;
+
+        OrganisationTally(String id, @Nullable String name) {
+            this.id = id;
+            this.name = name;
+            ORGANISATION_STATUSES.forEach(status -> byStatus.put(status, 0L));
+        }
+
+        void add(String status, long count) {
+            byStatus.merge(status, count, Long::sum);
+            total += count;
+        }
+
+        AreaFigures.OrganisationReferrals referrals() {
+            return new AreaFigures.OrganisationReferrals(id, name, total, Collections.unmodifiableMap(byStatus));
+        }
+    }
+
+    static String quoted(List<String> symbols) {
+        return String.join(", ", symbols.stream().map(s -> "'" + s + "'").toList());
+    }
+
+    private static long count(Readable row, String column) {
+        Long value = row.get(column, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static String string(Readable row, String column) {
+        return Objects.requireNonNull(row.get(column, String.class), column);
+    }
+}
