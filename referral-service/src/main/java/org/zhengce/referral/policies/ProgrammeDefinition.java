@@ -10,7 +10,7 @@ import org.zhengce.events.Programme;
  * condition holds. Expressions are SpEL over {@link HouseholdFacts} (its components by name, e.g. {@code
  * monthlyIncomePerCapitaFen}, and {@code inProgramme('DIBAO')}), with the jurisdiction's parameters as variables
  * ({@code #dibaoLineFen}); only literals, facts, parameters, comparisons, arithmetic, {@code and}/{@code or}/{@code
- * not} and {@code ?:} are allowed (ADR 0007).
+ * not} and {@code a ? b : c} are allowed (ADR 0007).
  *
  * @param code the library's code, upper case (e.g. {@code DIBAO}); the code {@link HouseholdFacts#activeProgrammes}
  *     holds

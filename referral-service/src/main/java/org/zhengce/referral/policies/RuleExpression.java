@@ -41,7 +41,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 /**
  * One rule expression (a condition or an amount), parsed and checked once (ADR 0007). Two fences: the parsed
  * tree may hold only literals, facts (components of {@link HouseholdFacts}), parameters ({@code #name}), {@code
- * inProgramme('CODE')}, comparisons, arithmetic, {@code and}/{@code or}/{@code not}, {@code ?:} and {@code a ?: b}
+ * inProgramme('CODE')}, comparisons, arithmetic, {@code and}/{@code or}/{@code not}, {@code a ? b : c} and {@code a ?: b}
  * (no type references, constructors, beans, other methods, navigation, projection, assignment or regular
  * expressions); and it is evaluated in a {@link SimpleEvaluationContext} that reads the facts only, with the facts
  * as root object and the parameters as variables.
@@ -168,7 +168,7 @@ final class RuleExpression {
             throw new InvalidRuleException(
                     field,
                     "'" + node.toStringAST() + "' in '" + source + "' is not allowed: rules use facts, #parameters,"
-                            + " literals, comparisons, arithmetic, and/or/not, ?: and inProgramme('CODE') only");
+                            + " literals, comparisons, arithmetic, and/or/not, a ? b : c, a ?: b and inProgramme('CODE') only");
         }
         for (int i = 0; i < node.getChildCount(); i++) {
             check(field, source, node.getChild(i), parameters);

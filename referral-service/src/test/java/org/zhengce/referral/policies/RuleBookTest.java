@@ -316,6 +316,25 @@ class RuleBookTest {
                 .satisfies(e -> assertThat(((InvalidRuleException) e).field()).isEqualTo("parameters.dibaoLineFen"));
     }
 
+    @Test
+    void libraryFileWithABadRuleFailsStartUpNamingSettingProgrammeAndField() {
+        String text = """
+                version: "t"
+                programmes:
+                  - code: DIBAO
+                    nameZh: 最低生活保障
+                    nameEn: Dibao
+                    symbol: DIBAO
+                    conditions:
+                      - { label: income, when: "T(java.lang.Runtime).getRuntime() != null" }
+                """;
+        assertThatThrownBy(() -> PolicyLibraryFile.read(new org.springframework.core.io.ByteArrayResource(
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "bad library")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("referral.policies.library")
+                .hasMessageContaining("programmes.DIBAO.conditions[0].when");
+    }
+
     private static ProgrammeDefinition programme(String when, @Nullable String amount) {
         return new ProgrammeDefinition(
                 "TEST",
