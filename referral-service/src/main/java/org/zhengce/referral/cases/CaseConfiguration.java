@@ -3,6 +3,7 @@ package org.zhengce.referral.cases;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zhengce.referral.resources.ServiceMenu;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CaseSettings.class)
@@ -13,9 +14,9 @@ class CaseConfiguration {
         return new CaseDecisions(settings.deadlines());
     }
 
-    // replaced by the service menu's items when the resource library lands
+    /** A visit's needs are items of the service menu. */
     @Bean
-    NeedCatalogue needCatalogue() {
-        return item -> item.matches("[a-z]+\\.[a-z-]+");
+    NeedCatalogue needCatalogue(ServiceMenu menu) {
+        return menu::has;
     }
 }

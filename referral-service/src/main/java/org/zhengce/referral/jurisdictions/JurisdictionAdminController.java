@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.referral.resources.OrganisationKind;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -72,8 +74,10 @@ class JurisdictionAdminController {
             @NotNull @Pattern(regexp = "[0-9]{6}|[0-9]{9}", message = "must be a district (6) or street (9) code")
             String jurisdictionCode) {}
 
+    /** {@code kind} defaults to {@code SOCIAL_ORGANISATION}; services are service-menu items. */
     record OrganisationTerms(
             @NotBlank @Size(max = 200) String name,
+            @Nullable OrganisationKind kind,
             @NotNull List<@NotBlank String> services,
             @PositiveOrZero int capacity,
 
@@ -84,6 +88,7 @@ class JurisdictionAdminController {
     record NewOrganisation(
             @NotNull @Pattern(regexp = ID) String id,
             @NotBlank @Size(max = 200) String name,
+            @Nullable OrganisationKind kind,
             @NotNull List<@NotBlank String> services,
             @PositiveOrZero int capacity,
 
@@ -153,12 +158,25 @@ class JurisdictionAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Organisation> create(@Valid @RequestBody NewOrganisation body) {
         return directory.save(
-                new Organisation(body.id(), body.name(), body.services(), body.capacity(), body.communities()), true);
+                new Organisation(
+                        body.id(),
+                        body.name(),
+                        kind(body.kind()),
+                        body.services(),
+                        body.capacity(),
+                        body.communities()),
+                true);
     }
 
     @PutMapping("/organisations/{id}")
     Mono<Organisation> update(@PathVariable String id, @Valid @RequestBody OrganisationTerms body) {
         return directory.save(
-                new Organisation(id, body.name(), body.services(), body.capacity(), body.communities()), false);
+                new Organisation(
+                        id, body.name(), kind(body.kind()), body.services(), body.capacity(), body.communities()),
+                false);
+    }
+
+    private static OrganisationKind kind(@Nullable OrganisationKind kind) {
+        return kind == null ? OrganisationKind.SOCIAL_ORGANISATION : kind;
     }
 }

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.referral.resources.OrganisationKind;
+import org.zhengce.referral.resources.ServiceMenu;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +25,12 @@ public class JurisdictionDirectory {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
+    private final ServiceMenu menu;
 
-    JurisdictionDirectory(DatabaseClient db, TransactionalOperator transactions) {
+    JurisdictionDirectory(DatabaseClient db, TransactionalOperator transactions, ServiceMenu menu) {
         this.db = db;
         this.transactions = transactions;
+        this.menu = menu;
     }
 
     // --- jurisdictions
@@ -187,26 +191,44 @@ public class JurisdictionDirectory {
     // --- organisations
 
     public Flux<Organisation> organisations() {
-        return db.sql("select o.id, o.name, o.services, o.capacity, array_remove(array_agg(c.community_code order"
-                        + " by c.community_code), null) as communities from organisations o left join"
-                        + " organisation_communities c on c.organisation_id = o.id group by o.id order by o.id")
+        return db.sql(
+                        "select o.id, o.name, o.kind, o.services, o.capacity, array_remove(array_agg(c.community_code order"
+                                + " by c.community_code), null) as communities from organisations o left join"
+                                + " organisation_communities c on c.organisation_id = o.id group by o.id order by o.id")
                 .map(row -> new Organisation(
                         string(row, "id"),
                         string(row, "name"),
+                        OrganisationKind.valueOf(string(row, "kind")),
                         strings(row.get("services", String[].class)),
                         Objects.requireNonNull(row.get("capacity", Integer.class)),
                         strings(row.get("communities", String[].class))))
                 .all();
     }
 
+    /**
+     * Adds ({@code create}: 409 if the id exists) or replaces (404 if unknown) an organisation; its services must be
+     * items of the service menu and its communities known (400 naming {@code services} or {@code communities}).
+     */
     public Mono<Organisation> save(Organisation organisation, boolean create) {
+        List<String> unknownServices = organisation.services().stream()
+                .filter(service -> !menu.has(service))
+                .distinct()
+                .toList();
+        if (!unknownServices.isEmpty()) {
+            return Mono.error(DirectoryProblem.invalid(
+                    "services",
+                    String.join(",", unknownServices),
+                    "not items of the service menu: " + unknownServices));
+        }
         Mono<Organisation> write = mustExist("organisations", "organisation", organisation.id(), create)
                 .then(communities("communities", organisation.communities()))
-                .then(db.sql("insert into organisations (id, name, services, capacity) values (:id, :name,"
-                                + " :services, :capacity) on conflict (id) do update set name = excluded.name,"
-                                + " services = excluded.services, capacity = excluded.capacity")
+                .then(db.sql("insert into organisations (id, name, kind, services, capacity) values (:id, :name,"
+                                + " :kind, :services, :capacity) on conflict (id) do update set name ="
+                                + " excluded.name, kind = excluded.kind, services = excluded.services, capacity ="
+                                + " excluded.capacity")
                         .bind("id", organisation.id())
                         .bind("name", organisation.name())
+                        .bind("kind", organisation.kind().name())
                         .bind("services", organisation.services().toArray(String[]::new))
                         .bind("capacity", organisation.capacity())
                         .then())

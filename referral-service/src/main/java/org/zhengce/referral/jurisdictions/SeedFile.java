@@ -1,6 +1,8 @@
 package org.zhengce.referral.jurisdictions;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.referral.resources.OrganisationKind;
 
 /** The versioned jurisdictions file (e.g. {@code demo-city/jurisdictions.yaml}), as read. */
 record SeedFile(
@@ -8,7 +10,7 @@ record SeedFile(
         Area city,
         List<SeedAdvisor> advisors,
         List<SeedSupervisor> supervisors,
-        List<Organisation> organisations) {
+        List<SeedOrganisation> organisations) {
 
     SeedFile {
         advisors = advisors == null ? List.of() : advisors;
@@ -39,4 +41,24 @@ record SeedFile(
     record SeedAdvisor(String id, String name, AdvisorKind kind, List<String> communities) {}
 
     record SeedSupervisor(String id, String name, String jurisdiction) {}
+
+    /** An organisation; {@code kind} defaults to {@code SOCIAL_ORGANISATION}. */
+    record SeedOrganisation(
+            String id,
+            String name,
+            @Nullable OrganisationKind kind,
+            @Nullable List<String> services,
+            int capacity,
+            @Nullable List<String> communities) {
+
+        Organisation organisation() {
+            return new Organisation(
+                    id,
+                    name,
+                    kind == null ? OrganisationKind.SOCIAL_ORGANISATION : kind,
+                    services == null ? List.of() : services,
+                    capacity,
+                    communities == null ? List.of() : communities);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -13,6 +14,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.referral.resources.ServiceMenu;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
@@ -34,6 +36,7 @@ class SeedLoader implements InitializingBean {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final ServiceMenu menu;
 
     /** {@code migrations}: asked for so that Flyway has migrated the database before the seed is loaded. */
     SeedLoader(
@@ -42,12 +45,14 @@ class SeedLoader implements InitializingBean {
             DatabaseClient db,
             TransactionalOperator transactions,
             Clock clock,
+            ServiceMenu menu,
             FlywayMigrationInitializer migrations) {
         this.settings = settings;
         this.directory = directory;
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;
+        this.menu = menu;
     }
 
     @Override
@@ -58,9 +63,13 @@ class SeedLoader implements InitializingBean {
         }
     }
 
-    /** Emits true when the file's version was loaded by this call, false when it was loaded before. */
+    /**
+     * Emits true when the file's version was loaded by this call, false when it was loaded before. A file whose
+     * organisations offer a service that is not on the service menu fails, loaded before or not.
+     */
     Mono<Boolean> load(Resource resource) {
         SeedFile seed = read(resource);
+        checkServices(resource, seed, menu);
         String name = resource.getFilename() == null ? resource.getDescription() : resource.getFilename();
         Mono<Boolean> load = db.sql("insert into seed_versions (seed, version, loaded_at) values (:seed, :version, :at)"
                         + " on conflict do nothing")
@@ -87,7 +96,9 @@ class SeedLoader implements InitializingBean {
                         .concatMap(a -> upsert(new Advisor(a.id(), a.name(), a.kind(), a.communities()))))
                 .thenMany(Flux.fromIterable(seed.supervisors())
                         .concatMap(s -> upsert(new Supervisor(s.id(), s.name(), s.jurisdiction()))))
-                .thenMany(Flux.fromIterable(seed.organisations()).concatMap(this::upsert))
+                .thenMany(Flux.fromIterable(seed.organisations())
+                        .map(SeedFile.SeedOrganisation::organisation)
+                        .concatMap(this::upsert))
                 .then();
     }
 
@@ -110,6 +121,19 @@ class SeedLoader implements InitializingBean {
                 .organisations()
                 .any(o -> o.id().equals(organisation.id()))
                 .flatMap(exists -> directory.save(organisation, !exists));
+    }
+
+    /** Fails naming the organisation and the item when an organisation offers a service the menu lacks. */
+    static void checkServices(Resource resource, SeedFile seed, ServiceMenu menu) {
+        for (SeedFile.SeedOrganisation organisation : seed.organisations()) {
+            for (String service : organisation.services() == null ? List.<String>of() : organisation.services()) {
+                if (!menu.has(service)) {
+                    throw new IllegalStateException("referral.jurisdictions.seed: " + resource.getDescription()
+                            + ": organisation " + organisation.id() + " offers '" + service
+                            + "', which is not an item of the service menu (version " + menu.version() + ")");
+                }
+            }
+        }
     }
 
     static SeedFile read(Resource resource) {

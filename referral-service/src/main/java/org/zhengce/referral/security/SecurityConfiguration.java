@@ -80,6 +80,12 @@ class SecurityConfiguration {
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
+                            .pathMatchers(HttpMethod.GET, "/service-menu")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
+                            .pathMatchers(HttpMethod.GET, "/policies", "/resources")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.POST, "/policies/evaluate")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .anyExchange()
                             .denyAll();
                 })
