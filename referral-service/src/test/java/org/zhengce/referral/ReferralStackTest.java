@@ -169,6 +169,12 @@ public abstract class ReferralStackTest {
 
     /** A signed, valid token for {@code userId} with {@code roles} and {@code jurisdictions}. */
     protected static String token(String userId, List<String> roles, List<String> jurisdictions) {
+        return tokenWith(userId, roles, jurisdictions, Map.of());
+    }
+
+    /** {@link #token} with more claims (e.g. {@code organisation}). */
+    protected static String tokenWith(
+            String userId, List<String> roles, List<String> jurisdictions, Map<String, Object> claims) {
         try {
             Instant now = Instant.now();
             SignedJWT jwt = new SignedJWT(
@@ -180,6 +186,7 @@ public abstract class ReferralStackTest {
                             .subject(userId)
                             .claim("roles", roles)
                             .claim("jurisdictions", jurisdictions)
+                            .claim("organisation", claims.get("organisation"))
                             .issueTime(Date.from(now))
                             .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                             .build());

@@ -93,4 +93,7 @@ sealed interface CaseChange {
 
     /** The deadline of {@code step}, {@code dueAt}, passed: escalated to {@code supervisorId}. */
     record DeadlineMissed(DueStep step, Instant dueAt, String supervisorId, Instant at) implements Published {}
+
+    /** The plan is due again (an application was refused); not published, the case stays referred. */
+    record PlanDue(String why, Instant at) implements CaseChange {}
 }

@@ -99,4 +99,7 @@ sealed interface CaseCommand {
 
     /** The due step's deadline passed: the case goes to {@code supervisorId}'s attention. */
     record MissDeadline(String supervisorId, Instant at) implements CaseCommand {}
+
+    /** A programme application was refused: the plan is due again. */
+    record Replan(String why, Instant at) implements CaseCommand {}
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.zhengce.referral.resources.ServiceMenu;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CaseSettings.class)
+@EnableConfigurationProperties({CaseSettings.class, PlanSettings.class})
 class CaseConfiguration {
 
     @Bean

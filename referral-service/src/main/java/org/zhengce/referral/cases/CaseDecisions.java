@@ -144,6 +144,10 @@ record CaseDecisions(Deadlines deadlines) {
             }
             return List.of(new Closed(close.outcome(), close.note(), close.at()));
         }
+        if (command instanceof CaseCommand.Replan replan) {
+            allow(s, Step.PLAN);
+            return List.of(new NoteAdded(replan.why(), replan.at()), new CaseChange.PlanDue(replan.why(), replan.at()));
+        }
         if (command instanceof Reopen reopen) {
             allow(s, Step.REOPEN);
             return List.of(new Reopened(reopen.warningId(), reopen.reason(), reopen.at()));
@@ -254,6 +258,8 @@ record CaseDecisions(Deadlines deadlines) {
                 next.warningId = reopened.warningId();
             }
             next.due(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency()));
+        } else if (change instanceof CaseChange.PlanDue due) {
+            next.due(DueStep.PLAN, deadlines.planDue(due.at()));
         } else if (change instanceof DeadlineMissed) {
             next.overdueEscalated = true;
         }

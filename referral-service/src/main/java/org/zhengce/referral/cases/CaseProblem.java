@@ -31,6 +31,11 @@ class CaseProblem extends ErrorResponseException {
                 "community " + communityCode + " is not in the caller's jurisdictions; the attempt is audited");
     }
 
+    /** 403: the caller's role may not take this step. */
+    static CaseProblem forbidden(String detail) {
+        return new CaseProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
     static CaseProblem invalid(String field, String detail) {
         CaseProblem problem = new CaseProblem(HttpStatus.BAD_REQUEST, "Invalid " + field, field + ": " + detail);
         problem.getBody().setProperty("field", field);

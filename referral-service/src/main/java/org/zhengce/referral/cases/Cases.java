@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.CaseOutcome;
@@ -37,6 +38,7 @@ public class Cases {
     private final Clock clock;
     private final VisitFormat visits;
     private final NeedCatalogue needs;
+    private final CasePlans plans;
 
     Cases(
             CaseStore store,
@@ -48,7 +50,8 @@ public class Cases {
             TransactionalOperator transactions,
             Clock clock,
             VisitFormat visits,
-            NeedCatalogue needs) {
+            NeedCatalogue needs,
+            @Lazy CasePlans plans) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
@@ -59,6 +62,7 @@ public class Cases {
         this.clock = clock;
         this.visits = visits;
         this.needs = needs;
+        this.plans = plans;
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
@@ -129,18 +133,24 @@ public class Cases {
                         .then(store.visits(caseId).map(visits::view).collectList()));
     }
 
-    /** The difficulty is verified, with the needs of the latest visit. */
+    /** The difficulty is verified, with the needs of the latest visit; the plan's first draft is made from it. */
     public Mono<CaseView> verify(Caller caller, UUID caseId, @Nullable String note) {
-        return change(
+        return within(
                 caller,
                 caseId,
+                AuditAction.CHANGE,
                 "verified",
-                state -> store.visits(caseId)
-                        .collectList()
-                        .map(all -> all.isEmpty()
-                                ? List.<Need>of()
-                                : visits.view(all.get(all.size() - 1)).needs())
-                        .map(latestNeeds -> new CaseCommand.Verify(latestNeeds, note, clock.instant())));
+                state -> store.visits(caseId).collectList().flatMap(all -> {
+                    Optional<VisitView> latest =
+                            all.isEmpty() ? Optional.empty() : Optional.of(visits.view(all.get(all.size() - 1)));
+                    List<Need> latestNeeds = latest.map(VisitView::needs).orElse(List.of());
+                    return apply(
+                                    state,
+                                    List.of(new CaseCommand.Verify(latestNeeds, note, clock.instant())),
+                                    caller.userId())
+                            .flatMap(after ->
+                                    plans.draft(after, latest, caller.userId()).then(view(caller, after)));
+                }));
     }
 
     public Mono<CaseView> dismiss(Caller caller, UUID caseId, DismissalReason reason, @Nullable String note) {
@@ -191,26 +201,57 @@ public class Cases {
      */
     Mono<CaseView> change(
             Caller caller, UUID caseId, String detail, Function<CaseState, Mono<? extends CaseCommand>> command) {
-        return permitted(caller, caseId, AuditAction.CHANGE, false)
+        return within(
+                caller,
+                caseId,
+                AuditAction.CHANGE,
+                detail,
+                state -> command.apply(state)
+                        .flatMap(cmd -> apply(state, List.of(cmd), caller.userId()))
+                        .flatMap(after -> view(caller, after)));
+    }
+
+    /**
+     * Work on one case by {@code caller} in one transaction, the case locked: 404 and 403 first, the work, then
+     * the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside the transaction, so it
+     * stays audited.
+     */
+    <T> Mono<T> within(
+            Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
+        return permitted(caller, caseId, action, false)
                 .flatMap(seen -> transactions
                         .transactional(store.find(caseId, true)
-                                .flatMap(state -> command.apply(state).flatMap(cmd -> {
-                                    Optional<CaseState> current = Optional.of(state);
-                                    return journal.write(current, decisions.decide(current, cmd), caller.userId());
-                                }))
-                                .flatMap(after -> audit.record(
-                                                caller, AuditAction.CHANGE, caseId, after.communityCode(), true, detail)
-                                        .then(view(caller, after))))
+                                .flatMap(state -> work.apply(state)
+                                        .flatMap(result -> audit.record(
+                                                        caller, action, caseId, state.communityCode(), true, detail)
+                                                .thenReturn(result))))
                         .onErrorResume(
-                                CaseProblem.class,
+                                org.springframework.web.ErrorResponseException.class,
                                 refused -> audit.record(
                                                 caller,
-                                                AuditAction.CHANGE,
+                                                action,
                                                 caseId,
                                                 seen.communityCode(),
                                                 false,
                                                 refused.getBody().getDetail())
                                         .then(Mono.error(refused))));
+    }
+
+    /** Decides {@code commands} one after the other on {@code state} and writes every change; the case after them. */
+    Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
+        Optional<CaseState> current = Optional.of(state);
+        List<CaseChange> changes = new java.util.ArrayList<>();
+        for (CaseCommand command : commands) {
+            CaseDecisions.Decided decided = decisions.decideAndEvolve(current, command);
+            changes.addAll(decided.changes());
+            current = decided.after();
+        }
+        return journal.write(Optional.of(state), changes, actor);
+    }
+
+    /** The case as {@code caller} may see it. */
+    Mono<CaseView> viewOf(Caller caller, CaseState state) {
+        return view(caller, state);
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */

@@ -13,6 +13,7 @@ import org.zhengce.events.HouseholdChanged;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdRegistered;
+import org.zhengce.referral.cases.ApplicationDecisions;
 import org.zhengce.referral.kafka.UnreadableRecords;
 import reactor.core.publisher.Flux;
 
@@ -28,10 +29,13 @@ class HouseholdEventListener {
     private static final Logger log = LoggerFactory.getLogger(HouseholdEventListener.class);
 
     private final HouseholdContacts contacts;
+    private final ApplicationDecisions decisions;
     private final TransactionalOperator transactions;
 
-    HouseholdEventListener(HouseholdContacts contacts, TransactionalOperator transactions) {
+    HouseholdEventListener(
+            HouseholdContacts contacts, ApplicationDecisions decisions, TransactionalOperator transactions) {
         this.contacts = contacts;
+        this.decisions = decisions;
         this.transactions = transactions;
     }
 
@@ -48,6 +52,9 @@ class HouseholdEventListener {
                     HouseholdEvent event = record.value();
                     String household = ((HouseholdNumber) event.getSubject()).getValue();
                     HouseholdContact contact;
+                    if (ApplicationDecisions.isDecision(event)) {
+                        return decisions.apply(event);
+                    }
                     if (event.getFact() instanceof HouseholdRegistered registered) {
                         contact = new HouseholdContact(
                                 household,

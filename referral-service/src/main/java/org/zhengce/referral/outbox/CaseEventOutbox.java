@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import reactor.core.publisher.Mono;
 
@@ -45,14 +46,30 @@ public class CaseEventOutbox {
             cases[i] = UUID.fromString(event.getCaseId()).toString();
             payloads[i] = HEX.formatHex(OutboxRecords.encode(event));
         }
-        return db.sql("insert into case_outbox (event_id, case_id, created_at, event)"
-                        + " select i::uuid, c::uuid, :at, decode(p, 'hex')"
+        return db.sql("insert into case_outbox (event_id, case_id, record_key, created_at, event)"
+                        + " select i::uuid, c::uuid, c, :at, decode(p, 'hex')"
                         + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c, p, n)"
                         + " order by n on conflict (event_id) do nothing")
                 .bind("at", clock.instant())
                 .bind("ids", ids)
                 .bind("cases", cases)
                 .bind("payloads", payloads)
+                .then();
+    }
+
+    /**
+     * Adds a decision for {@code decisions.shared} (keyed by household), inside the caller's transaction, after the
+     * case's events so far; its {@code eventId} is its key here.
+     */
+    public Mono<Void> appendDecision(AssistanceDecisionShared decision, UUID caseId) {
+        return db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event)"
+                        + " values (:id, :case, :topic, :key, :at, :event) on conflict (event_id) do nothing")
+                .bind("id", UUID.fromString(decision.getEventId()))
+                .bind("case", caseId)
+                .bind("topic", OutboxRecords.DECISIONS)
+                .bind("key", decision.getHousehold().getValue())
+                .bind("at", clock.instant())
+                .bind("event", OutboxRecords.encode(decision))
                 .then();
     }
 }

@@ -2,7 +2,9 @@ package org.zhengce.referral.outbox;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,18 +17,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.zhengce.events.CaseEvent;
 import org.zhengce.schemas.catalogue.Topic;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 
-/** Wires the relay: the topic from the catalogue, the registry serializer, a log-checking consumer. */
+/** Wires the relay: its topics from the catalogue, the registry serializer, a log-checking consumer. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(OutboxSettings.class)
 class OutboxConfiguration {
-
-    private static final String CASE_EVENTS = "case.events";
 
     @Bean
     OutboxRelay caseEventRelay(
@@ -35,9 +34,15 @@ class OutboxConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
             OutboxSettings settings) {
-        Topic topic = TopicCatalogue.load().topic(CASE_EVENTS);
-        ConfluentAvroSerializer<CaseEvent> serializer = new ConfluentAvroSerializer<>();
-        serializer.configure(new HashMap<>(kafkaProperties.getProperties()), false);
+        TopicCatalogue catalogue = TopicCatalogue.load();
+        Map<String, OutboxRecords.TopicCodec> topics = new HashMap<>();
+        for (String name : List.of(OutboxRecords.CASE_EVENTS, OutboxRecords.DECISIONS)) {
+            Topic topic = catalogue.topic(name);
+            ConfluentAvroSerializer<SpecificRecordBase> serializer = new ConfluentAvroSerializer<>();
+            serializer.configure(new HashMap<>(kafkaProperties.getProperties()), false);
+            topics.put(
+                    name, new OutboxRecords.TopicCodec(topic.partitions(), serializer, OutboxRecords.decoderOf(name)));
+        }
         Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -47,7 +52,7 @@ class OutboxConfiguration {
                 transactions,
                 kafka,
                 () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new OutboxRecords(topic.name(), topic.partitions(), serializer),
+                new OutboxRecords(topics),
                 settings,
                 // claims and record timestamps are compared with the broker's: the wall clock (see CaseEventOutbox)
                 Clock.systemUTC());

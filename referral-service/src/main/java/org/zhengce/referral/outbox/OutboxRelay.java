@@ -92,8 +92,7 @@ class OutboxRelay {
         List<OutboxRow> toSend =
                 rows.stream().filter(row -> !found.contains(row.eventId())).toList();
         if (!found.isEmpty()) {
-            log.info(
-                    "outbox relay: {} events claimed before a crash were already on {}", found.size(), records.topic());
+            log.info("outbox relay: {} events claimed before a crash were already on Kafka", found.size());
         }
         send(toSend);
         markSent(rows.stream().map(OutboxRow::eventId).toList());
@@ -107,7 +106,8 @@ class OutboxRelay {
                         + " and e.sent_at is null and e.position < o.position and e.claimed_at >= :stale)"
                         + " order by o.position limit :limit for update skip locked)"
                         + " update case_outbox o set claimed_at = :now from picked where o.event_id = picked.event_id"
-                        + " returning o.event_id, o.position, o.created_at, o.event, picked.previous is not null"
+                        + " returning o.event_id, o.position, o.topic, o.record_key, o.created_at, o.event,"
+                        + " picked.previous is not null"
                         + " as maybe_sent")
                 .bind("stale", now.minus(settings.claimTimeout()))
                 .bind("now", now)
@@ -115,6 +115,8 @@ class OutboxRelay {
                 .map(row -> new OutboxRow(
                         Objects.requireNonNull(row.get("event_id", UUID.class)),
                         Objects.requireNonNull(row.get("position", Long.class)),
+                        Objects.requireNonNull(row.get("topic", String.class)),
+                        Objects.requireNonNull(row.get("record_key", String.class)),
                         Objects.requireNonNull(row.get("created_at", Instant.class)),
                         bytes(row.get("event")),
                         Boolean.TRUE.equals(row.get("maybe_sent", Boolean.class))))
@@ -138,9 +140,9 @@ class OutboxRelay {
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to " + records.topic(), e);
+            throw new IllegalStateException("interrupted while sending the outbox", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " case events", e);
+            throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " outbox events", e);
         }
     }
 
@@ -157,9 +159,8 @@ class OutboxRelay {
         Map<TopicPartition, Long> since = new HashMap<>();
         Set<String> wanted = new HashSet<>();
         for (OutboxRow row : rows) {
-            String key = OutboxRecords.decode(row.event()).getCaseId();
             since.merge(
-                    new TopicPartition(records.topic(), records.partitionOf(key)),
+                    new TopicPartition(row.topic(), records.partitionOf(row.topic(), row.key())),
                     row.createdAt().toEpochMilli(),
                     Math::min);
             wanted.add(row.eventId().toString());

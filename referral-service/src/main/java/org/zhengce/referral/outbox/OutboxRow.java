@@ -8,4 +8,5 @@ import java.util.UUID;
  *
  * @param maybeSent it was claimed before and never marked sent: it may be on Kafka already
  */
-record OutboxRow(UUID eventId, long position, Instant createdAt, byte[] event, boolean maybeSent) {}
+record OutboxRow(
+        UUID eventId, long position, String topic, String key, Instant createdAt, byte[] event, boolean maybeSent) {}

@@ -32,6 +32,12 @@ public record Caller(String userId, Set<Role> roles, List<String> jurisdictions)
         return new Caller(jwt.getSubject() == null ? "" : jwt.getSubject(), roles, jurisdictions);
     }
 
+    /** The organisation a caller with role {@code ORGANISATION} works for (claim {@code organisation}), or empty. */
+    public static String organisationOf(Jwt jwt) {
+        String organisation = jwt.getClaimAsString("organisation");
+        return organisation == null ? "" : organisation;
+    }
+
     /** True when one of the caller's jurisdictions is {@code areaCode} or contains it. */
     public boolean covers(String areaCode) {
         return !areaCode.isEmpty() && jurisdictions.stream().anyMatch(areaCode::startsWith);

@@ -6,6 +6,8 @@ public enum Role {
     ADVISOR,
     /** 街道/区督导: watches and re-assigns the cases of a street or district. */
     SUPERVISOR,
+    /** 社会组织: a social organisation's staff, who answer the referrals to it (claim {@code organisation}). */
+    ORGANISATION,
     /** 平台管理员: manages jurisdictions, advisors, supervisors and organisations. */
     PLATFORM_ADMIN
 }

@@ -67,6 +67,23 @@ class SecurityConfiguration {
                             .hasRole(Role.PLATFORM_ADMIN.name())
                             .pathMatchers(HttpMethod.POST, "/cases/*/assign")
                             .hasRole(Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.POST, "/cases/*/plan/approve", "/cases/*/plan/reject")
+                            .hasRole(Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.POST, "/cases/*/plan/confirm")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.PUT, "/cases/*/plan")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(
+                                    HttpMethod.GET, "/cases/*/plan", "/cases/*/plan/versions", "/cases/*/referrals")
+                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.GET, "/referrals")
+                            .hasRole(Role.ORGANISATION.name())
+                            .pathMatchers(
+                                    HttpMethod.POST,
+                                    "/referrals/*/accept",
+                                    "/referrals/*/decline",
+                                    "/referrals/*/report")
+                            .hasRole(Role.ORGANISATION.name())
                             .pathMatchers(HttpMethod.GET, "/cases", "/cases/*", "/cases/*/visits")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .pathMatchers(

@@ -55,8 +55,8 @@ class OutboxRelayTests extends ReferralStackTest {
 
     /** A row as a relay left it when it crashed: claimed long ago, never marked sent. */
     private void insertClaimedRow(CaseEvent event, Instant createdAt) {
-        db.sql("insert into case_outbox (event_id, case_id, created_at, event, claimed_at)"
-                        + " values (:id, :case, :created, :event, :claimed)")
+        db.sql("insert into case_outbox (event_id, case_id, record_key, created_at, event, claimed_at)"
+                        + " values (:id, :case, :case::text, :created, :event, :claimed)")
                 .bind("id", UUID.fromString(event.getEventId()))
                 .bind("case", UUID.fromString(event.getCaseId()))
                 .bind("created", createdAt)
@@ -96,13 +96,21 @@ class OutboxRelayTests extends ReferralStackTest {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
         config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
-        ConfluentAvroSerializer<CaseEvent> serializer = new ConfluentAvroSerializer<>();
+        ConfluentAvroSerializer<org.apache.avro.specific.SpecificRecordBase> serializer =
+                new ConfluentAvroSerializer<>();
         serializer.configure(config, false);
-        OutboxRecords records = new OutboxRecords(CASE_EVENTS, 6, serializer);
+        OutboxRecords records = new OutboxRecords(
+                Map.of(CASE_EVENTS, new OutboxRecords.TopicCodec(6, serializer, OutboxRecords.decoderOf(CASE_EVENTS))));
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(records.record(new OutboxRow(
-                    UUID.fromString(event.getEventId()), 0, createdAt, OutboxRecords.encode(event), true)));
+                    UUID.fromString(event.getEventId()),
+                    0,
+                    CASE_EVENTS,
+                    event.getCaseId(),
+                    createdAt,
+                    OutboxRecords.encode(event),
+                    true)));
             producer.flush();
         }
         // ... but the row was never marked sent

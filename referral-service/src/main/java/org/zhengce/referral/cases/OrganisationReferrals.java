@@ -1,0 +1,116 @@
+package org.zhengce.referral.cases;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
+import org.zhengce.referral.audit.AuditAction;
+import org.zhengce.referral.audit.AuditLog;
+import org.zhengce.referral.security.Caller;
+import reactor.core.publisher.Mono;
+
+/**
+ * A social organisation answers the referrals made to it: accepts or declines them, then reports back. Only its
+ * own referrals (claim {@code organisation}); every answer is a note on the case and is audited, refusals too.
+ */
+@Service
+public class OrganisationReferrals {
+
+    private final PlanStore plans;
+    private final CaseStore cases;
+    private final AuditLog audit;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    OrganisationReferrals(
+            PlanStore plans, CaseStore cases, AuditLog audit, TransactionalOperator transactions, Clock clock) {
+        this.plans = plans;
+        this.cases = cases;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The referrals made to the caller's organisation (no household details: the case id and the service). */
+    public Mono<List<ReferralView>> mine(String organisationId) {
+        return plans.referralsOfOrganisation(organisationId).collectList();
+    }
+
+    public Mono<ReferralView> accept(Caller caller, String organisationId, UUID referralId) {
+        return answer(caller, organisationId, referralId, "PROPOSED", "ACCEPTED", null, "accepted");
+    }
+
+    public Mono<ReferralView> decline(Caller caller, String organisationId, UUID referralId, String reason) {
+        return answer(caller, organisationId, referralId, "PROPOSED", "DECLINED", reason, "declined: " + reason);
+    }
+
+    /** Reports back on an accepted referral; {@code completed} ends it. */
+    public Mono<ReferralView> report(
+            Caller caller, String organisationId, UUID referralId, String feedback, boolean completed) {
+        return answer(
+                caller,
+                organisationId,
+                referralId,
+                "ACCEPTED",
+                completed ? "COMPLETED" : "ACCEPTED",
+                feedback,
+                (completed ? "completed: " : "reported: ") + feedback);
+    }
+
+    private Mono<ReferralView> answer(
+            Caller caller,
+            String organisationId,
+            UUID referralId,
+            String from,
+            String to,
+            @Nullable String feedback,
+            String detail) {
+        return plans.referral(referralId, false)
+                .switchIfEmpty(Mono.defer(
+                        () -> audit.record(caller, AuditAction.CHANGE, null, null, false, "no referral " + referralId)
+                                .then(Mono.error(CaseProblem.invalid("referralId", "no referral " + referralId)))))
+                .flatMap(seen -> {
+                    if (!organisationId.equals(seen.organisationId())) {
+                        return audit.record(
+                                        caller,
+                                        AuditAction.CHANGE,
+                                        seen.caseId(),
+                                        seen.communityCode(),
+                                        false,
+                                        "referral " + referralId + " is not to " + organisationId)
+                                .then(Mono.error(CaseProblem.forbidden(
+                                        "referral " + referralId + " was not made to organisation " + organisationId)));
+                    }
+                    return plans.move(referralId, List.of(from), to, feedback, clock.instant())
+                            .switchIfEmpty(Mono.error(() -> CaseProblem.conflict("referral " + referralId + " is "
+                                    + seen.status() + "; this answer needs it " + from)))
+                            .flatMap(moved -> cases.addNote(
+                                            moved.caseId(),
+                                            clock.instant(),
+                                            caller.userId(),
+                                            organisationId + " " + detail + " (" + moved.service() + ")")
+                                    .then(audit.record(
+                                            caller,
+                                            AuditAction.CHANGE,
+                                            moved.caseId(),
+                                            moved.communityCode(),
+                                            true,
+                                            "referral " + detail))
+                                    .thenReturn(moved))
+                            .as(transactions::transactional)
+                            .onErrorResume(
+                                    ErrorResponseException.class,
+                                    refused -> audit.record(
+                                                    caller,
+                                                    AuditAction.CHANGE,
+                                                    seen.caseId(),
+                                                    seen.communityCode(),
+                                                    false,
+                                                    refused.getBody().getDetail())
+                                            .then(Mono.error(refused)));
+                });
+    }
+}
