@@ -23,6 +23,8 @@ class AlertStream {
 
     static final String ALERT = "alert";
     private static final int PAGE = 500;
+    /** The reconnection delay a client is asked to use. */
+    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(3);
 
     private final Inbox inbox;
     private final AlertFeed feed;
@@ -67,7 +69,12 @@ class AlertStream {
                         if (lastEventId != null) {
                             signals = signals.startWith(Signal.CATCH_UP);
                         }
-                        return signals.concatMap(signal -> gate(userId, signal, last), 1);
+                        // a first line at once, so that the response starts before the first alert
+                        return signals.concatMap(signal -> gate(userId, signal, last), 1)
+                                .startWith(ServerSentEvent.<AlertView>builder()
+                                        .comment("connected")
+                                        .retry(RETRY)
+                                        .build());
                     })
                     .doFinally(end -> listener.close());
         });
