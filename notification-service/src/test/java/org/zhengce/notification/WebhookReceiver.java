@@ -41,6 +41,7 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/webhook", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -53,6 +54,16 @@ public final class WebhookReceiver implements AutoCloseable {
         status.set(code);
     }
 
+    /**
+     * From now on, hold each request until {@code release} opens, then handle it: a gateway that sends the message
+     * but answers too late.
+     */
+    public void holdUntil(java.util.concurrent.CountDownLatch release) {
+        hold = release;
+    }
+
+    private volatile java.util.concurrent.@org.jspecify.annotations.Nullable CountDownLatch hold;
+
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -64,6 +75,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        java.util.concurrent.CountDownLatch release = hold;
+        if (release != null) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String timestamp = exchange.getRequestHeaders().getFirst("X-Zhengce-Timestamp");
         String signature = exchange.getRequestHeaders().getFirst("X-Zhengce-Signature");
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -94,6 +113,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        java.util.concurrent.CountDownLatch release = hold;
+        if (release != null) {
+            release.countDown();
+        }
         server.stop(0);
     }
 }
