@@ -55,14 +55,17 @@ public final class SupervisorDirectory {
     /**
      * Whom to alert when {@code recipient}, alerted about {@code areaCode}, did not respond: the area's supervisor if
      * the recipient is not one of its chain, else the next one up, else the fallback; empty when the recipient is
-     * the fallback (nobody above).
+     * the fallback (nobody above, and no loop back down).
      */
     public Optional<String> above(String areaCode, String recipient) {
+        if (recipient.equals(fallback)) {
+            return Optional.empty();
+        }
         List<String> chain = chainOf(areaCode);
         int position = chain.indexOf(recipient);
         if (position + 1 < chain.size()) {
             return Optional.of(chain.get(position + 1));
         }
-        return recipient.equals(fallback) ? Optional.empty() : Optional.of(fallback);
+        return Optional.of(fallback);
     }
 }

@@ -271,6 +271,51 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
         assertThat(ofCase(inboxOf(advisorToken("advisor-x")), caseId)).isEmpty();
     }
 
+    @Test
+    void healthAndOpenApiAreOpenReadinessIncludesTheDatabaseMetricsAreForAdmins() {
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status")
+                .isEqualTo("UP");
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/alerts/stream']")
+                .exists()
+                .jsonPath("$.paths['/alerts/{id}/acknowledge']")
+                .exists();
+        UUID caseId = CaseEvents.caseId("metrics");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, "advisor-metrics", JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        awaitAlerts(advisorToken("advisor-metrics"), a -> a.caseId().equals(caseId), 1);
+        http.get()
+                .uri("/actuator/metrics/notification.alerts.raised?tag=kind:CASE_ASSIGNED")
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[0].value")
+                .value(count -> assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1));
+        http.get()
+                .uri("/actuator/metrics/notification.alerts.raised")
+                .headers(h -> h.setBearerAuth(advisorToken("advisor-metrics")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
