@@ -9,11 +9,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhengce.benchmarks.data.CityFeed;
 import org.zhengce.benchmarks.intake.IntakeNdjsonBenchmark;
 import org.zhengce.benchmarks.intake.IntakeSingleEventBenchmark;
+import org.zhengce.benchmarks.notification.SseLatencyBenchmark;
 import org.zhengce.benchmarks.scoring.RescoreBenchmark;
 import org.zhengce.benchmarks.scoring.ScoringThroughputBenchmark;
 import org.zhengce.benchmarks.serde.RegistryCallsBenchmark;
@@ -57,8 +59,41 @@ public final class Benchmarks {
                 new IntakeNdjsonBenchmark(),
                 new IntakeSingleEventBenchmark(),
                 new ScoringThroughputBenchmark(),
-                new RescoreBenchmark());
-        new Benchmarks(System.out, Clock.systemDefaultZone(), cases).run(settings, Path.of(args[0]));
+                new RescoreBenchmark(),
+                new SseLatencyBenchmark());
+        new Benchmarks(System.out, Clock.systemDefaultZone(), only(cases, System.getProperty("bench.only")))
+                .run(settings, Path.of(args[0]));
+    }
+
+    /**
+     * The cases {@code -Dbench.only} names (comma-separated, case-insensitive, each a part of a case's class name or
+     * report name, e.g. {@code SseLatency} or {@code notification}); all of them when it is empty.
+     */
+    static List<Benchmark> only(List<Benchmark> cases, @Nullable String only) {
+        if (only == null || only.isBlank()) {
+            return cases;
+        }
+        List<String> wanted = java.util.Arrays.stream(only.split(","))
+                .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(name -> !name.isEmpty())
+                .toList();
+        List<Benchmark> chosen = cases.stream()
+                .filter(benchmark -> wanted.stream()
+                        .anyMatch(name -> benchmark
+                                        .getClass()
+                                        .getSimpleName()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .contains(name)
+                                || benchmark
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .contains(name)))
+                .toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("bench.only=" + only + " names none of the cases "
+                    + cases.stream().map(b -> b.getClass().getSimpleName()).toList());
+        }
+        return chosen;
     }
 
     void run(BenchmarkSettings settings, Path reportFile) throws Exception {

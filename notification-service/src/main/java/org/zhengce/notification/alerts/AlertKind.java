@@ -1,0 +1,19 @@
+package org.zhengce.notification.alerts;
+
+/** Why someone is alerted. */
+public enum AlertKind {
+    /** 新分派: a case was assigned (or re-assigned) to the advisor. */
+    CASE_ASSIGNED,
+    /** 紧急程度提高: the household's warning was escalated; the case's advisor is alerted. */
+    URGENCY_RAISED,
+    /** 超期: a case deadline was missed; the supervisor is alerted. */
+    DEADLINE_MISSED,
+    /** 无人负责 / 超出权限: nobody covers the community (or the case needs a decision above the advisor). */
+    BEYOND_COMPETENCE,
+    /** 其他升级: the case was escalated for another reason. */
+    CASE_ESCALATED,
+    /** 未确认升级: an alert was not acknowledged in time; the supervisor above is alerted. */
+    UNACKNOWLEDGED,
+    /** 无法送达升级: an alert's SMS or app push could not be delivered; the supervisor above is alerted. */
+    UNDELIVERABLE
+}

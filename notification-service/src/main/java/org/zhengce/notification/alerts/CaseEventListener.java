@@ -1,0 +1,42 @@
+package org.zhengce.notification.alerts;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.notification.kafka.UnreadableRecords;
+
+/**
+ * Reads {@code case.events} in batches: the good records before the first bad one (unreadable, or malformed) are
+ * applied in one database transaction, then the offsets are acknowledged; the bad one goes to the error handler
+ * (dead-letter topic) and the rest of the batch is delivered again.
+ */
+@Component
+class CaseEventListener {
+
+    private final CaseEventIntake intake;
+
+    CaseEventListener(CaseEventIntake intake) {
+        this.intake = intake;
+    }
+
+    @KafkaListener(
+            id = "notification-case-events",
+            topics = "case.events",
+            batch = "true",
+            autoStartup = "${notification.consume:true}")
+    void on(List<ConsumerRecord<String, CaseEvent>> records, Acknowledgment ack) {
+        int bad = UnreadableRecords.firstBad(records, CaseEventCheck::problem);
+        List<ConsumerRecord<String, CaseEvent>> good = bad < 0 ? records : records.subList(0, bad);
+        if (!good.isEmpty()) {
+            intake.apply(good.stream().map(ConsumerRecord::value).toList()).block(Duration.ofMinutes(1));
+        }
+        if (bad >= 0) {
+            throw UnreadableRecords.failure(records, bad, CaseEventCheck::problem);
+        }
+        ack.acknowledge();
+    }
+}

@@ -1,0 +1,72 @@
+package org.zhengce.notification.alerts;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.notification.security.Caller;
+import reactor.core.publisher.Mono;
+
+/** The inbox: the caller's alerts, read marks and acknowledgements; a community's alerts for its supervisors. */
+@RestController
+@Validated
+class InboxController {
+
+    private final Inbox inbox;
+
+    InboxController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** An acknowledgement, optionally with a note (what was done). */
+    record Acknowledgement(@Nullable String note) {}
+
+    /** The caller's alerts, newest first. */
+    @GetMapping("/alerts")
+    Mono<List<AlertView>> mine(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "false") boolean unacknowledged,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return inbox.mine(Caller.of(jwt), unacknowledged, limit).collectList();
+    }
+
+    @GetMapping("/alerts/{id}")
+    Mono<AlertView> read(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return inbox.read(Caller.of(jwt), id);
+    }
+
+    @PostMapping("/alerts/{id}/read")
+    Mono<AlertView> markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return inbox.markRead(Caller.of(jwt), id);
+    }
+
+    /** Acknowledges the caller's alert: it stops escalating. */
+    @PostMapping("/alerts/{id}/acknowledge")
+    Mono<AlertView> acknowledge(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID id,
+            @RequestBody(required = false) @Nullable Acknowledgement acknowledgement) {
+        return inbox.acknowledge(Caller.of(jwt), id, acknowledgement == null ? null : acknowledgement.note());
+    }
+
+    /** A community's alerts, newest first: for a supervisor covering it, or an admin. */
+    @GetMapping("/communities/{community}/alerts")
+    Mono<List<AlertView>> ofCommunity(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit community code")
+                    String community,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return inbox.ofCommunity(Caller.of(jwt), community, limit).collectList();
+    }
+}

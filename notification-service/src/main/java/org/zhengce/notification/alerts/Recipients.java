@@ -1,0 +1,85 @@
+package org.zhengce.notification.alerts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.zhengce.events.CaseAssigned;
+import org.zhengce.events.CaseEscalated;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.events.EscalationReason;
+
+/**
+ * Who is alerted by a case event, a pure decision. The assigned advisor when a case is assigned; the case's current
+ * advisor (from the last assignment notification saw) when its urgency rises; the supervisor named by the escalation
+ * when a deadline is missed or nobody covers the community (referral's {@code BEYOND_COMPETENCE} with the
+ * supervisor it made owner). An escalation that names a jurisdiction code, or nobody, goes to the configured
+ * supervisor of that code or of the case's community. Every other case step alerts nobody.
+ */
+final class Recipients {
+
+    /** A street or district code instead of a user id in {@code escalatedTo}. */
+    private static final Pattern AREA_CODE = Pattern.compile("[0-9]{4,12}");
+
+    private final SupervisorDirectory supervisors;
+
+    Recipients(SupervisorDirectory supervisors) {
+        this.supervisors = supervisors;
+    }
+
+    /**
+     * @param currentAdvisor the case's advisor as of the events before this one, if notification saw an assignment
+     */
+    List<AlertIntent> of(CaseEvent event, Optional<String> currentAdvisor) {
+        Object fact = event.getFact();
+        String community = event.getCommunityCode();
+        String urgency = String.valueOf(event.getUrgency());
+        if (fact instanceof CaseAssigned assigned) {
+            String due = assigned.getDueAt() == null ? "" : ", visit due " + assigned.getDueAt();
+            return List.of(new AlertIntent(
+                    assigned.getAdvisorId(),
+                    AlertKind.CASE_ASSIGNED,
+                    "个案已分派给您 Case assigned to you: community " + community + ", urgency " + urgency + due));
+        }
+        if (!(fact instanceof CaseEscalated escalated)) {
+            return List.of();
+        }
+        EscalationReason reason = escalated.getReason();
+        if (reason == EscalationReason.WARNING_ESCALATED) {
+            String advisor = currentAdvisor.orElseGet(() -> supervisor(escalated.getEscalatedTo(), community));
+            return List.of(new AlertIntent(
+                    advisor,
+                    AlertKind.URGENCY_RAISED,
+                    "预警升级 The household's warning was escalated: community " + community + ", urgency now " + urgency));
+        }
+        String supervisor = supervisor(escalated.getEscalatedTo(), community);
+        if (reason == EscalationReason.DEADLINE_MISSED) {
+            return List.of(new AlertIntent(
+                    supervisor,
+                    AlertKind.DEADLINE_MISSED,
+                    "个案超期 A case deadline was missed: community " + community + ", urgency " + urgency));
+        }
+        if (reason == EscalationReason.BEYOND_COMPETENCE) {
+            return List.of(new AlertIntent(
+                    supervisor,
+                    AlertKind.BEYOND_COMPETENCE,
+                    "无人负责 No advisor covers community " + community
+                            + " (or the case needs your decision); you own the case, urgency " + urgency));
+        }
+        return List.of(new AlertIntent(
+                supervisor,
+                AlertKind.CASE_ESCALATED,
+                "个案升级 A case was escalated to you: community " + community + ", urgency " + urgency));
+    }
+
+    /** The user {@code escalatedTo} names, else the supervisor of the code it names, else of the community. */
+    private String supervisor(@Nullable String escalatedTo, String community) {
+        if (escalatedTo == null || escalatedTo.isBlank()) {
+            return supervisors.supervisorOf(community);
+        }
+        if (AREA_CODE.matcher(escalatedTo).matches()) {
+            return supervisors.supervisorOf(escalatedTo);
+        }
+        return escalatedTo;
+    }
+}

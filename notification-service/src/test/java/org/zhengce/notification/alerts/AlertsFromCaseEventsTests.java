@@ -1,0 +1,333 @@
+package org.zhengce.notification.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.zhengce.events.AlertAcknowledged;
+import org.zhengce.events.AlertEscalated;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.events.EscalationReason;
+import org.zhengce.events.Urgency;
+import org.zhengce.notification.CaseEvents;
+import org.zhengce.notification.NotificationStackTest;
+
+/** Who is alerted by which case event, once; acknowledgement and escalation; bad case events; who sees what. */
+class AlertsFromCaseEventsTests extends NotificationStackTest {
+
+    private static final String JIANWAI_COMMUNITY = "110105001001";
+    private static final String CHAOWAI_COMMUNITY = "110105002003";
+
+    private static String advisorToken(String id) {
+        return advisor(id, JIANWAI_COMMUNITY);
+    }
+
+    private static List<AlertView> ofCase(List<AlertView> alerts, UUID caseId) {
+        return alerts.stream().filter(a -> a.caseId().equals(caseId)).toList();
+    }
+
+    @Test
+    void theSameCaseEventConsumedTwiceMakesOneAlert() {
+        UUID caseId = CaseEvents.caseId("duplicate");
+        String advisor = "advisor-dup";
+        CaseEvent assigned = CaseEvents.assigned(caseId, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES);
+        publish(CASE_EVENTS, caseId.toString(), assigned, assigned);
+        publish(CASE_EVENTS, caseId.toString(), assigned);
+        // a later event of the same case (same partition): once it is applied, the copies before it were too
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.escalated(
+                        caseId, 3, EscalationReason.WARNING_ESCALATED, advisor, JIANWAI_COMMUNITY, Urgency.SOLVE_NOW));
+
+        awaitAlerts(advisorToken(advisor), a -> a.kind() == AlertKind.URGENCY_RAISED, 1);
+        List<AlertView> alerts = ofCase(inboxOf(advisorToken(advisor)), caseId);
+        assertThat(alerts)
+                .extracting(AlertView::kind)
+                .containsExactly(AlertKind.CASE_ASSIGNED, AlertKind.URGENCY_RAISED);
+        assertThat(alerts).extracting(AlertView::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void risingUrgencyAlertsTheCasesCurrentAdvisor() {
+        UUID caseId = CaseEvents.caseId("urgency");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, "advisor-first", JIANWAI_COMMUNITY, Urgency.IN_STAGES),
+                CaseEvents.assigned(caseId, 3, "advisor-second", JIANWAI_COMMUNITY, Urgency.IN_STAGES),
+                // referral names the owner; notification goes by the assignment it saw
+                CaseEvents.escalated(
+                        caseId, 4, EscalationReason.WARNING_ESCALATED, null, JIANWAI_COMMUNITY, Urgency.SOLVE_NOW));
+
+        List<AlertView> raised =
+                awaitAlerts(advisorToken("advisor-second"), a -> a.kind() == AlertKind.URGENCY_RAISED, 1);
+        assertThat(raised.get(0).urgency()).isEqualTo("SOLVE_NOW");
+        assertThat(ofCase(inboxOf(advisorToken("advisor-first")), caseId))
+                .extracting(AlertView::kind)
+                .containsExactly(AlertKind.CASE_ASSIGNED);
+    }
+
+    @Test
+    void aCommunityWithoutAdvisorAlertsTheSupervisorReferralMadeOwner() {
+        UUID caseId = CaseEvents.caseId("no-advisor");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.opened(caseId, CHAOWAI_COMMUNITY, Urgency.IN_STAGES),
+                CaseEvents.escalated(
+                        caseId,
+                        2,
+                        EscalationReason.BEYOND_COMPETENCE,
+                        "supervisor-chaowai",
+                        CHAOWAI_COMMUNITY,
+                        Urgency.IN_STAGES));
+
+        String supervisor = supervisor("supervisor-chaowai", "110105002");
+        List<AlertView> alerts = awaitAlerts(supervisor, a -> a.caseId().equals(caseId), 1);
+        assertThat(alerts.get(0).kind()).isEqualTo(AlertKind.BEYOND_COMPETENCE);
+        assertThat(alerts.get(0).detail()).contains(CHAOWAI_COMMUNITY);
+    }
+
+    @Test
+    void aMissedDeadlineNamingAStreetAlertsThatStreetsSupervisor() {
+        UUID caseId = CaseEvents.caseId("deadline");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.escalated(
+                        caseId,
+                        5,
+                        EscalationReason.DEADLINE_MISSED,
+                        "110105001",
+                        JIANWAI_COMMUNITY,
+                        Urgency.IN_STAGES));
+
+        List<AlertView> alerts = awaitAlerts(
+                supervisor("supervisor-jianwai", "110105001"), a -> a.caseId().equals(caseId), 1);
+        assertThat(alerts.get(0).kind()).isEqualTo(AlertKind.DEADLINE_MISSED);
+    }
+
+    @Test
+    void anUnacknowledgedUrgentAlertEscalatesToTheSupervisorAfterItsTime() {
+        UUID caseId = CaseEvents.caseId("unacknowledged");
+        String advisor = "advisor-silent";
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, advisor, JIANWAI_COMMUNITY, Urgency.SOLVE_NOW));
+        AlertView alert = awaitAlerts(advisorToken(advisor), a -> a.caseId().equals(caseId), 1)
+                .get(0);
+        assertThat(alert.acknowledgeBy()).isEqualTo(alert.createdAt().plus(Duration.ofMinutes(30)));
+        String supervisor = supervisor("supervisor-jianwai", "110105001");
+
+        clock.advance(Duration.ofMinutes(29));
+        ticks.tick();
+        assertThat(ofCase(inboxOf(supervisor), caseId)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        ticks.tick();
+        List<AlertView> escalated = ofCase(inboxOf(supervisor), caseId);
+        assertThat(escalated).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(AlertKind.UNACKNOWLEDGED);
+            assertThat(e.escalatedFrom()).isEqualTo(alert.id());
+            assertThat(e.detail()).contains(advisor).contains("31 minutes");
+        });
+        var event = awaitAlertEvent(caseId, e -> e.getFact() instanceof AlertEscalated);
+        assertThat(event.getUserId()).isEqualTo(advisor);
+        assertThat(event.getAlertId()).isEqualTo(alert.id().toString());
+        assertThat(((AlertEscalated) event.getFact()).getEscalatedTo()).isEqualTo("supervisor-jianwai");
+        assertThat(((AlertEscalated) event.getFact()).getUnacknowledgedMinutes())
+                .isEqualTo(31);
+
+        // once only
+        clock.advance(Duration.ofMinutes(5));
+        ticks.tick();
+        assertThat(ofCase(inboxOf(supervisor), caseId)).hasSize(1);
+    }
+
+    @Test
+    void acknowledgementStopsTheEscalation() {
+        UUID caseId = CaseEvents.caseId("acknowledged");
+        String advisor = "advisor-diligent";
+        String token = advisorToken(advisor);
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        AlertView alert = awaitAlerts(token, a -> a.caseId().equals(caseId), 1).get(0);
+
+        for (int i = 0; i < 2; i++) { // twice: the same answer, one event
+            http.post()
+                    .uri("/alerts/{id}/acknowledge", alert.id())
+                    .headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("note", "visited today"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.acknowledgedAt")
+                    .isNotEmpty();
+        }
+        clock.advance(Duration.ofHours(5));
+        ticks.tick();
+
+        assertThat(ofCase(inboxOf(supervisor("supervisor-jianwai", "110105001")), caseId))
+                .isEmpty();
+        awaitAlertEvent(caseId, e -> e.getFact() instanceof AlertAcknowledged);
+        assertThat(alertEventsOf(caseId))
+                .filteredOn(e -> e.getFact() instanceof AlertAcknowledged)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((AlertAcknowledged) e.getFact()).getNote()).isEqualTo("visited today"));
+        assertThat(alertEventsOf(caseId)).noneMatch(e -> e.getFact() instanceof AlertEscalated);
+    }
+
+    @Test
+    void anAlertIsSeenByItsRecipientAndTheSupervisorsCoveringItsCommunityOnly() {
+        UUID caseId = CaseEvents.caseId("access");
+        String advisor = "advisor-owner";
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        AlertView alert = awaitAlerts(advisorToken(advisor), a -> a.caseId().equals(caseId), 1)
+                .get(0);
+
+        String other = advisorToken("advisor-other");
+        http.get()
+                .uri("/alerts/{id}", alert.id())
+                .headers(h -> h.setBearerAuth(other))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post()
+                .uri("/alerts/{id}/acknowledge", alert.id())
+                .headers(h -> h.setBearerAuth(other))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/alerts/{id}", alert.id())
+                .headers(h -> h.setBearerAuth(supervisor("supervisor-jianwai", "110105001")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.get()
+                .uri("/communities/{c}/alerts", JIANWAI_COMMUNITY)
+                .headers(h -> h.setBearerAuth(supervisor("supervisor-chaowai", "110105002")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/communities/{c}/alerts", JIANWAI_COMMUNITY)
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + alert.id() + "')].recipient")
+                .isEqualTo(List.of(advisor));
+        http.get()
+                .uri("/alerts")
+                .headers(h -> h.setBearerAuth("not-a-token"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void anUnreadableCaseEventGoesToTheDeadLetterTopicWithItsReason() {
+        String key = CaseEvents.caseId("unreadable").toString();
+        publishBytes(CASE_EVENTS, key, "not avro at all".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+        assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(CASE_EVENTS);
+    }
+
+    @Test
+    void aReadableButMalformedCaseEventGoesToTheDeadLetterTopicWithItsReason() {
+        UUID caseId = CaseEvents.caseId("malformed");
+        CaseEvent malformed = CaseEvents.assigned(caseId, 2, "advisor-x", JIANWAI_COMMUNITY, Urgency.IN_STAGES);
+        malformed.setCaseId("case-42");
+        publish(CASE_EVENTS, "case-42", malformed);
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter("case-42");
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("caseId is not a UUID");
+        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(CASE_EVENTS);
+        assertThat(ofCase(inboxOf(advisorToken("advisor-x")), caseId)).isEmpty();
+    }
+
+    @Test
+    void healthAndOpenApiAreOpenReadinessIncludesTheDatabaseMetricsAreForAdmins() {
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status")
+                .isEqualTo("UP");
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/alerts/stream']")
+                .exists()
+                .jsonPath("$.paths['/alerts/{id}/acknowledge']")
+                .exists();
+        UUID caseId = CaseEvents.caseId("metrics");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, "advisor-metrics", JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        awaitAlerts(advisorToken("advisor-metrics"), a -> a.caseId().equals(caseId), 1);
+        http.get()
+                .uri("/actuator/metrics/notification.alerts.raised?tag=kind:CASE_ASSIGNED")
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[0].value")
+                .value(count -> assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1));
+        http.get()
+                .uri("/actuator/metrics/notification.alerts.raised")
+                .headers(h -> h.setBearerAuth(advisorToken("advisor-metrics")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> readAll(CASE_DEAD_LETTERS).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
