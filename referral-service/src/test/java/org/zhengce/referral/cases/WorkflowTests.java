@@ -207,7 +207,10 @@ class WorkflowTests extends ReferralStackTest {
                 .isEqualTo("visitedAt");
         post(ADVISOR, caseId, "visits", "{\"findings\": \"no needs list\"}")
                 .expectStatus()
-                .isBadRequest();
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("needs");
         post(ADVISOR, caseId, "dismiss", "{\"reason\": \"BORED\"}")
                 .expectStatus()
                 .isBadRequest();
