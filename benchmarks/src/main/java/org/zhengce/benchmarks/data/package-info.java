@@ -1,3 +1,3 @@
-/** Deterministic, realistic test data: the events a city's departments would send. */
+/** The demo city's events in the forms the cases send: adapters over the demo-city module's generator. */
 @org.jspecify.annotations.NullMarked
 package org.zhengce.benchmarks.data;
