@@ -69,10 +69,13 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain signInSecurity(HttpSecurity http) {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        // /error: a refusal elsewhere (a wrong password on /dev/token) keeps its status instead of becoming a
+        // redirect to the login form
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
     }

@@ -113,7 +113,10 @@ class StartupReport {
                 line("intake admin API key", "X-API-Key: " + secrets.adminApiKey() + "  (in " + secrets.file() + ")"));
         text.append(line("Data directory", data.root() + "  (kept across runs; --reset starts clean)"));
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        text.append(line("Started in", ready.getTimeTaken().toMillis() + " ms"));
+        text.append(line(
+                "Started in",
+                ready.getTimeTaken().toMillis() + " ms  (the JVM has been up "
+                        + ManagementFactory.getRuntimeMXBean().getUptime() + " ms)"));
         text.append(line(
                 "Heap used",
                 mib(heap.getUsed()) + " MiB (" + mib(heapAfterLastCollection()) + " MiB live after the last GC) of "

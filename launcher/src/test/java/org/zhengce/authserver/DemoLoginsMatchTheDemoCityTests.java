@@ -1,6 +1,7 @@
 package org.zhengce.authserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class DemoLoginsMatchTheDemoCityTests {
         assertThat(logins)
                 .filteredOn(user -> user.roles().contains("PLATFORM_ADMIN"))
                 .extracting(DemoUser::id, DemoUser::jurisdictions)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("admin", List.of("1101")));
+                .containsExactly(tuple("admin", List.of("1101")));
     }
 
     @SuppressWarnings("unchecked")

@@ -99,6 +99,14 @@ class LauncherTests {
 
             // an advisor's token, from the development endpoint: her communities open, the neighbouring street's not
             advisorToken = devToken(auth, "advisor-wang-fang");
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(auth.issuer() + "/dev/token"))
+                                            .header("Authorization", basic("advisor-wang-fang", "not-the-password"))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
             HttpResponse<String> ownCommunity = get(referral + "/cases?community=110105001001", advisorToken);
             assertThat(ownCommunity.statusCode()).as(ownCommunity.body()).isEqualTo(200);
             assertThat(get(referral + "/cases?community=110105002001", advisorToken)
