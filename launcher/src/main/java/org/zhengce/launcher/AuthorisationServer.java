@@ -43,7 +43,9 @@ class AuthorisationServer implements SmartLifecycle {
                         "--server.port=" + port,
                         "--auth-server.issuer=" + issuer(),
                         "--auth-server.secrets-directory=" + data.resolve("secrets"),
-                        "--auth-server.dev-token-endpoint=true");
+                        "--auth-server.dev-token-endpoint=true",
+                        // one logging system for the JVM: its name would label every service's lines
+                        "--logging.include-application-name=false");
         log.info(
                 "{} started on port {} in {} ms",
                 AuthServerApplication.NAME,

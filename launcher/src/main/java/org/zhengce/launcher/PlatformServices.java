@@ -90,6 +90,8 @@ class PlatformServices implements SmartLifecycle {
         properties.put("server.port", Integer.toString(port));
         // The authorisation server's Tomcat and Spring MVC share the classpath: the services stay reactive.
         properties.put("spring.main.web-application-type", "reactive");
+        // One logging system for the JVM: the first application's name would label every later line.
+        properties.put("logging.include-application-name", "false");
         // Every API is an OAuth2 resource server: the embedded authorisation server's tokens open them.
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorisationServer.issuer());
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", authorisationServer.jwkSetUri());
