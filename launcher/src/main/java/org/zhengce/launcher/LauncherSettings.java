@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kafkaPort the broker's client port (0 picks a free one)
  * @param registryPort the schema registry's HTTP port (0 picks a free one)
  * @param postgresPort PostgreSQL's port (0 picks a free one)
+ * @param authServerPort the authorisation server's HTTP port, part of every token's issuer (0 picks a free one)
  * @param firstServicePort the intake service's HTTP port; scoring, referral and notification take the next three
  *     (0 gives every service a free port)
  */
@@ -25,6 +26,7 @@ record LauncherSettings(
         @Min(0) @Max(65535) int kafkaPort,
         @Min(0) @Max(65535) int registryPort,
         @Min(0) @Max(65535) int postgresPort,
+        @Min(0) @Max(65535) int authServerPort,
         @Min(0) @Max(65531) int firstServicePort) {
 
     int servicePort(int index) {

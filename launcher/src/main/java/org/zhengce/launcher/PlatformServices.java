@@ -23,7 +23,7 @@ import org.zhengce.scoring.ScoringApplication;
 
 /**
  * Runs every service with its own production code and configuration file, in this JVM, pointed at the
- * embedded stack through command-line properties (the highest precedence, as a deployment's
+ * embedded stack and the embedded authorisation server through command-line properties (the highest precedence, as a deployment's
  * environment would be). Started after the embedded stack is up, stopped before it goes down.
  */
 @Component
@@ -37,6 +37,7 @@ class PlatformServices implements SmartLifecycle {
     private final EmbeddedSchemaRegistry registry;
     private final EmbeddedDatabases databases;
     private final LocalSecrets secrets;
+    private final AuthorisationServer authorisationServer;
     private final List<RunningService> running = new ArrayList<>();
 
     PlatformServices(
@@ -45,8 +46,10 @@ class PlatformServices implements SmartLifecycle {
             EmbeddedKafka kafka,
             EmbeddedSchemaRegistry registry,
             EmbeddedDatabases databases,
-            LocalSecrets secrets) {
+            LocalSecrets secrets,
+            AuthorisationServer authorisationServer) {
         this.settings = settings;
+        this.authorisationServer = authorisationServer;
         this.secrets = secrets;
         this.data = data;
         this.kafka = kafka;
@@ -85,6 +88,13 @@ class PlatformServices implements SmartLifecycle {
     private String[] arguments(Service service, int port) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
+        // The authorisation server's Tomcat and Spring MVC share the classpath: the services stay reactive.
+        properties.put("spring.main.web-application-type", "reactive");
+        // One logging system for the JVM: the first application's name would label every later line.
+        properties.put("logging.include-application-name", "false");
+        // Every API is an OAuth2 resource server: the embedded authorisation server's tokens open them.
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorisationServer.issuer());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", authorisationServer.jwkSetUri());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.kafka.properties.schema.registry.url", registry.url());
         properties.put(

@@ -2,15 +2,25 @@ package org.zhengce.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,9 +31,16 @@ import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.registry.EmbeddedSchemaRegistry;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The one-command local run: everything comes up, and a second run finds the first run's data. */
+/**
+ * The one-command local run: everything comes up, the embedded authorisation server's tokens open the services'
+ * APIs within the user's jurisdictions, and a second run finds the first run's data and signing key.
+ */
 class LauncherTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -34,11 +51,15 @@ class LauncherTests {
             "--launcher.kafka-port=0",
             "--launcher.registry-port=0",
             "--launcher.postgres-port=0",
+            // the issuer (and so the port) must stay the same for a token to outlive a restart
+            "--launcher.auth-server-port=" + freePort(),
             "--launcher.first-service-port=0"
         };
         String subject = "launcher-check-value";
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Check\\\",\\\"fields\\\":[]}\"}";
         String registeredId;
+        String advisorToken;
+        String signingKeyId;
 
         try (ConfigurableApplicationContext platform =
                 Launcher.application(args).run(args)) {
@@ -71,6 +92,55 @@ class LauncherTests {
             HttpResponse<String> registered = post(registry.url() + "/subjects/" + subject + "/versions", schema);
             assertThat(registered.statusCode()).isEqualTo(200);
             registeredId = registered.body();
+
+            AuthorisationServer auth = platform.getBean(AuthorisationServer.class);
+            String referral = url(platform, "referral-service");
+            assertThat(get(auth.issuer() + "/actuator/health").statusCode()).isEqualTo(200);
+
+            // an advisor's token, from the development endpoint: her communities open, the neighbouring street's not
+            advisorToken = devToken(auth, "advisor-wang-fang");
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(auth.issuer() + "/dev/token"))
+                                            .header("Authorization", basic("advisor-wang-fang", "not-the-password"))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> ownCommunity = get(referral + "/cases?community=110105001001", advisorToken);
+            assertThat(ownCommunity.statusCode()).as(ownCommunity.body()).isEqualTo(200);
+            assertThat(get(referral + "/cases?community=110105002001", advisorToken)
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(get(referral + "/cases?community=110105001001").statusCode())
+                    .isEqualTo(401);
+            assertThat(claims(advisorToken))
+                    .containsEntry("iss", auth.issuer())
+                    .containsEntry("sub", "advisor-wang-fang")
+                    .containsEntry("roles", List.of("ADVISOR"))
+                    .containsEntry("jurisdictions", List.of("110105001001", "110105001002"));
+
+            // a supervisor signs in as the console will: authorization code with PKCE through the login form
+            String supervisorToken = authorizationCodeToken(auth, "supervisor-jianwai");
+            assertThat(get(referral + "/cases?community=110105001003", supervisorToken)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(get(referral + "/cases?community=110105002001", supervisorToken)
+                            .statusCode())
+                    .isEqualTo(403);
+
+            // a department's client-credentials token is a department to intake
+            HttpResponse<String> department =
+                    get(url(platform, "intake-service") + "/departments/me", departmentToken(auth, "dept-health"));
+            assertThat(department.statusCode()).as(department.body()).isEqualTo(200);
+            assertThat(department.body()).contains("HEALTH");
+
+            // scoring trusts the same issuer
+            assertThat(get(url(platform, "scoring-service") + "/models", advisorToken)
+                            .statusCode())
+                    .isEqualTo(200);
+
+            signingKeyId = signingKeyId(auth);
         }
 
         try (ConfigurableApplicationContext again = Launcher.application(args).run(args)) {
@@ -79,6 +149,135 @@ class LauncherTests {
             HttpResponse<String> latest = get(registry.url() + "/subjects/" + subject + "/versions/latest");
             assertThat(latest.statusCode()).isEqualTo(200);
             assertThat(latest.body()).contains(registeredId.replace("{", "").replace("}", ""));
+
+            // the signing key was kept: same kid, and the first run's token still opens referral
+            assertThat(signingKeyId(again.getBean(AuthorisationServer.class))).isEqualTo(signingKeyId);
+            HttpResponse<String> cases =
+                    get(url(again, "referral-service") + "/cases?community=110105001001", advisorToken);
+            assertThat(cases.statusCode()).as(cases.body()).isEqualTo(200);
+        }
+    }
+
+    private static String url(ConfigurableApplicationContext platform, String service) {
+        return platform.getBean(PlatformServices.class).running().stream()
+                .filter(running -> running.name().equals(service))
+                .map(running -> "http://localhost:" + running.port())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private String devToken(AuthorisationServer auth, String user) throws Exception {
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(auth.issuer() + "/dev/token"))
+                        .header("Authorization", basic(user, auth.logins().password()))
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).get("access_token").asString();
+    }
+
+    private String departmentToken(AuthorisationServer auth, String clientId) throws Exception {
+        String secret = auth.logins().departments().stream()
+                .filter(client -> client.clientId().equals(clientId))
+                .findFirst()
+                .orElseThrow()
+                .secret();
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(auth.issuer() + "/oauth2/token"))
+                        .header("Authorization", basic(clientId, secret))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).get("access_token").asString();
+    }
+
+    /** The browser's part of the console's sign-in, scripted: authorize, login form, redirect, code for token. */
+    private String authorizationCodeToken(AuthorisationServer auth, String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String verifier = "launcher-tests-proof-key-for-code-exchange-verifier";
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirectUri = "http://localhost:8185/login/callback";
+        String authorize =
+                auth.issuer() + "/oauth2/authorize?response_type=code&client_id=platform-console&scope=openid"
+                        + "&state=s1&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
+                        + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+
+        HttpResponse<String> toLogin = browse(browser, HttpRequest.newBuilder(URI.create(authorize)));
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        URI login = URI.create(auth.issuer())
+                .resolve(toLogin.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> form = browse(browser, HttpRequest.newBuilder(login));
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        HttpResponse<String> signedIn = browse(
+                browser,
+                HttpRequest.newBuilder(login)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "username", user, "password", auth.logins().password(), "_csrf", csrf.group(1))))));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        HttpResponse<String> back = browse(
+                browser,
+                HttpRequest.newBuilder(
+                        login.resolve(signedIn.headers().firstValue("Location").orElseThrow())));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        String location = back.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirectUri + "?code=").contains("state=s1");
+        String code = URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(auth.issuer() + "/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type", "authorization_code",
+                                "code", code,
+                                "redirect_uri", redirectUri,
+                                "client_id", "platform-console",
+                                "code_verifier", verifier))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> browse(HttpClient browser, HttpRequest.Builder request) throws Exception {
+        return browser.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signingKeyId(AuthorisationServer auth) throws Exception {
+        HttpResponse<String> jwks = get(auth.jwkSetUri());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        return JSON.readTree(jwks.body()).get("keys").get(0).get("kid").asString();
+    }
+
+    private static Map<String, Object> claims(String token) throws Exception {
+        byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return JSON.readValue(payload, new TypeReference<Map<String, Object>>() {});
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -98,6 +297,14 @@ class LauncherTests {
 
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {

@@ -1,0 +1,44 @@
+package org.zhengce.authserver;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The authorisation server's settings ({@code auth-server.yml}; the launcher sets issuer, secrets directory and
+ * the development token endpoint).
+ *
+ * @param issuer the {@code iss} of every token, and where resource servers find the JWK set
+ *     ({@code <issuer>/oauth2/jwks}); fixed, so it must name the port the server listens on
+ * @param secretsDirectory where the signing key and the generated demo password and client secrets are kept
+ * @param devTokenEndpoint open {@code POST /dev/token}, a user's token for their password without a browser (local
+ *     runs only)
+ * @param accessTokenTimeToLive how long an access token is valid
+ * @param console the console's client
+ * @param users the demo users: they sign in with the demo password
+ * @param departments the department codes of intake's registry that get a client-credentials client
+ */
+@Validated
+@ConfigurationProperties("auth-server")
+record AuthServerSettings(
+        @NotNull URI issuer,
+        @NotNull Path secretsDirectory,
+        boolean devTokenEndpoint,
+        @NotNull Duration accessTokenTimeToLive,
+        @NotNull @Valid Console console,
+        @NotEmpty List<@Valid DemoUser> users,
+        List<@Pattern(regexp = "[A-Z][A-Z_]*") String> departments) {
+
+    /**
+     * @param clientId the console's public client (no secret: authorization code with PKCE)
+     * @param redirectUris where the console receives the authorization code
+     */
+    record Console(@NotEmpty String clientId, @NotEmpty List<String> redirectUris) {}
+}
