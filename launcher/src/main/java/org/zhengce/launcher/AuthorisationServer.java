@@ -83,7 +83,7 @@ class AuthorisationServer implements SmartLifecycle {
     /** Before {@link PlatformServices} (the default phase): up first, down last. */
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 1;
+        return DEFAULT_PHASE - 2;
     }
 
     private static int freePort() {

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param authServerPort the authorisation server's HTTP port, part of every token's issuer (0 picks a free one)
  * @param firstServicePort the intake service's HTTP port; scoring, referral and notification take the next three
  *     (0 gives every service a free port)
+ * @param demoFeed the demo city's households and a trickle of department events, sent through intake
  */
 @Validated
 @ConfigurationProperties("launcher")
@@ -27,7 +28,18 @@ record LauncherSettings(
         @Min(0) @Max(65535) int registryPort,
         @Min(0) @Max(65535) int postgresPort,
         @Min(0) @Max(65535) int authServerPort,
-        @Min(0) @Max(65531) int firstServicePort) {
+        @Min(0) @Max(65531) int firstServicePort,
+        DemoFeedSettings demoFeed) {
+
+    /**
+     * The demo feed.
+     *
+     * @param enabled send the demo city through intake once the services are up
+     * @param households how many households the demo city has
+     * @param eventsPerSecond the trickle's rate after the registrations and the stories
+     */
+    record DemoFeedSettings(
+            boolean enabled, @Min(1) int households, @Min(0) double eventsPerSecond) {}
 
     int servicePort(int index) {
         return firstServicePort == 0 ? 0 : firstServicePort + index;

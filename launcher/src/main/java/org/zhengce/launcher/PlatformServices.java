@@ -131,6 +131,12 @@ class PlatformServices implements SmartLifecycle {
         return !running.isEmpty();
     }
 
+    /** After the authorisation server, before the demo feed. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
+    }
+
     synchronized List<RunningService> running() {
         return List.copyOf(running);
     }

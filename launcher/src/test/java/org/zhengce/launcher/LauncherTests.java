@@ -53,7 +53,8 @@ class LauncherTests {
             "--launcher.postgres-port=0",
             // the issuer (and so the port) must stay the same for a token to outlive a restart
             "--launcher.auth-server-port=" + freePort(),
-            "--launcher.first-service-port=0"
+            "--launcher.first-service-port=0",
+            "--launcher.demo-feed.enabled=false"
         };
         String subject = "launcher-check-value";
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Check\\\",\\\"fields\\\":[]}\"}";
