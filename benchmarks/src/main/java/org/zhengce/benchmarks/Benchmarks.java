@@ -60,7 +60,8 @@ public final class Benchmarks {
                 new IntakeSingleEventBenchmark(),
                 new ScoringThroughputBenchmark(),
                 new RescoreBenchmark(),
-                new SseLatencyBenchmark());
+                new SseLatencyBenchmark(),
+                new org.zhengce.benchmarks.platform.AlertLatencyBenchmark());
         new Benchmarks(System.out, Clock.systemDefaultZone(), only(cases, System.getProperty("bench.only")))
                 .run(settings, Path.of(args[0]));
     }

@@ -110,6 +110,8 @@ public final class IntakeFixture implements AutoCloseable {
             String adminKey = randomBase64();
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("server.port", "0");
+            // the launcher (the platform case) brings Tomcat and Spring MVC to this classpath: stay reactive
+            properties.put("spring.main.web-application-type", "reactive");
             properties.put("spring.kafka.bootstrap-servers", context.bootstrapServers());
             properties.put("spring.kafka.properties.schema.registry.url", context.registryUrl());
             properties.put("spring.r2dbc.url", databases.r2dbcUrl(DATABASE));

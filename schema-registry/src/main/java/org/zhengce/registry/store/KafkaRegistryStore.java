@@ -202,7 +202,7 @@ public final class KafkaRegistryStore implements RegistryStore {
             if (!existing.contains(topic)) {
                 create(admin, topic, millis);
             }
-            check(admin, topic, millis);
+            checkOnceKnown(admin, topic, millis);
         } catch (TimeoutException e) {
             throw new StoreTimeoutException("Kafka at " + bootstrapServers + " did not answer in " + timeout, e);
         } catch (ExecutionException e) {
@@ -225,6 +225,27 @@ public final class KafkaRegistryStore implements RegistryStore {
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * {@link #check}, retried while the broker does not know the topic yet: a topic just created is not at once
+     * in every broker's metadata (a retriable error, not a missing topic).
+     */
+    private static void checkOnceKnown(Admin admin, String topic, long millis)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            try {
+                check(admin, topic, millis);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
             }
         }
     }
