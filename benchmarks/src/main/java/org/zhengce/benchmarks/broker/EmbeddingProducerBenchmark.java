@@ -41,7 +41,10 @@ public final class EmbeddingProducerBenchmark implements Benchmark {
                 + " events five times over, read from the beginning of every partition by a new byte-array"
                 + " consumer per round (no group, default fetch settings). Alternating rounds as for every case;"
                 + " the ratio in-process/own-JVM is taken within each round (Raw column: own JVM, Ours column:"
-                + " in-process). The progress log gives the child's CPU per record for its rounds.";
+                + " in-process). The child's broker starts with a cold JIT at the start of each case, and only the"
+                + " case's warm-up rounds warm it, while the in-process broker has served every case before"
+                + " (in a run of these cases alone, both start cold). The progress log gives the child's CPU per"
+                + " record for its rounds.";
     }
 
     @Override

@@ -69,7 +69,7 @@ record ThreadGroups(String service, List<Group> groups) {
                         "notification's Kafka listener and clients",
                         ".*notification-service.*|.*KafkaListenerEndpointContainer.*|.*-C-\\d+|.*outbox.*"),
                 Group.of("notification's HTTP (SSE), Reactor and R2DBC threads (and the registry's)", REACTOR),
-                Group.of("Spring's schedulers", "scheduling-\\d+|task-\\d+|.*[Ss]cheduler.*"));
+                Group.of("Spring's schedulers", "scheduling-\\d+|task-\\d+"));
     }
 
     private static ThreadGroups of(String service, Group... own) {

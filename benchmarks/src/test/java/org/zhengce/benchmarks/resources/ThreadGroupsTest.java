@@ -36,6 +36,9 @@ class ThreadGroupsTest {
 
         assertThat(notification.labelOf("data-plane-kafka-request-handler-1")).isEqualTo("broker (in-process)");
         assertThat(notification.labelOf("AddPartitionsToTxnSenderThread-1")).isEqualTo("broker (in-process)");
+        assertThat(notification.labelOf("kafka-scheduler-1")).isEqualTo("broker (in-process)");
+        assertThat(notification.labelOf("notification-case-events-0-C-1"))
+                .isEqualTo("notification's Kafka listener and clients");
         assertThat(notification.labelOf("Finalizer")).isEqualTo(ThreadGroups.OTHER);
         assertThat(notification.labels()).endsWith(ThreadGroups.OTHER);
     }
