@@ -65,7 +65,7 @@ final class OwnJvmBroker implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
-        Thread killer = new Thread(process::destroyForcibly, "bench-own-jvm-broker-killer");
+        Thread killer = new Thread(() -> endOnShutdown(process), "bench-own-jvm-broker-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         boolean started = false;
         try {
@@ -93,6 +93,24 @@ final class OwnJvmBroker implements AutoCloseable {
                 process.waitFor(10, TimeUnit.SECONDS);
                 removeHook(killer);
             }
+        }
+    }
+
+    /**
+     * The shutdown hook: closes the child's stdin so that it stops its broker and deletes its temporary directory,
+     * and destroys it if it has not ended within ten seconds.
+     */
+    private static void endOnShutdown(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
