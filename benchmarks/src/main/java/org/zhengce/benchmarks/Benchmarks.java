@@ -12,10 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhengce.benchmarks.broker.EmbeddingConsumerBenchmark;
+import org.zhengce.benchmarks.broker.EmbeddingProducerBenchmark;
 import org.zhengce.benchmarks.data.CityFeed;
 import org.zhengce.benchmarks.intake.IntakeNdjsonBenchmark;
 import org.zhengce.benchmarks.intake.IntakeSingleEventBenchmark;
 import org.zhengce.benchmarks.notification.SseLatencyBenchmark;
+import org.zhengce.benchmarks.resources.ResourceMeter;
+import org.zhengce.benchmarks.resources.ResourceTable;
+import org.zhengce.benchmarks.scoring.BackfillBenchmark;
 import org.zhengce.benchmarks.scoring.RescoreBenchmark;
 import org.zhengce.benchmarks.scoring.ScoringThroughputBenchmark;
 import org.zhengce.benchmarks.serde.RegistryCallsBenchmark;
@@ -40,29 +45,42 @@ public final class Benchmarks {
 
     private final Clock clock;
     private final List<Benchmark> cases;
+    /** The peak heap and CPU of the cases that run a service in this JVM, filled as they run. */
+    private final ResourceTable resources;
 
-    Benchmarks(PrintStream reportOut, Clock clock, List<Benchmark> cases) {
+    Benchmarks(PrintStream reportOut, Clock clock, List<Benchmark> cases, ResourceTable resources) {
         this.reportOut = reportOut;
         this.clock = clock;
         this.cases = List.copyOf(cases);
+        this.resources = resources;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: Benchmarks <report file to append to, e.g. docs/benchmarks.md>");
         }
+        if (BenchmarkSettings.isQuick(System::getProperty)) {
+            // before any case reads its own bench.* property
+            BenchmarkSettings.applyQuickDefaults(System.getProperties());
+        }
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         List<Benchmark> cases = List.of(
                 new SerdeProducerBenchmark(),
                 new SerdeConsumerBenchmark(),
                 new RegistryCallsBenchmark(),
+                new EmbeddingProducerBenchmark(),
+                new EmbeddingConsumerBenchmark(),
                 new IntakeNdjsonBenchmark(),
                 new IntakeSingleEventBenchmark(),
                 new ScoringThroughputBenchmark(),
                 new RescoreBenchmark(),
+                new BackfillBenchmark(),
                 new SseLatencyBenchmark(),
                 new org.zhengce.benchmarks.platform.AlertLatencyBenchmark());
-        new Benchmarks(System.out, Clock.systemDefaultZone(), only(cases, System.getProperty("bench.only")))
+        ResourceTable resources = new ResourceTable();
+        // chosen before metering: -Dbench.only matches the cases' own class names
+        List<Benchmark> chosen = only(cases, System.getProperty("bench.only"));
+        new Benchmarks(System.out, Clock.systemDefaultZone(), ResourceMeter.meterAll(chosen, resources), resources)
                 .run(settings, Path.of(args[0]));
     }
 
@@ -123,7 +141,8 @@ public final class Benchmarks {
                 Machine.loadAverage(),
                 settings,
                 rows,
-                cases.stream().map(Benchmark::method).toList());
+                cases.stream().map(Benchmark::method).toList(),
+                resources.isEmpty() ? List.of() : List.of(resources.toMarkdown()));
         reportOut.println(report.toMarkdown());
         reportOut.flush();
         report.appendTo(reportFile);

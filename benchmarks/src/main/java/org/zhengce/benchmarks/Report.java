@@ -22,6 +22,7 @@ import java.util.Locale;
  * @param settings the sizes of the run
  * @param rows one row per case, in the order the cases ran
  * @param methods each case's method, in the same order
+ * @param sections further Markdown after the method (the peak heap and CPU per service), each as it is
  */
 public record Report(
         ZonedDateTime startedAt,
@@ -31,7 +32,21 @@ public record Report(
         double loadAfter,
         BenchmarkSettings settings,
         List<ResultRow> rows,
-        List<String> methods) {
+        List<String> methods,
+        List<String> sections) {
+
+    /** A report without further sections. */
+    public Report(
+            ZonedDateTime startedAt,
+            String commit,
+            Machine machine,
+            double loadBefore,
+            double loadAfter,
+            BenchmarkSettings settings,
+            List<ResultRow> rows,
+            List<String> methods) {
+        this(startedAt, commit, machine, loadBefore, loadAfter, settings, rows, methods, List.of());
+    }
 
     private static final DateTimeFormatter HEADING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
@@ -78,8 +93,9 @@ public record Report(
         }
         out.append(String.format(
                 Locale.ROOT,
-                "- Sizes: %,d distinct events, %d warm-up + %d measured rounds per side,"
+                "- Sizes: %s%,d distinct events, %d warm-up + %d measured rounds per side,"
                         + " %d partitions per topic, generator seed %d%n%n",
+                settings.quick() ? "a quick run (-Dbench.quick=true: smaller sizes, fewer rounds), " : "",
                 settings.records(),
                 settings.warmups(),
                 settings.rounds(),
@@ -103,6 +119,7 @@ public record Report(
             out.append(' ').append(method);
         }
         out.append('\n');
+        sections.forEach(out::append);
         return out.toString();
     }
 

@@ -89,4 +89,24 @@ class ReportTest {
         assertThat(Spread.of(List.of(3.0, 1.0, 2.0))).isEqualTo(new Spread(2.0, 1.0, 3.0));
         assertThat(Spread.of(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(new Spread(2.5, 1.0, 4.0));
     }
+
+    @Test
+    void furtherSectionsFollowTheMethod() {
+        Report withSection = new Report(
+                report.startedAt(),
+                report.commit(),
+                report.machine(),
+                report.loadBefore(),
+                report.loadAfter(),
+                new BenchmarkSettings(50_000, 3, 1, 6, 42, true),
+                report.rows(),
+                report.methods(),
+                List.of("\n### Peak heap and CPU per service\n"));
+
+        String section = withSection.toMarkdown();
+
+        assertThat(section).contains("- Sizes: a quick run (-Dbench.quick=true");
+        assertThat(section.indexOf("### Peak heap and CPU per service"))
+                .isGreaterThan(section.indexOf("Consumer method."));
+    }
 }

@@ -1,0 +1,208 @@
+package org.zhengce.benchmarks.scoring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhengce.benchmarks.Benchmark;
+import org.zhengce.benchmarks.BenchmarkContext;
+import org.zhengce.benchmarks.ResultRow;
+import org.zhengce.benchmarks.data.CityFeed;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.scoring.streams.ScoringTopology;
+
+/**
+ * Back-filling a city's department history through scoring: a topic holding N records, a new scoring application
+ * with exactly-once, timed from its start until every record and what came of it is committed. Guangzhou's 8.3
+ * million records in a full run; fewer (and an extrapolation, marked as one) when {@code bench.backfill.records}
+ * says so.
+ */
+public final class BackfillBenchmark implements Benchmark {
+
+    /** Guangzhou's department history: the goal's size. */
+    static final long GUANGZHOU_RECORDS = 8_300_000;
+
+    static final Duration GOAL = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(BackfillBenchmark.class);
+    private static final long FILL_PROGRESS_EVERY = 1_000_000;
+
+    private final long records;
+
+    /** {@code -Dbench.backfill.records}, Guangzhou's 8,300,000 by default (300,000 in a quick run). */
+    public BackfillBenchmark() {
+        this(Long.getLong("bench.backfill.records", GUANGZHOU_RECORDS));
+    }
+
+    public BackfillBenchmark(long records) {
+        if (records < 1_000) {
+            throw new IllegalArgumentException("bench.backfill.records must be at least 1000, was " + records);
+        }
+        this.records = records;
+    }
+
+    @Override
+    public String name() {
+        return "Back-fill";
+    }
+
+    @Override
+    public String method() {
+        return "Back-fill: one topic shaped like household.events (12 partitions, the catalogue's configs) is filled,"
+                + " untimed, with " + String.format(Locale.ROOT, "%,d", records) + " events of department history"
+                + " (CityFeed, " + BackfillHistory.CHUNK + " events at a time, each chunk from its own seed with"
+                + " households of its own, one household per eight events; Avro through ConfluentAvroSerializer,"
+                + " keyed as intake keys them, the serde cases' producer settings). Then one new scoring application"
+                + " (ScoringTopology.build, as the scoring throughput case builds it: fresh application id, state"
+                + " directory and internal topics, " + ScoringRig.STREAMS_SETTINGS + ") is timed from start()"
+                + " until its committed offsets equal the input's end offsets on every partition and what it re-keys"
+                + " through its two repartition topics is committed too. One measurement, no warm-up: a back-fill"
+                + " is run once. Below Guangzhou's 8,300,000 records the time for 8,300,000 is an extrapolation"
+                + " (8,300,000 / the measured records/s), never a measurement; it assumes the rate holds as the"
+                + " state stores grow.";
+    }
+
+    @Override
+    public ResultRow run(BenchmarkContext context) throws Exception {
+        String run = Long.toString(context.startedAt().getEpochSecond());
+        ScoringRig.Topics topics = ScoringRig.Topics.under("bench.backfill." + run + ".");
+        try (Admin admin = ScoringRig.admin(context.bootstrapServers())) {
+            ScoringRig.createTopics(admin, topics);
+            int partitions = ScoringRig.partitions(admin, topics.events());
+            fill(context, topics.events(), BackfillHistory.of(context.settings().seed(), records));
+            Duration elapsed = backfill(context, admin, topics, partitions, run);
+            return row(elapsed);
+        }
+    }
+
+    /** Sends the history as fast as the producer goes; not timed. */
+    private void fill(BenchmarkContext context, String topic, Iterator<HouseholdEvent> history) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        long sent = 0;
+        try (KafkaProducer<byte[], HouseholdEvent> producer = new KafkaProducer<>(
+                config,
+                new ByteArraySerializer(),
+                new ConfluentAvroSerializer<>(ScoringRig.registry(context.registryUrl())))) {
+            while (history.hasNext() && failure.get() == null) {
+                HouseholdEvent event = history.next();
+                producer.send(new ProducerRecord<>(topic, CityFeed.key(event), event), (metadata, exception) -> {
+                    if (exception != null) {
+                        failure.compareAndSet(null, exception);
+                    }
+                });
+                if (++sent % FILL_PROGRESS_EVERY == 0) {
+                    log.info("{}: {} of {} records sent to {}", name(), sent, records, topic);
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a send to " + topic + " failed", failure.get());
+        }
+        log.info(String.format(
+                Locale.ROOT,
+                "%s: %,d records on %s in %.1f s (not timed)",
+                name(),
+                sent,
+                topic,
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    /** A new scoring application over the whole topic, timed from start() until all is committed. */
+    private Duration backfill(
+            BenchmarkContext context, Admin admin, ScoringRig.Topics topics, int partitions, String run)
+            throws Exception {
+        String applicationId = "bench-backfill-" + run;
+        Path stateDir = Files.createTempDirectory("bench-backfill-state-");
+        AtomicLong deadLetters = new AtomicLong();
+        ScoringTopology.Config config = ScoringRig.config(context.registryUrl(), topics, partitions, deadLetters);
+        Topology topology = ScoringTopology.build(config);
+        ScoringRig.createInternalTopics(admin, topology, applicationId, partitions);
+        KafkaStreams streams = new KafkaStreams(
+                topology, ScoringRig.streamsProperties(context.bootstrapServers(), applicationId, stateDir));
+        // generous: a tenth of the full run's goal rate, and ten minutes besides
+        Duration timeout = Duration.ofSeconds(600 + records / 1_400);
+        try {
+            long start = System.nanoTime();
+            streams.start();
+            ScoringRig.CaughtUp caughtUp =
+                    ScoringRig.awaitCaughtUp(admin, streams, applicationId, topics.events(), partitions, timeout);
+            Duration elapsed = Duration.ofNanos(caughtUp.doneNanos() - start);
+            log.info(String.format(
+                    Locale.ROOT,
+                    "%s: %s took %.1f s for %,d records (%,.0f records/s), first commit after %.1f s, %,d dead letters",
+                    name(),
+                    applicationId,
+                    elapsed.toNanos() / 1e9,
+                    records,
+                    records * 1e9 / elapsed.toNanos(),
+                    (caughtUp.firstCommitNanos() - start) / 1e9,
+                    deadLetters.get()));
+            if (deadLetters.get() > 0) {
+                throw new IllegalStateException(
+                        deadLetters.get() + " back-filled records went to the dead-letter topic: the history is wrong");
+            }
+            return elapsed;
+        } finally {
+            ScoringRig.dispose(admin, streams, applicationId, stateDir);
+        }
+    }
+
+    private ResultRow row(Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        double rate = records / seconds;
+        boolean full = records >= GUANGZHOU_RECORDS;
+        String measured = String.format(
+                Locale.ROOT, "measured: %s for %,d records (%,.0f records/s)", duration(seconds), records, rate);
+        String ours = full
+                ? measured
+                : measured
+                        + String.format(
+                                Locale.ROOT,
+                                "; extrapolated, not measured: %s for %,d",
+                                duration(GUANGZHOU_RECORDS / rate),
+                                GUANGZHOU_RECORDS);
+        return new ResultRow(
+                String.format(
+                        Locale.ROOT,
+                        "%s of %,d records through scoring, exactly-once, from a filled topic until every record is"
+                                + " committed",
+                        name(),
+                        records),
+                "—",
+                ours,
+                "—",
+                String.format(Locale.ROOT, "< %d min for %,d", GOAL.toMinutes(), GUANGZHOU_RECORDS)
+                        + (full ? "" : " (judged on a full-size run only)"),
+                full && elapsed.compareTo(GOAL) < 0);
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 120
+                ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%.0f s (%.1f min)", seconds, seconds / 60);
+    }
+}
