@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.benchmarks.Benchmark;
@@ -129,8 +130,8 @@ public final class AlertLatencyBenchmark implements Benchmark {
             for (int k = 0; k < probes; k++) {
                 all.add(probe(template, k));
             }
-            sendAll(platform, tokens, intake, city.registrations(asOf, "bench"), senders, inFlight, sent);
-            sendAll(platform, tokens, intake, city.standingRecords(asOf, "bench"), senders, inFlight, sent);
+            sendAll(platform, tokens, intake, city.registrations(asOf, "bench"));
+            sendAll(platform, tokens, intake, city.standingRecords(asOf, "bench"));
             for (Probe probe : all) {
                 for (String line : probe.baseline()) {
                     post(platform, tokens, intake, departmentOf(line), line);
@@ -160,10 +161,8 @@ public final class AlertLatencyBenchmark implements Benchmark {
             long loadSentBefore = sent.get();
             long loadFrom = 0;
             for (long due = start; due < end; due += tick) {
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                    Thread.sleep(0, 200_000);
-                }
+                // the fixed rate: each 100 ms tick starts on time, whatever the previous one cost
+                LockSupport.parkNanos(due - System.nanoTime());
                 if (loadFrom == 0 && due >= measuredFrom) {
                     loadFrom = System.nanoTime();
                     loadSentBefore = sent.get();
@@ -292,14 +291,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
     }
 
     private void sendAll(
-            LocalPlatform platform,
-            Map<String, String> tokens,
-            String intake,
-            Stream<DepartmentEvent> events,
-            ExecutorService senders,
-            Semaphore inFlight,
-            AtomicLong sent)
-            throws InterruptedException {
+            LocalPlatform platform, Map<String, String> tokens, String intake, Stream<DepartmentEvent> events) {
         Map<String, List<String>> byDepartment = new LinkedHashMap<>();
         events.forEach(event -> byDepartment
                 .computeIfAbsent(event.getDepartment().name(), d -> new ArrayList<>())
@@ -352,7 +344,10 @@ public final class AlertLatencyBenchmark implements Benchmark {
                     throw new IllegalStateException(
                             "intake answered " + answer.statusCode() + " for " + department + ": " + answer.body());
                 }
-                Thread.sleep(Math.min(5_000L, 100L << attempt));
+                // intake says when to come back
+                long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(
+                        Duration.ofSeconds(Math.max(1, Math.min(seconds, 5))).toMillis());
             }
             throw new IllegalStateException("intake kept refusing " + department + "'s events");
         } catch (java.io.IOException e) {

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>{@code
  * {"eventId":"HIS-2026-000123","department":"HEALTH","type":"HospitalDischarged",
  *  "occurredAt":"2026-11-20T10:00:00+08:00","reportedAt":"2026-11-20T11:00:00Z",
- *  "subject":{"identityNumber":"11010519491231002X"},
+ *  "subject":{"identityNumber":"990101198001011236"},
  *  "communityCode":"110105001001",
  *  "fact":{"hospital":"北京朝阳医院","lengthOfStayDays":12}}
  * }</pre>

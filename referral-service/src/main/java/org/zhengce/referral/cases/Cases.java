@@ -249,11 +249,6 @@ public class Cases {
         return journal.write(Optional.of(state), changes, actor);
     }
 
-    /** The case as {@code caller} may see it. */
-    Mono<CaseView> viewOf(Caller caller, CaseState state) {
-        return view(caller, state);
-    }
-
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */
     private Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action, boolean lock) {
         return store.find(caseId, lock)

@@ -66,16 +66,16 @@ class PlanStore {
             @Nullable String by,
             @Nullable String note,
             Instant at) {
-        return db.sql("update case_plans set status = :status, decided_by = :by, decided_at = :at,"
-                        + " decision_note = :note where case_id = :case and version = :version returning *")
+        DatabaseClient.GenericExecuteSpec update = db.sql("update case_plans set status = :status,"
+                        + " decided_by = :by, decided_at = :at, decision_note = :note"
+                        + " where case_id = :case and version = :version returning *")
                 .bind("case", caseId)
                 .bind("version", version)
                 .bind("status", status.name())
-                .bind("by", by == null ? "" : by)
-                .bind("at", at)
-                .bind("note", note == null ? "" : note)
-                .map(this::view)
-                .one();
+                .bind("at", at);
+        update = by == null ? update.bindNull("by", String.class) : update.bind("by", by);
+        update = note == null ? update.bindNull("note", String.class) : update.bind("note", note);
+        return update.map(this::view).one();
     }
 
     Mono<UUID> addReferral(
@@ -175,13 +175,9 @@ class PlanStore {
                 false,
                 Objects.requireNonNull(row.get("created_by", String.class)),
                 Objects.requireNonNull(row.get("created_at", Instant.class)),
-                blankToNull(row.get("decided_by", String.class)),
+                row.get("decided_by", String.class),
                 row.get("decided_at", Instant.class),
-                blankToNull(row.get("decision_note", String.class)));
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isEmpty() ? null : value;
+                row.get("decision_note", String.class));
     }
 
     private static ReferralView referral(Readable row) {
@@ -198,6 +194,6 @@ class PlanStore {
                 row.get("review_interval_days", Integer.class),
                 Objects.requireNonNull(row.get("created_at", Instant.class)),
                 Objects.requireNonNull(row.get("updated_at", Instant.class)),
-                blankToNull(row.get("feedback", String.class)));
+                row.get("feedback", String.class));
     }
 }

@@ -66,15 +66,6 @@ final class OutboxRecords {
         }
     }
 
-    static CaseEvent decode(byte[] bytes) {
-        GeneratedClassTrust.install();
-        try {
-            return CaseEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private TopicCodec codec(String topic) {
         TopicCodec codec = topics.get(topic);
         if (codec == null) {
