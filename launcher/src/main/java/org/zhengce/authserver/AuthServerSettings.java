@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *     runs only)
  * @param accessTokenTimeToLive how long an access token is valid
  * @param console the console's client
+ * @param swaggerUi the services' Swagger UI pages, signing in with the authorization-code flow and PKCE
  * @param users the demo users: they sign in with the demo password
  * @param departments the department codes of intake's registry that get a client-credentials client
  */
@@ -33,12 +34,36 @@ record AuthServerSettings(
         boolean devTokenEndpoint,
         @NotNull Duration accessTokenTimeToLive,
         @NotNull @Valid Console console,
+        @NotNull @Valid SwaggerUi swaggerUi,
         @NotEmpty List<@Valid DemoUser> users,
         List<@Pattern(regexp = "[A-Z][A-Z_]*") String> departments) {
 
     /**
-     * @param clientId the console's public client (no secret: authorization code with PKCE)
+     * @param clientId the console's backend-for-frontend: a confidential client (its secret generated on the first
+     *     run), authorization code with PKCE, refresh tokens (ADR 0009)
      * @param redirectUris where the console receives the authorization code
+     * @param postLogoutRedirectUris where the console may send the user after signing out
+     * @param refreshTokenTimeToLive how long the console may renew the user's access token without a new sign-in
      */
-    record Console(@NotEmpty String clientId, @NotEmpty List<String> redirectUris) {}
+    record Console(
+            @NotEmpty String clientId,
+            @NotEmpty List<String> redirectUris,
+            List<String> postLogoutRedirectUris,
+            @NotNull Duration refreshTokenTimeToLive) {
+
+        public Console {
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+        }
+    }
+
+    /**
+     * @param clientId the public client of the services' Swagger UI pages (no secret: PKCE)
+     * @param redirectUris each service's {@code /webjars/swagger-ui/oauth2-redirect.html}
+     */
+    record SwaggerUi(@NotEmpty String clientId, List<String> redirectUris) {
+
+        public SwaggerUi {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        }
+    }
 }

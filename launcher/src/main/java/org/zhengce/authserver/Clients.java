@@ -16,8 +16,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The registered clients: the console (public, authorization code with PKCE, no consent screen: it is the
- * platform's own) and one confidential client-credentials client per department, for intake.
+ * The registered clients: the console's backend-for-frontend (confidential, authorization code with PKCE and refresh
+ * tokens, no consent screen: it is the platform's own), the services' Swagger UI (public, PKCE) and one confidential
+ * client-credentials client per department, for intake.
  */
 @Configuration(proxyBeanMethods = false)
 class Clients {
@@ -29,21 +30,44 @@ class Clients {
                 .accessTokenTimeToLive(settings.accessTokenTimeToLive())
                 .build();
         List<RegisteredClient> clients = new ArrayList<>();
-        clients.add(RegisteredClient.withId(settings.console().clientId())
-                .clientId(settings.console().clientId())
-                .clientName("Advisor console (社区救助顾问工作台)")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        AuthServerSettings.Console console = settings.console();
+        clients.add(RegisteredClient.withId(console.clientId())
+                .clientId(console.clientId())
+                .clientName("Console (社区救助工作台)")
+                .clientSecret(passwords.encode(logins.consoleSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUris(uris -> uris.addAll(settings.console().redirectUris()))
+                .redirectUris(uris -> uris.addAll(console.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(console.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder()
                         .requireProofKey(true)
                         .requireAuthorizationConsent(false)
                         .build())
-                .tokenSettings(tokens)
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(settings.accessTokenTimeToLive())
+                        .refreshTokenTimeToLive(console.refreshTokenTimeToLive())
+                        .reuseRefreshTokens(false)
+                        .build())
                 .build());
+        if (!settings.swaggerUi().redirectUris().isEmpty()) {
+            clients.add(RegisteredClient.withId(settings.swaggerUi().clientId())
+                    .clientId(settings.swaggerUi().clientId())
+                    .clientName("The services' Swagger UI")
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUris(uris -> uris.addAll(settings.swaggerUi().redirectUris()))
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .clientSettings(ClientSettings.builder()
+                            .requireProofKey(true)
+                            .requireAuthorizationConsent(false)
+                            .build())
+                    .tokenSettings(tokens)
+                    .build());
+        }
         for (DemoLogins.DepartmentClient department : logins.departments()) {
             clients.add(RegisteredClient.withId(
                             UUID.nameUUIDFromBytes(department.clientId().getBytes())

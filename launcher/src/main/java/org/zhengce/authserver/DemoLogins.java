@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who can sign in locally and with what: the demo users (one demo password for all, generated on the first run)
- * and one client-credentials client per department ({@code dept-<code>}, its secret generated on the first run).
+ * the console's client secret, and one client-credentials client per department ({@code dept-<code>}, its secret
+ * generated on the first run).
  * Kept in {@code auth-server.properties} (owner-only) in the secrets directory, so they survive restarts; the
  * launcher prints them at start-up.
  */
@@ -31,6 +32,7 @@ public class DemoLogins {
 
     private final List<DemoUser> users;
     private final String password;
+    private final String consoleSecret;
     private final Map<String, DepartmentClient> departments = new TreeMap<>();
     private final Path file;
 
@@ -44,6 +46,12 @@ public class DemoLogins {
             changed = true;
         }
         this.password = secrets.getProperty("demo-password");
+        String consoleKey = "client-secret." + settings.console().clientId();
+        if (secrets.getProperty(consoleKey) == null) {
+            secrets.setProperty(consoleKey, random(32));
+            changed = true;
+        }
+        this.consoleSecret = secrets.getProperty(consoleKey);
         for (String code : settings.departments() == null ? List.<String>of() : settings.departments()) {
             String clientId = "dept-" + code.toLowerCase(Locale.ROOT).replace('_', '-');
             String key = "client-secret." + clientId;
@@ -83,6 +91,11 @@ public class DemoLogins {
     /** The password every demo user signs in with. */
     public String password() {
         return password;
+    }
+
+    /** The console's client secret (its backend-for-frontend is a confidential client). */
+    public String consoleSecret() {
+        return consoleSecret;
     }
 
     public List<DepartmentClient> departments() {

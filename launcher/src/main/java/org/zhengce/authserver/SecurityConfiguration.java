@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Three chains: the OAuth2 and OpenID Connect endpoints (sending a browser without a session to the login form),
@@ -41,8 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorisationEndpointSecurity(HttpSecurity http) {
-        http.oauth2AuthorizationServer(server -> {
+    SecurityFilterChain authorisationEndpointSecurity(HttpSecurity http, AuthServerSettings settings) {
+        http.cors(cors -> cors.configurationSource(swaggerUiOrigins(settings)))
+                .oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
@@ -78,6 +83,27 @@ class SecurityConfiguration {
                                 .authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The services' Swagger UI pages exchange their code for a token from the browser, across origins: their origins
+     * (and only theirs) may call the token, JWK set and userinfo endpoints.
+     */
+    static CorsConfigurationSource swaggerUiOrigins(AuthServerSettings settings) {
+        CorsConfiguration swaggerUi = new CorsConfiguration();
+        settings.swaggerUi().redirectUris().stream()
+                .map(URI::create)
+                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority())
+                .distinct()
+                .forEach(swaggerUi::addAllowedOrigin);
+        swaggerUi.addAllowedMethod("GET");
+        swaggerUi.addAllowedMethod("POST");
+        swaggerUi.addAllowedHeader("*");
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : new String[] {"/oauth2/token", "/oauth2/jwks", "/userinfo"}) {
+            source.registerCorsConfiguration(path, swaggerUi);
+        }
+        return source;
     }
 
     @Bean

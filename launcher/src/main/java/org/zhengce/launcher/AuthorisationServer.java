@@ -1,9 +1,7 @@
 package org.zhengce.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,6 +9,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.zhengce.authserver.AuthServerApplication;
 import org.zhengce.authserver.DemoLogins;
+import org.zhengce.console.ConsoleApplication;
 import org.zhengce.launcher.EmbeddedStack.DataDirectory;
 
 /**
@@ -23,29 +22,35 @@ class AuthorisationServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorisationServer.class);
 
+    /** Where springdoc's Swagger UI receives the authorization code on a WebFlux service. */
+    static final String SWAGGER_UI_REDIRECT = "/webjars/swagger-ui/oauth2-redirect.html";
+
     private final LauncherSettings settings;
     private final DataDirectory data;
+    private final ServicePorts ports;
     private volatile int port;
     private volatile ConfigurableApplicationContext context;
 
-    AuthorisationServer(LauncherSettings settings, DataDirectory data) {
+    AuthorisationServer(LauncherSettings settings, DataDirectory data, ServicePorts ports) {
         this.settings = settings;
         this.data = data;
+        this.ports = ports;
     }
 
     @Override
     public synchronized void start() {
         long started = System.nanoTime();
         // Every token names the issuer, its port included, so the port is chosen before the server starts.
-        port = settings.authServerPort() != 0 ? settings.authServerPort() : freePort();
-        context = AuthServerApplication.application()
-                .run(
-                        "--server.port=" + port,
-                        "--auth-server.issuer=" + issuer(),
-                        "--auth-server.secrets-directory=" + data.resolve("secrets"),
-                        "--auth-server.dev-token-endpoint=true",
-                        // one logging system for the JVM: its name would label every service's lines
-                        "--logging.include-application-name=false");
+        port = settings.authServerPort() != 0 ? settings.authServerPort() : ServicePorts.freePort();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--auth-server.issuer=" + issuer(),
+                "--auth-server.secrets-directory=" + data.resolve("secrets"),
+                "--auth-server.dev-token-endpoint=true",
+                // one logging system for the JVM: its name would label every service's lines
+                "--logging.include-application-name=false"));
+        arguments.addAll(clientRedirects());
+        context = AuthServerApplication.application().run(arguments.toArray(String[]::new));
         log.info(
                 "{} started on port {} in {} ms",
                 AuthServerApplication.NAME,
@@ -86,11 +91,23 @@ class AuthorisationServer implements SmartLifecycle {
         return DEFAULT_PHASE - 2;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port for the authorisation server", e);
+    /** The console's and the Swagger UI pages' redirect URIs, on the ports the services will listen on. */
+    private List<String> clientRedirects() {
+        int console = ports.port(ConsoleApplication.NAME);
+        List<String> arguments = new ArrayList<>();
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        for (int i = 0; i < hosts.size(); i++) {
+            String origin = "http://" + hosts.get(i) + ":" + console;
+            arguments.add("--auth-server.console.redirect-uris[" + i + "]=" + origin + "/login/callback");
+            arguments.add("--auth-server.console.post-logout-redirect-uris[" + i + "]=" + origin + "/");
         }
+        int swagger = 0;
+        for (PlatformServices.Service service : PlatformServices.services()) {
+            if (service.openApi()) {
+                arguments.add("--auth-server.swagger-ui.redirect-uris[" + swagger++ + "]=" + ports.url(service.name())
+                        + SWAGGER_UI_REDIRECT);
+            }
+        }
+        return arguments;
     }
 }

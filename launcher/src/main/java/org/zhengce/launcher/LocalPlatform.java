@@ -56,6 +56,16 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
 
+    /** The authorisation server's issuer ({@code http://localhost:<port>}). */
+    public String issuer() {
+        return context.getBean(AuthorisationServer.class).issuer();
+    }
+
+    /** The password every demo user signs in with. */
+    public String demoPassword() {
+        return context.getBean(AuthorisationServer.class).logins().password();
+    }
+
     public String bootstrapServers() {
         return context.getBean(EmbeddedKafka.class).bootstrapServers();
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.zhengce.console.ConsoleApplication;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.intake.IntakeApplication;
@@ -38,6 +39,7 @@ class PlatformServices implements SmartLifecycle {
     private final EmbeddedDatabases databases;
     private final LocalSecrets secrets;
     private final AuthorisationServer authorisationServer;
+    private final ServicePorts ports;
     private final List<RunningService> running = new ArrayList<>();
 
     PlatformServices(
@@ -47,7 +49,9 @@ class PlatformServices implements SmartLifecycle {
             EmbeddedSchemaRegistry registry,
             EmbeddedDatabases databases,
             LocalSecrets secrets,
-            AuthorisationServer authorisationServer) {
+            AuthorisationServer authorisationServer,
+            ServicePorts ports) {
+        this.ports = ports;
         this.settings = settings;
         this.authorisationServer = authorisationServer;
         this.secrets = secrets;
@@ -57,18 +61,25 @@ class PlatformServices implements SmartLifecycle {
         this.databases = databases;
     }
 
-    /** A service of the platform, as the launcher starts it. */
-    record Service(String name, Supplier<SpringApplicationBuilder> application, String database) {}
+    /**
+     * A service of the platform, as the launcher starts it.
+     *
+     * @param database its own database, or empty
+     * @param openApi whether it serves an OpenAPI document and Swagger UI
+     */
+    record Service(String name, Supplier<SpringApplicationBuilder> application, String database, boolean openApi) {}
 
     /** A started service and the port its HTTP API listens on. */
     record RunningService(String name, int port, ConfigurableApplicationContext context) {}
 
     static List<Service> services() {
         return List.of(
-                new Service(IntakeApplication.NAME, IntakeApplication::application, "intake"),
-                new Service(ScoringApplication.NAME, ScoringApplication::application, ""),
-                new Service(ReferralApplication.NAME, ReferralApplication::application, "referral"),
-                new Service(NotificationApplication.NAME, NotificationApplication::application, "notification"));
+                new Service(IntakeApplication.NAME, IntakeApplication::application, "intake", true),
+                new Service(ScoringApplication.NAME, ScoringApplication::application, "", true),
+                new Service(ReferralApplication.NAME, ReferralApplication::application, "referral", true),
+                new Service(NotificationApplication.NAME, NotificationApplication::application, "notification", true),
+                // last: it calls the others
+                new Service(ConsoleApplication.NAME, ConsoleApplication::application, "", false));
     }
 
     @Override
@@ -78,7 +89,7 @@ class PlatformServices implements SmartLifecycle {
             Service service = services.get(i);
             long started = System.nanoTime();
             ConfigurableApplicationContext context =
-                    service.application().get().run(arguments(service, settings.servicePort(i)));
+                    service.application().get().run(arguments(service, ports.port(service.name())));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             running.add(new RunningService(service.name(), port, context));
             log.info("{} started on port {} in {} ms", service.name(), port, (System.nanoTime() - started) / 1_000_000);
@@ -92,6 +103,10 @@ class PlatformServices implements SmartLifecycle {
         properties.put("spring.main.web-application-type", "reactive");
         // One logging system for the JVM: the first application's name would label every later line.
         properties.put("logging.include-application-name", "false");
+        if (service.name().equals(ConsoleApplication.NAME)) {
+            properties.putAll(consoleProperties());
+            return commandLine(properties);
+        }
         // Every API is an OAuth2 resource server: the embedded authorisation server's tokens open them.
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorisationServer.issuer());
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", authorisationServer.jwkSetUri());
@@ -111,6 +126,23 @@ class PlatformServices implements SmartLifecycle {
         if (service.name().equals(IntakeApplication.NAME)) {
             properties.putAll(secrets.intakeProperties());
         }
+        return commandLine(properties);
+    }
+
+    /** The console signs users in at the embedded authorisation server and relays to the services started before. */
+    private Map<String, String> consoleProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.security.oauth2.client.provider.platform.issuer-uri", authorisationServer.issuer());
+        properties.put(
+                "spring.security.oauth2.client.registration.console.client-secret",
+                authorisationServer.logins().consoleSecret());
+        properties.put("console.services.referral", ports.url(ReferralApplication.NAME));
+        properties.put("console.services.notification", ports.url(NotificationApplication.NAME));
+        properties.put("console.services.scoring", ports.url(ScoringApplication.NAME));
+        return properties;
+    }
+
+    private static String[] commandLine(Map<String, String> properties) {
         return properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.zhengce.authserver.DemoLogins;
 import org.zhengce.authserver.DemoUser;
+import org.zhengce.console.ConsoleApplication;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.launcher.EmbeddedStack.DataDirectory;
@@ -65,8 +66,13 @@ class StartupReport {
         String issuer = authorisationServer.issuer();
         text.append(line("Authorisation server", issuer + "/.well-known/openid-configuration"));
         String referral = "";
+        String console = "";
         for (PlatformServices.RunningService service : services.running()) {
             String url = "http://localhost:" + service.port();
+            if (service.name().equals(ConsoleApplication.NAME)) {
+                console = url;
+                continue;
+            }
             text.append(line(
                     service.name(),
                     url + "/actuator/health"
@@ -77,6 +83,14 @@ class StartupReport {
         }
 
         DemoLogins logins = authorisationServer.logins();
+        text.append("\n  ▶ Console (open in a browser): ")
+                .append(console)
+                .append("\n    sign in as ")
+                .append(EXAMPLE_USER)
+                .append(" (an advisor), supervisor-jianwai (a supervisor) or social-worker-sun-li (an organisation),")
+                .append(" password ")
+                .append(logins.password())
+                .append('\n');
         text.append("\n  Demo logins (form login at ")
                 .append(issuer)
                 .append("/login; password ")

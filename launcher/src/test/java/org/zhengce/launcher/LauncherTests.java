@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Base64;
@@ -77,7 +75,8 @@ class LauncherTests {
             }
             assertThat(platform.getBean(PlatformServices.class).running())
                     .extracting(PlatformServices.RunningService::name)
-                    .containsExactly("intake-service", "scoring-service", "referral-service", "notification-service");
+                    .containsExactly(
+                            "intake-service", "scoring-service", "referral-service", "notification-service", "console");
 
             // every topic a service writes exists, as the catalogue names it, and each department's own topic
             assertThat(topics(kafka)).containsAll(serviceTopics()).contains("dept.civil-affairs.events");
@@ -121,14 +120,41 @@ class LauncherTests {
                     .containsEntry("roles", List.of("ADVISOR"))
                     .containsEntry("jurisdictions", List.of("110105001001", "110105001002"));
 
-            // a supervisor signs in as the console will: authorization code with PKCE through the login form
-            String supervisorToken = authorizationCodeToken(auth, "supervisor-jianwai");
-            assertThat(get(referral + "/cases?community=110105001003", supervisorToken)
+            // a supervisor signs in to the console through the login form (authorization code with PKCE); the
+            // console relays her calls with her token, which the browser never sees
+            String console = url(platform, "console");
+            assertThat(get(console + "/api/me").statusCode()).isEqualTo(401);
+            HttpClient supervisor = signInToConsole(auth, console, "supervisor-jianwai");
+            HttpResponse<String> me = call(supervisor, HttpRequest.newBuilder(URI.create(console + "/api/me")));
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(me.body()).get("jurisdictions").get(0).asString())
+                    .isEqualTo("110105001");
+            assertThat(me.body()).doesNotContain("access_token").doesNotContain("eyJ");
+            assertThat(call(
+                                    supervisor,
+                                    HttpRequest.newBuilder(
+                                            URI.create(console + "/api/referral/cases?community=110105001003")))
                             .statusCode())
                     .isEqualTo(200);
-            assertThat(get(referral + "/cases?community=110105002001", supervisorToken)
+            assertThat(call(
+                                    supervisor,
+                                    HttpRequest.newBuilder(
+                                            URI.create(console + "/api/referral/cases?community=110105002001")))
                             .statusCode())
                     .isEqualTo(403);
+            // a change without the CSRF token is refused before it reaches a service
+            assertThat(call(
+                                    supervisor,
+                                    HttpRequest.newBuilder(URI.create(console + "/api/referral/cases/"
+                                                    + "00000000-0000-0000-0000-000000000000/reopen"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")))
+                            .statusCode())
+                    .isEqualTo(403);
+            // the page itself, for any of its paths
+            HttpResponse<String> page = get(console + "/cases/anything");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<div id=\"app\"");
 
             // a department's client-credentials token is a department to intake
             HttpResponse<String> department =
@@ -196,27 +222,31 @@ class LauncherTests {
         return JSON.readTree(token.body()).get("access_token").asString();
     }
 
-    /** The browser's part of the console's sign-in, scripted: authorize, login form, redirect, code for token. */
-    private String authorizationCodeToken(AuthorisationServer auth, String user) throws Exception {
+    /**
+     * A browser signing in to the console, scripted: the console sends it to the authorisation server (authorization
+     * code with PKCE), the login form, back to the console's callback, and to the page it asked for. Returns the
+     * browser, holding the console's session cookie (and no token).
+     */
+    private HttpClient signInToConsole(AuthorisationServer auth, String console, String user) throws Exception {
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        String verifier = "launcher-tests-proof-key-for-code-exchange-verifier";
-        String challenge = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirectUri = "http://localhost:8185/login/callback";
-        String authorize =
-                auth.issuer() + "/oauth2/authorize?response_type=code&client_id=platform-console&scope=openid"
-                        + "&state=s1&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
-                        + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+        HttpResponse<String> start =
+                browse(browser, HttpRequest.newBuilder(URI.create(console + "/login?return=/cases")));
+        assertThat(start.statusCode()).isEqualTo(302);
+        HttpResponse<String> toIssuer =
+                browse(browser, HttpRequest.newBuilder(URI.create(console).resolve(location(start))));
+        assertThat(toIssuer.statusCode()).isEqualTo(302);
+        String authorize = location(toIssuer);
+        assertThat(authorize)
+                .startsWith(auth.issuer() + "/oauth2/authorize?")
+                .contains("client_id=platform-console")
+                .contains("code_challenge_method=S256");
 
         HttpResponse<String> toLogin = browse(browser, HttpRequest.newBuilder(URI.create(authorize)));
         assertThat(toLogin.statusCode()).isEqualTo(302);
-        URI login = URI.create(auth.issuer())
-                .resolve(toLogin.headers().firstValue("Location").orElseThrow());
+        URI login = URI.create(auth.issuer()).resolve(location(toLogin));
         HttpResponse<String> form = browse(browser, HttpRequest.newBuilder(login));
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as(form.body()).isTrue();
@@ -227,28 +257,24 @@ class LauncherTests {
                         .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                                 "username", user, "password", auth.logins().password(), "_csrf", csrf.group(1))))));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        HttpResponse<String> back = browse(
-                browser,
-                HttpRequest.newBuilder(
-                        login.resolve(signedIn.headers().firstValue("Location").orElseThrow())));
+        HttpResponse<String> back = browse(browser, HttpRequest.newBuilder(login.resolve(location(signedIn))));
         assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-        String location = back.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(redirectUri + "?code=").contains("state=s1");
-        String code = URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        String callback = location(back);
+        assertThat(callback).startsWith(console + "/login/callback?code=");
 
-        HttpResponse<String> token = http.send(
-                HttpRequest.newBuilder(URI.create(auth.issuer() + "/oauth2/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                                "grant_type", "authorization_code",
-                                "code", code,
-                                "redirect_uri", redirectUri,
-                                "client_id", "platform-console",
-                                "code_verifier", verifier))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return JSON.readTree(token.body()).get("access_token").asString();
+        HttpResponse<String> landed = browse(browser, HttpRequest.newBuilder(URI.create(callback)));
+        assertThat(landed.statusCode()).as(landed.body()).isEqualTo(302);
+        assertThat(location(landed)).isEqualTo("/cases");
+        return browser;
+    }
+
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The page's own calls: JSON. */
+    private static HttpResponse<String> call(HttpClient browser, HttpRequest.Builder request) throws Exception {
+        return browser.send(request.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> browse(HttpClient browser, HttpRequest.Builder request) throws Exception {
