@@ -3,6 +3,7 @@ package org.zhengce.referral;
 import java.time.Instant;
 import java.util.List;
 import org.zhengce.events.Department;
+import org.zhengce.events.Dimension;
 import org.zhengce.events.HouseholdChanged;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
@@ -14,6 +15,7 @@ import org.zhengce.events.WarningCleared;
 import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.events.WarningRaised;
+import org.zhengce.events.WarningReason;
 
 /** Small builders of the events the tests publish; fixed values, no randomness. */
 public final class Warnings {
@@ -37,6 +39,48 @@ public final class Warnings {
                         .setThreshold(60)
                         .setReasons(List.of())
                         .build())
+                .build();
+    }
+
+    /** A warning raised at {@code at} by model {@code modelVersion}, with its reasons. */
+    public static HouseholdWarningEvent raised(
+            String eventId,
+            String household,
+            String community,
+            WarningLevel level,
+            Instant at,
+            String modelVersion,
+            List<WarningReason> reasons) {
+        HouseholdWarningEvent warning = raised(eventId, household, community, level);
+        warning.setOccurredAt(at);
+        warning.setModelVersion(modelVersion);
+        ((WarningRaised) warning.getFact()).setReasons(reasons);
+        return warning;
+    }
+
+    /** An escalation of the household's warning, with the reasons now. */
+    public static HouseholdWarningEvent escalated(
+            String eventId,
+            String household,
+            String community,
+            WarningLevel from,
+            WarningLevel to,
+            List<WarningReason> reasons) {
+        HouseholdWarningEvent warning = escalated(eventId, household, community, from, to);
+        ((WarningEscalated) warning.getFact()).setReasons(reasons);
+        return warning;
+    }
+
+    /** One reason: a department's event that moved a dimension by {@code points}. */
+    public static WarningReason reason(
+            Department department, String eventId, String eventType, Dimension dimension, int points) {
+        return WarningReason.newBuilder()
+                .setDepartment(department)
+                .setEventId(eventId)
+                .setEventType(eventType)
+                .setOccurredAt(AT.minusSeconds(86_400))
+                .setDimension(dimension)
+                .setPoints(points)
                 .build();
     }
 

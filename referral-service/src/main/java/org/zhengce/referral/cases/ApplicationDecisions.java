@@ -18,6 +18,9 @@ import org.zhengce.events.Programme;
 import org.zhengce.referral.outbox.CaseEventOutbox;
 import org.zhengce.referral.policies.PolicyLibrary;
 import org.zhengce.referral.policies.ProgrammeDefinition;
+import org.zhengce.referral.timeline.CaseTimeline;
+import org.zhengce.referral.timeline.StepType;
+import org.zhengce.referral.timeline.TimelineEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +40,7 @@ public class ApplicationDecisions {
     private final Cases workflow;
     private final PolicyLibrary policies;
     private final CaseEventOutbox outbox;
+    private final CaseTimeline timeline;
     private final Clock clock;
 
     ApplicationDecisions(
@@ -45,12 +49,14 @@ public class ApplicationDecisions {
             Cases workflow,
             PolicyLibrary policies,
             CaseEventOutbox outbox,
+            CaseTimeline timeline,
             Clock clock) {
         this.plans = plans;
         this.cases = cases;
         this.workflow = workflow;
         this.policies = policies;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -106,10 +112,9 @@ public class ApplicationDecisions {
                 .setCaseId(state.id().toString())
                 .build();
         Instant at = clock.instant();
-        return cases.addNote(
-                        state.id(),
+        return note(
+                        state,
                         at,
-                        null,
                         "application " + code + " granted by " + event.getDepartment()
                                 + amount(grant.getMonthlyAmountFen()) + "; shared with " + decision.getRecipients())
                 .then(outbox.appendDecision(decision, state.id()))
@@ -127,10 +132,18 @@ public class ApplicationDecisions {
         String why = "application " + application.programme() + " refused by " + event.getDepartment() + ": "
                 + rejection((AssistanceApplicationRejected) event.getFact());
         if (!state.stage().allowed().contains(CaseStage.Step.PLAN)) {
-            return cases.addNote(state.id(), clock.instant(), null, why);
+            return note(state, clock.instant(), why);
         }
         return workflow.apply(state, List.of(new CaseCommand.Replan(why, clock.instant())), null)
                 .then();
+    }
+
+    /** A note of the platform's on the case, and on its timeline. */
+    private Mono<Void> note(CaseState state, Instant at, String text) {
+        return cases.addNote(state.id(), at, null, text)
+                .then(timeline.record(
+                        state.id(),
+                        new TimelineEntry(at, StepType.NOTE, null, state.stage().name(), text)));
     }
 
     private static String rejection(AssistanceApplicationRejected rejected) {

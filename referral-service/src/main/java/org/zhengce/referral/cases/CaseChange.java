@@ -52,7 +52,7 @@ sealed interface CaseChange {
     record NoteAdded(String text, Instant at) implements CaseChange {}
 
     /** The warning was cleared: closing is proposed to the owner (never automatic). */
-    record ClosingProposed(String reason, Instant at) implements CaseChange {}
+    record ClosingProposed(String warningId, String reason, Instant at) implements CaseChange {}
 
     /** A visit recorded; {@code first} when it is the case's first. */
     record Visited(

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -15,24 +19,34 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.web.IfMatch;
+import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Mono;
 
-/** Cases for advisors and supervisors (roles enforced by the security chain, jurisdictions by {@link Cases}). */
+/**
+ * Cases for advisors and supervisors (roles enforced by the security chain, jurisdictions by {@link Cases}). A case
+ * answers with {@code ETag: "<version>"}; every step takes an optional {@code If-Match} (412 when stale). Lists come
+ * a page at a time ({@code limit}, {@code cursor}, {@code Link}).
+ */
 @RestController
 @RequestMapping("/cases")
 @Validated
 class CaseController {
 
     private final Cases cases;
+    private final CaseReads reads;
 
-    CaseController(Cases cases) {
+    CaseController(Cases cases, CaseReads reads) {
         this.cases = cases;
+        this.reads = reads;
     }
 
     record Assignment(@NotBlank String advisorId) {}
@@ -51,69 +65,125 @@ class CaseController {
 
     record Reopening(@NotBlank @Size(max = 4000) String reason) {}
 
-    /** The open cases of a community in the caller's jurisdictions. */
+    /** The open cases of a community in the caller's jurisdictions, by opening. */
     @GetMapping
-    Mono<List<CaseView>> list(
+    Mono<ResponseEntity<List<CaseView>>> list(
             @AuthenticationPrincipal Jwt jwt,
+            ServerHttpRequest request,
             @RequestParam @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit community code")
-                    String community) {
-        return cases.openCasesOf(Caller.of(jwt), community);
+                    String community,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return reads.openCasesOf(Caller.of(jwt), community, PageRequest.of(limit, cursor))
+                .map(page -> page.response(request));
     }
 
     @GetMapping("/{id}")
-    Mono<CaseView> read(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return cases.read(Caller.of(jwt), id);
+    Mono<CaseView> read(@AuthenticationPrincipal Jwt jwt, ServerHttpResponse response, @PathVariable UUID id) {
+        return cases.read(Caller.of(jwt), id).doOnNext(view -> IfMatch.tag(response, view.version()));
+    }
+
+    /** Every step of the case, oldest first: who took it, when, the stage after it. */
+    @GetMapping("/{id}/timeline")
+    Mono<ResponseEntity<List<TimelineEntry>>> timeline(
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpRequest request,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return reads.timeline(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
     }
 
     /** A supervisor re-assigns the case to an advisor covering its community. */
     @PostMapping("/{id}/assign")
     Mono<CaseView> assign(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Assignment assignment) {
-        return cases.reassign(Caller.of(jwt), id, assignment.advisorId());
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody Assignment assignment) {
+        return cases.reassign(Caller.of(jwt), id, assignment.advisorId(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** An advisor records a visit: findings, needs from the service menu, the household's verified facts. */
     @PostMapping("/{id}/visits")
     Mono<CaseView> visit(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody VisitReport report) {
-        return cases.recordVisit(Caller.of(jwt), id, report);
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody VisitReport report) {
+        return cases.recordVisit(Caller.of(jwt), id, report, IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     @GetMapping("/{id}/visits")
-    Mono<List<VisitView>> visits(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return cases.visits(Caller.of(jwt), id);
+    Mono<ResponseEntity<List<VisitView>>> visits(
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpRequest request,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return reads.visits(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
     }
 
     /** The difficulty is verified (甄别) after a visit. */
     @PostMapping("/{id}/verify")
     Mono<CaseView> verify(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Verification verification) {
-        return cases.verify(Caller.of(jwt), id, verification.note());
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody Verification verification) {
+        return cases.verify(Caller.of(jwt), id, verification.note(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** Dismissed after a visit, with a reason. */
     @PostMapping("/{id}/dismiss")
     Mono<CaseView> dismiss(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Dismissal dismissal) {
-        return cases.dismiss(Caller.of(jwt), id, dismissal.reason(), dismissal.note());
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody Dismissal dismissal) {
+        return cases.dismiss(Caller.of(jwt), id, dismissal.reason(), dismissal.note(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** 先行救助: an urgent case is helped at once and verified after. */
     @PostMapping("/{id}/assist-first")
     Mono<CaseView> assistFirst(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody AssistanceFirst assistance) {
-        return cases.assistFirst(Caller.of(jwt), id, assistance.measures());
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody AssistanceFirst assistance) {
+        return cases.assistFirst(Caller.of(jwt), id, assistance.measures(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     @PostMapping("/{id}/close")
-    Mono<CaseView> close(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Closing closing) {
-        return cases.close(Caller.of(jwt), id, closing.outcome(), closing.note());
+    Mono<CaseView> close(
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody Closing closing) {
+        return cases.close(Caller.of(jwt), id, closing.outcome(), closing.note(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** A closed or dismissed case re-opened: the situation changed. */
     @PostMapping("/{id}/reopen")
     Mono<CaseView> reopen(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Reopening reopening) {
-        return cases.reopen(Caller.of(jwt), id, reopening.reason());
+            @AuthenticationPrincipal Jwt jwt,
+            ServerHttpResponse response,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody Reopening reopening) {
+        return cases.reopen(Caller.of(jwt), id, reopening.reason(), IfMatch.of(ifMatch))
+                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 }

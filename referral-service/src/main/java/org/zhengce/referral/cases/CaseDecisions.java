@@ -63,7 +63,7 @@ record CaseDecisions(Deadlines deadlines) {
             }
             return List.of(
                     new NoteAdded("warning " + clear.warningId() + " cleared (" + clear.reason() + ")", clear.at()),
-                    new ClosingProposed(clear.reason().name(), clear.at()));
+                    new ClosingProposed(clear.warningId(), clear.reason().name(), clear.at()));
         }
         if (command instanceof MissDeadline missed) {
             CaseState s = required(current, command);

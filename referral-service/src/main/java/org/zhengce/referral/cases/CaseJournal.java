@@ -12,12 +12,13 @@ import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
 import org.zhengce.referral.outbox.CaseEventOutbox;
+import org.zhengce.referral.timeline.CaseTimeline;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, and
- * the published changes into the outbox of {@code case.events}.
+ * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, its
+ * timeline, and the published changes into the outbox of {@code case.events}.
  */
 @Component
 class CaseJournal {
@@ -25,13 +26,21 @@ class CaseJournal {
     private final CaseStore store;
     private final CaseEventOutbox outbox;
     private final CaseDecisions decisions;
+    private final CaseTimeline timeline;
     private final JsonMapper json;
     private final Clock clock;
 
-    CaseJournal(CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions, JsonMapper json, Clock clock) {
+    CaseJournal(
+            CaseStore store,
+            CaseEventOutbox outbox,
+            CaseDecisions decisions,
+            CaseTimeline timeline,
+            JsonMapper json,
+            Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.decisions = decisions;
+        this.timeline = timeline;
         this.json = json;
         this.clock = clock;
     }
@@ -44,11 +53,14 @@ class CaseJournal {
         Optional<CaseState> state = before;
         List<CaseEvent> events = new ArrayList<>();
         List<Mono<Void>> details = new ArrayList<>();
+        boolean clearing = changes.stream().anyMatch(CaseChange.ClosingProposed.class::isInstance);
         for (CaseChange change : changes) {
             Optional<CaseState> previous = state;
             state = decisions.evolve(state, change);
             CaseState after = state.orElseThrow();
             CaseEvents.of(change, after, actor).ifPresent(events::add);
+            CaseSteps.of(change, after, actor, clearing)
+                    .ifPresent(step -> details.add(timeline.record(after.id(), step)));
             if (change instanceof NoteAdded note) {
                 details.add(store.addNote(after.id(), note.at(), actor, note.text()));
             } else if (change instanceof UrgencyRaised raised) {

@@ -23,6 +23,10 @@ import org.zhengce.referral.resources.ResourceLibrary;
 import org.zhengce.referral.resources.ResourceMatch;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.security.Role;
+import org.zhengce.referral.timeline.CaseTimeline;
+import org.zhengce.referral.timeline.StepType;
+import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +45,7 @@ public class CasePlans {
     private final PolicyLibrary policies;
     private final ResourceLibrary resources;
     private final PlanSettings settings;
+    private final CaseTimeline timeline;
     private final Clock clock;
 
     CasePlans(
@@ -49,12 +54,14 @@ public class CasePlans {
             PolicyLibrary policies,
             ResourceLibrary resources,
             PlanSettings settings,
+            CaseTimeline timeline,
             Clock clock) {
         this.cases = cases;
         this.store = store;
         this.policies = policies;
         this.resources = resources;
         this.settings = settings;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -102,7 +109,8 @@ public class CasePlans {
                     null,
                     notEligible);
             return store.add(verified.id(), body, needsApproval(body), author, clock.instant())
-                    .map(this::withApproval);
+                    .map(this::withApproval)
+                    .flatMap(plan -> step(verified, PlanSteps.written(plan, verified), plan));
         });
     }
 
@@ -121,63 +129,82 @@ public class CasePlans {
                 state -> store.versions(caseId).map(this::withApproval).collectList());
     }
 
-    /** A new version from the advisor's choices: programmes from the library, resources covering the community. */
-    public Mono<PlanView> redraft(Caller caller, UUID caseId, PlanRequest request) {
+    /**
+     * A new version from the advisor's choices: programmes from the library, resources covering the community. Every
+     * change of a plan takes an optional {@code If-Match} naming the plan version it was made on, checked under the
+     * case's lock (412 naming the version, who changed it and when).
+     */
+    public Mono<PlanView> redraft(Caller caller, UUID caseId, PlanRequest request, IfMatch ifMatch) {
         return cases.within(caller, caseId, AuditAction.CHANGE, "plan redrafted", state -> {
             requirePlanning(state);
             return latest(state)
-                    .flatMap(previous -> body(state, previous.plan(), request))
+                    .flatMap(previous -> body(state, fresh(previous, ifMatch).plan(), request))
                     .flatMap(body -> store.add(caseId, body, needsApproval(body), caller.userId(), clock.instant()))
-                    .map(this::withApproval);
+                    .map(this::withApproval)
+                    .flatMap(plan -> step(state, PlanSteps.written(plan, state), plan));
         });
     }
 
     /** The advisor confirms the latest draft: above the approval amount it waits for a supervisor. */
-    public Mono<PlanView> confirm(Caller caller, UUID caseId) {
+    public Mono<PlanView> confirm(Caller caller, UUID caseId, IfMatch ifMatch) {
         return cases.within(caller, caseId, AuditAction.CHANGE, "plan confirmed", state -> {
             requirePlanning(state);
             return latest(state).flatMap(plan -> {
+                fresh(plan, ifMatch);
                 requireStatus(state, plan, PlanStatus.DRAFT);
                 if (plan.needsApproval()) {
+                    Instant at = clock.instant();
                     return store.decide(
                                     caseId,
                                     plan.version(),
                                     PlanStatus.PENDING_APPROVAL,
                                     caller.userId(),
                                     "committing " + plan.committedAmountFen() + " fen: waiting for a supervisor",
-                                    clock.instant())
-                            .map(this::withApproval);
+                                    at)
+                            .map(this::withApproval)
+                            .flatMap(pending -> step(
+                                    state,
+                                    PlanSteps.decided(
+                                            StepType.PLAN_SUBMITTED, pending, state, caller.userId(), null, at),
+                                    pending));
                 }
-                return confirmed(caller, state, plan, null);
+                return confirmed(caller, state, plan, null, StepType.PLAN_CONFIRMED);
             });
         });
     }
 
     /** A supervisor who did not write the plan approves it (maker-checker). */
-    public Mono<PlanView> approve(Caller caller, UUID caseId, @Nullable String note) {
+    public Mono<PlanView> approve(Caller caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
         return cases.within(
                 caller,
                 caseId,
                 AuditAction.CHANGE,
                 "plan approved",
                 state -> latest(state).flatMap(plan -> {
+                    fresh(plan, ifMatch);
                     checker(caller, state, plan);
-                    return confirmed(caller, state, plan, note);
+                    return confirmed(caller, state, plan, note, StepType.PLAN_APPROVED);
                 }));
     }
 
     /** A supervisor sends the plan back to the advisor. */
-    public Mono<PlanView> reject(Caller caller, UUID caseId, String note) {
+    public Mono<PlanView> reject(Caller caller, UUID caseId, String note, IfMatch ifMatch) {
         return cases.within(
                 caller,
                 caseId,
                 AuditAction.CHANGE,
                 "plan rejected",
                 state -> latest(state).flatMap(plan -> {
+                    fresh(plan, ifMatch);
                     checker(caller, state, plan);
-                    return store.decide(
-                                    caseId, plan.version(), PlanStatus.REJECTED, caller.userId(), note, clock.instant())
-                            .map(this::withApproval);
+                    Instant at = clock.instant();
+                    return store.decide(caseId, plan.version(), PlanStatus.REJECTED, caller.userId(), note, at)
+                            .map(this::withApproval)
+                            .flatMap(rejected -> step(
+                                    state,
+                                    PlanSteps.decided(
+                                            StepType.PLAN_REJECTED, rejected, state, caller.userId(), note, at),
+                                    rejected));
                 }));
     }
 
@@ -191,7 +218,8 @@ public class CasePlans {
                 state -> store.referralsOf(caseId).collectList());
     }
 
-    private Mono<PlanView> confirmed(Caller caller, CaseState state, PlanView plan, @Nullable String note) {
+    private Mono<PlanView> confirmed(
+            Caller caller, CaseState state, PlanView plan, @Nullable String note, StepType step) {
         PlanBody body = plan.plan();
         Instant at = clock.instant();
         List<CaseCommand> refers = new ArrayList<>();
@@ -248,7 +276,9 @@ public class CasePlans {
         } else {
             sortPrimaryLast(refers, body.tier());
         }
-        return Flux.concat(rows)
+        // the decision first in the timeline, then the referrals it made
+        return timeline.record(state.id(), PlanSteps.decided(step, plan, state, caller.userId(), note, at))
+                .thenMany(Flux.concat(rows))
                 .then(cases.apply(state, refers, caller.userId()))
                 .then(store.decide(state.id(), plan.version(), PlanStatus.CONFIRMED, caller.userId(), note, at))
                 .map(this::withApproval);
@@ -366,6 +396,19 @@ public class CasePlans {
                         state,
                         CaseStage.Step.PLAN,
                         "the case has no plan yet: it is drafted when the case is verified")));
+    }
+
+    /** Records {@code entry} on the case's timeline; emits {@code plan}. */
+    private Mono<PlanView> step(CaseState state, TimelineEntry entry, PlanView plan) {
+        return timeline.record(state.id(), entry).thenReturn(plan);
+    }
+
+    /** {@code plan} when {@code ifMatch} names its version (or none); otherwise 412. */
+    private static PlanView fresh(PlanView plan, IfMatch ifMatch) {
+        if (!ifMatch.matches(plan.version())) {
+            throw CaseProblem.stalePlan(plan);
+        }
+        return plan;
     }
 
     private PlanView withApproval(PlanView plan) {

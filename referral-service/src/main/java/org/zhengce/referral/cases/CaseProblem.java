@@ -66,6 +66,39 @@ class CaseProblem extends ErrorResponseException {
         }
     }
 
+    /**
+     * 412: the case changed since the version the request's {@code If-Match} names; the problem names the version
+     * it is at ({@code currentVersion}).
+     */
+    static CaseProblem stale(CaseState state) {
+        CaseProblem problem = new CaseProblem(
+                HttpStatus.PRECONDITION_FAILED,
+                "Case changed",
+                "case " + state.id() + " was changed: it is at version " + state.version()
+                        + ", not the one If-Match names; read it again");
+        problem.getBody().setProperty("currentVersion", (long) state.version());
+        return problem;
+    }
+
+    /**
+     * 412: the plan changed since the version the request's {@code If-Match} names; the problem names its version
+     * ({@code currentVersion}) and who changed it when ({@code editedBy}, {@code editedAt}).
+     */
+    static CaseProblem stalePlan(PlanView plan) {
+        boolean decided = plan.decidedAt() != null && plan.decidedBy() != null;
+        String by = decided ? plan.decidedBy() : plan.createdBy();
+        java.time.Instant at = decided ? plan.decidedAt() : plan.createdAt();
+        CaseProblem problem = new CaseProblem(
+                HttpStatus.PRECONDITION_FAILED,
+                "Plan changed",
+                "the plan was changed by " + by + " at " + at + ": it is at version " + plan.version()
+                        + ", not the one If-Match names; read it again");
+        problem.getBody().setProperty("currentVersion", (long) plan.version());
+        problem.getBody().setProperty("editedBy", by);
+        problem.getBody().setProperty("editedAt", String.valueOf(at));
+        return problem;
+    }
+
     /** 409: the request conflicts with another case or resource (e.g. the household has another open case). */
     static CaseProblem conflict(String detail) {
         return new CaseProblem(HttpStatus.CONFLICT, "Conflict", detail);

@@ -64,12 +64,20 @@ class CaseStore {
                 .one();
     }
 
-    Flux<CaseState> openCasesOf(String communityCode) {
-        return db.sql("select " + COLUMNS + " from cases where community_code = :community and status = 'OPEN'"
-                        + " order by opened_at, id")
+    /** A list's position: the sort key of the item a page ends with. */
+    record Position(Instant at, UUID id) {}
+
+    /** Up to {@code limit} open cases of a community, by opening time then id, after {@code after} when given. */
+    Flux<CaseState> openCasesOf(String communityCode, @Nullable Position after, int limit) {
+        DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from cases where community_code ="
+                        + " :community and status = 'OPEN'" + (after == null ? "" : " and (opened_at, id) > (:at, :id)")
+                        + " order by opened_at, id limit :limit")
                 .bind("community", communityCode)
-                .map(row -> state(row))
-                .all();
+                .bind("limit", limit);
+        if (after != null) {
+            select = select.bind("at", after.at()).bind("id", after.id());
+        }
+        return select.map(row -> state(row)).all();
     }
 
     Mono<Void> insert(CaseState c) {
@@ -159,10 +167,26 @@ class CaseStore {
 
     /** The case's visits, oldest first, as stored (needs and facts as JSON text). */
     Flux<StoredVisit> visits(UUID caseId) {
-        return db.sql("select id, visited_at, recorded_at, advisor_id, findings, needs, facts from case_visits"
-                        + " where case_id = :case order by visited_at, recorded_at")
+        return visits(caseId, null, Integer.MAX_VALUE);
+    }
+
+    /** A visit list's position: the sort key of the visit a page ends with. */
+    record VisitPosition(Instant visitedAt, Instant recordedAt, UUID id) {}
+
+    /** Up to {@code limit} visits of the case, by visit time, recording time and id, after {@code after}. */
+    Flux<StoredVisit> visits(UUID caseId, @Nullable VisitPosition after, int limit) {
+        DatabaseClient.GenericExecuteSpec select = db.sql("select id, visited_at, recorded_at, advisor_id, findings,"
+                        + " needs, facts from case_visits where case_id = :case"
+                        + (after == null ? "" : " and (visited_at, recorded_at, id) > (:visited, :recorded, :id)")
+                        + " order by visited_at, recorded_at, id limit :limit")
                 .bind("case", caseId)
-                .map(row -> new StoredVisit(
+                .bind("limit", limit);
+        if (after != null) {
+            select = select.bind("visited", after.visitedAt())
+                    .bind("recorded", after.recordedAt())
+                    .bind("id", after.id());
+        }
+        return select.map(row -> new StoredVisit(
                         Objects.requireNonNull(row.get("id", UUID.class)),
                         Objects.requireNonNull(row.get("visited_at", Instant.class)),
                         Objects.requireNonNull(row.get("recorded_at", Instant.class)),

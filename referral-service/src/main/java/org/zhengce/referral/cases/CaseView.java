@@ -11,6 +11,10 @@ import org.zhengce.referral.households.HouseholdContact;
 /**
  * A case as the API shows it.
  *
+ * @param version the case's version: one more with every step published on {@code case.events}; its entity tag
+ *     ({@code ETag: "<version>"}) is what {@code If-Match} names
+ * @param warning the latest warning of the case (raised or escalated) with its reasons; null only for cases opened
+ *     before warnings were kept
  * @param contact the household's contact details, only when the caller covers the household's community
  */
 public record CaseView(
@@ -33,6 +37,8 @@ public record CaseView(
         boolean closeProposed,
         Instant openedAt,
         Instant visitDueAt,
+        long version,
+        @Nullable CaseWarning warning,
         List<Note> notes,
         List<Escalation> escalations,
         @Nullable HouseholdContact contact) {

@@ -14,11 +14,9 @@ import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.households.HouseholdContact;
-import org.zhengce.referral.households.HouseholdContacts;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.security.Caller;
-import reactor.core.publisher.Flux;
+import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +29,7 @@ public class Cases {
     private final CaseStore store;
     private final CaseDecisions decisions;
     private final CaseJournal journal;
-    private final HouseholdContacts contacts;
+    private final CaseViews views;
     private final JurisdictionDirectory directory;
     private final AuditLog audit;
     private final TransactionalOperator transactions;
@@ -44,7 +42,7 @@ public class Cases {
             CaseStore store,
             CaseDecisions decisions,
             CaseJournal journal,
-            HouseholdContacts contacts,
+            CaseViews views,
             JurisdictionDirectory directory,
             AuditLog audit,
             TransactionalOperator transactions,
@@ -55,7 +53,7 @@ public class Cases {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
-        this.contacts = contacts;
+        this.views = views;
         this.directory = directory;
         this.audit = audit;
         this.transactions = transactions;
@@ -67,31 +65,20 @@ public class Cases {
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
     public Mono<CaseView> read(Caller caller, UUID caseId) {
-        return permitted(caller, caseId, AuditAction.READ, false)
+        return permitted(caller, caseId, AuditAction.READ)
                 .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, null)
-                        .then(view(caller, state)));
-    }
-
-    /** The open cases of a community, each read audited; 403 (audited) outside the caller's jurisdictions. */
-    public Mono<List<CaseView>> openCasesOf(Caller caller, String communityCode) {
-        if (!caller.covers(communityCode)) {
-            return audit.record(caller, AuditAction.READ, null, communityCode, false, "list outside jurisdiction")
-                    .then(Mono.error(CaseProblem.outsideJurisdiction(communityCode)));
-        }
-        Flux<CaseView> views = store.openCasesOf(communityCode)
-                .concatMap(state -> audit.record(caller, AuditAction.READ, state.id(), communityCode, true, "list")
-                        .then(view(caller, state)));
-        return views.collectList();
+                        .then(views.view(caller, state)));
     }
 
     /**
      * A supervisor hands the case to {@code advisorId}, who must cover the case's community (400 otherwise);
      * published as {@code CaseAssigned} and audited.
      */
-    public Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId) {
+    public Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "assigned to " + advisorId,
                 state -> directory
                         .advisor(advisorId)
@@ -104,7 +91,7 @@ public class Cases {
     }
 
     /** Records a visit by the caller; the first moves the case to VISITED. */
-    public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report) {
+    public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report, IfMatch ifMatch) {
         Instant now = clock.instant();
         Instant visitedAt = report.visitedAt() == null ? now : report.visitedAt();
         if (visitedAt.isAfter(now.plusSeconds(300))) {
@@ -121,25 +108,20 @@ public class Cases {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "visit recorded",
                 state -> Mono.just(new CaseCommand.RecordVisit(
                         visitId, caller.userId(), visitedAt, report.findings(), report.needs(), report.facts(), now)));
     }
 
-    /** The case's visits, oldest first; the read audited. */
-    public Mono<List<VisitView>> visits(Caller caller, UUID caseId) {
-        return permitted(caller, caseId, AuditAction.READ, false)
-                .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, "visits")
-                        .then(store.visits(caseId).map(visits::view).collectList()));
-    }
-
     /** The difficulty is verified, with the needs of the latest visit; the plan's first draft is made from it. */
-    public Mono<CaseView> verify(Caller caller, UUID caseId, @Nullable String note) {
+    public Mono<CaseView> verify(Caller caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
         return within(
                 caller,
                 caseId,
                 AuditAction.CHANGE,
                 "verified",
+                ifMatch,
                 state -> store.visits(caseId).collectList().flatMap(all -> {
                     Optional<VisitView> latest =
                             all.isEmpty() ? Optional.empty() : Optional.of(visits.view(all.get(all.size() - 1)));
@@ -149,32 +131,37 @@ public class Cases {
                                     List.of(new CaseCommand.Verify(latestNeeds, note, clock.instant())),
                                     caller.userId())
                             .flatMap(after ->
-                                    plans.draft(after, latest, caller.userId()).then(view(caller, after)));
+                                    plans.draft(after, latest, caller.userId()).then(views.view(caller, after)));
                 }));
     }
 
-    public Mono<CaseView> dismiss(Caller caller, UUID caseId, DismissalReason reason, @Nullable String note) {
+    public Mono<CaseView> dismiss(
+            Caller caller, UUID caseId, DismissalReason reason, @Nullable String note, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "dismissed: " + reason,
                 state -> Mono.just(new CaseCommand.Dismiss(reason, note, clock.instant())));
     }
 
     /** 先行救助: an urgent case helped at once, verified after within its own deadline. */
-    public Mono<CaseView> assistFirst(Caller caller, UUID caseId, String measures) {
+    public Mono<CaseView> assistFirst(Caller caller, UUID caseId, String measures, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "assisted first",
                 state -> Mono.just(new CaseCommand.AssistFirst(measures, clock.instant())));
     }
 
     /** Closed with an outcome: refused while a referral is open; a tracking case's monitoring ends. */
-    public Mono<CaseView> close(Caller caller, UUID caseId, CaseOutcome outcome, @Nullable String note) {
+    public Mono<CaseView> close(
+            Caller caller, UUID caseId, CaseOutcome outcome, @Nullable String note, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "closed: " + outcome,
                 state -> store.openReferrals(caseId)
                         .map(open -> (CaseCommand) new CaseCommand.Close(outcome, note, open, clock.instant()))
@@ -183,10 +170,11 @@ public class Cases {
     }
 
     /** A closed or dismissed case opened again (409 when the household has another open case). */
-    public Mono<CaseView> reopen(Caller caller, UUID caseId, String reason) {
+    public Mono<CaseView> reopen(Caller caller, UUID caseId, String reason, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
+                ifMatch,
                 "re-opened",
                 state -> store.openCaseOf(state.householdNumber())
                         .flatMap(other -> Mono.<CaseCommand>error(CaseProblem.conflict(
@@ -195,32 +183,53 @@ public class Cases {
     }
 
     /**
-     * One step on a case by {@code caller}, in one transaction: the case locked, the command made from it, decided
-     * (a refused step is a 409 naming the stage and the allowed steps), written with its events, audited. A
-     * refusal (404, 403, 400, 409) is audited outside the transaction, so it stays audited.
+     * One step on a case by {@code caller}, in one transaction: the case locked, its version checked against
+     * {@code ifMatch} (412 naming {@code currentVersion}), the command made from it, decided (a refused step is a
+     * 409 naming the stage and the allowed steps), written with its events, audited. A refusal (404, 403, 400, 409,
+     * 412) is audited outside the transaction, so it stays audited.
      */
     Mono<CaseView> change(
-            Caller caller, UUID caseId, String detail, Function<CaseState, Mono<? extends CaseCommand>> command) {
+            Caller caller,
+            UUID caseId,
+            IfMatch ifMatch,
+            String detail,
+            Function<CaseState, Mono<? extends CaseCommand>> command) {
         return within(
                 caller,
                 caseId,
                 AuditAction.CHANGE,
                 detail,
+                ifMatch,
                 state -> command.apply(state)
                         .flatMap(cmd -> apply(state, List.of(cmd), caller.userId()))
-                        .flatMap(after -> view(caller, after)));
+                        .flatMap(after -> views.view(caller, after)));
+    }
+
+    /** {@link #within(Caller, UUID, AuditAction, String, IfMatch, Function)} on any version of the case. */
+    <T> Mono<T> within(
+            Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
+        return within(caller, caseId, action, detail, IfMatch.ANY, work);
     }
 
     /**
-     * Work on one case by {@code caller} in one transaction, the case locked: 404 and 403 first, the work, then
-     * the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside the transaction, so it
-     * stays audited.
+     * Work on one case by {@code caller} in one transaction, the case locked: 404 and 403 first, then the case's
+     * version against {@code ifMatch} under the lock (412, so two changes made on the same version cannot both
+     * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside
+     * the transaction, so it stays audited.
      */
     <T> Mono<T> within(
-            Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
-        return permitted(caller, caseId, action, false)
+            Caller caller,
+            UUID caseId,
+            AuditAction action,
+            String detail,
+            IfMatch ifMatch,
+            Function<CaseState, Mono<T>> work) {
+        return permitted(caller, caseId, action)
                 .flatMap(seen -> transactions
                         .transactional(store.find(caseId, true)
+                                .flatMap(state -> ifMatch.matches(state.version())
+                                        ? Mono.just(state)
+                                        : Mono.error(CaseProblem.stale(state)))
                                 .flatMap(state -> work.apply(state)
                                         .flatMap(result -> audit.record(
                                                         caller, action, caseId, state.communityCode(), true, detail)
@@ -250,47 +259,13 @@ public class Cases {
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */
-    private Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action, boolean lock) {
-        return store.find(caseId, lock)
+    Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
+        return store.find(caseId, false)
                 .switchIfEmpty(Mono.defer(() -> audit.record(caller, action, caseId, null, false, "no such case")
                         .then(Mono.error(CaseProblem.notFound(caseId)))))
                 .flatMap(state -> caller.covers(state.communityCode())
                         ? Mono.just(state)
                         : audit.record(caller, action, caseId, state.communityCode(), false, "outside jurisdiction")
                                 .then(Mono.error(CaseProblem.outsideJurisdiction(state.communityCode()))));
-    }
-
-    private Mono<CaseView> view(Caller caller, CaseState state) {
-        Mono<Optional<HouseholdContact>> contact = contacts.find(state.householdNumber())
-                .filter(found -> caller.covers(found.communityCode()))
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
-        return store.notes(state.id())
-                .collectList()
-                .flatMap(notes -> store.escalations(state.id())
-                        .collectList()
-                        .flatMap(escalations -> contact.map(found -> new CaseView(
-                                state.id(),
-                                state.householdNumber(),
-                                state.communityCode(),
-                                state.isOpen() ? "OPEN" : "CLOSED",
-                                state.stage(),
-                                state.dueStep(),
-                                state.dueAt(),
-                                state.dueAt() != null && state.dueAt().isBefore(clock.instant()),
-                                state.assistFirst(),
-                                state.tier(),
-                                state.urgency(),
-                                state.category().name(),
-                                state.level() == null ? null : state.level().name(),
-                                state.warningId(),
-                                String.valueOf(state.ownerId()),
-                                state.ownerRole().name(),
-                                state.closeProposed(),
-                                state.openedAt(),
-                                state.visitDueAt(),
-                                notes,
-                                escalations,
-                                found.orElse(null)))));
     }
 }

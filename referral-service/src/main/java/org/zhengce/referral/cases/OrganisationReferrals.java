@@ -1,6 +1,7 @@
 package org.zhengce.referral.cases;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -10,11 +11,17 @@ import org.springframework.web.ErrorResponseException;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.timeline.CaseTimeline;
+import org.zhengce.referral.timeline.StepType;
+import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.web.Page;
+import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Mono;
 
 /**
  * A social organisation answers the referrals made to it: accepts or declines them, then reports back. Only its
- * own referrals (claim {@code organisation}); every answer is a note on the case and is audited, refusals too.
+ * own referrals (claim {@code organisation}); every answer is a note and a step on the case's timeline, and is
+ * audited, refusals too.
  */
 @Service
 public class OrganisationReferrals {
@@ -22,29 +29,62 @@ public class OrganisationReferrals {
     private final PlanStore plans;
     private final CaseStore cases;
     private final AuditLog audit;
+    private final CaseTimeline timeline;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     OrganisationReferrals(
-            PlanStore plans, CaseStore cases, AuditLog audit, TransactionalOperator transactions, Clock clock) {
+            PlanStore plans,
+            CaseStore cases,
+            AuditLog audit,
+            CaseTimeline timeline,
+            TransactionalOperator transactions,
+            Clock clock) {
         this.plans = plans;
         this.cases = cases;
         this.audit = audit;
+        this.timeline = timeline;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** The referrals made to the caller's organisation (no household details: the case id and the service). */
-    public Mono<List<ReferralView>> mine(String organisationId) {
-        return plans.referralsOfOrganisation(organisationId).collectList();
+    /**
+     * The referrals made to the caller's organisation, oldest first (no household details: the case id and the
+     * service).
+     */
+    public Mono<Page<ReferralView>> mine(String organisationId, PageRequest request) {
+        CaseStore.Position after = request.after(
+                parts -> new CaseStore.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        return plans.referralsOfOrganisation(organisationId, after, request.fetch())
+                .collectList()
+                .map(fetched -> request.page(
+                        fetched,
+                        referral -> List.of(
+                                referral.createdAt().toString(), referral.id().toString())));
     }
 
     public Mono<ReferralView> accept(Caller caller, String organisationId, UUID referralId) {
-        return answer(caller, organisationId, referralId, "PROPOSED", "ACCEPTED", null, "accepted");
+        return answer(
+                caller,
+                organisationId,
+                referralId,
+                "PROPOSED",
+                "ACCEPTED",
+                null,
+                StepType.REFERRAL_ACCEPTED,
+                "accepted");
     }
 
     public Mono<ReferralView> decline(Caller caller, String organisationId, UUID referralId, String reason) {
-        return answer(caller, organisationId, referralId, "PROPOSED", "DECLINED", reason, "declined: " + reason);
+        return answer(
+                caller,
+                organisationId,
+                referralId,
+                "PROPOSED",
+                "DECLINED",
+                reason,
+                StepType.REFERRAL_DECLINED,
+                "declined: " + reason);
     }
 
     /** Reports back on an accepted referral; {@code completed} ends it. */
@@ -57,7 +97,15 @@ public class OrganisationReferrals {
                 "ACCEPTED",
                 completed ? "COMPLETED" : "ACCEPTED",
                 feedback,
+                StepType.REFERRAL_REPORTED,
                 (completed ? "completed: " : "reported: ") + feedback);
+    }
+
+    /** The answer as a note on the case and a step of its timeline (at the case's stage as it stands). */
+    private Mono<Void> noted(Caller caller, ReferralView referral, StepType step, String text) {
+        Instant at = clock.instant();
+        return cases.addNote(referral.caseId(), at, caller.userId(), text)
+                .then(timeline.record(referral.caseId(), new TimelineEntry(at, step, caller.userId(), null, text)));
     }
 
     private Mono<ReferralView> answer(
@@ -67,6 +115,7 @@ public class OrganisationReferrals {
             String from,
             String to,
             @Nullable String feedback,
+            StepType step,
             String detail) {
         return plans.referral(referralId, false)
                 .switchIfEmpty(Mono.defer(
@@ -87,10 +136,10 @@ public class OrganisationReferrals {
                     return plans.move(referralId, List.of(from), to, feedback, clock.instant())
                             .switchIfEmpty(Mono.error(() -> CaseProblem.conflict("referral " + referralId + " is "
                                     + seen.status() + "; this answer needs it " + from)))
-                            .flatMap(moved -> cases.addNote(
-                                            moved.caseId(),
-                                            clock.instant(),
-                                            caller.userId(),
+                            .flatMap(moved -> noted(
+                                            caller,
+                                            moved,
+                                            step,
                                             organisationId + " " + detail + " (" + moved.service() + ")")
                                     .then(audit.record(
                                             caller,

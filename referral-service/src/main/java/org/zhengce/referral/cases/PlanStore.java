@@ -120,12 +120,18 @@ class PlanStore {
                 .all();
     }
 
-    Flux<ReferralView> referralsOfOrganisation(String organisationId) {
-        return db.sql("select r.*, c.community_code from case_referrals r join cases c on c.id = r.case_id"
-                        + " where r.organisation_id = :org order by r.created_at, r.id")
+    /** Up to {@code limit} referrals to the organisation, by creation then id, after {@code after} when given. */
+    Flux<ReferralView> referralsOfOrganisation(String organisationId, CaseStore.@Nullable Position after, int limit) {
+        DatabaseClient.GenericExecuteSpec select = db.sql("select r.*, c.community_code from case_referrals r join"
+                        + " cases c on c.id = r.case_id where r.organisation_id = :org"
+                        + (after == null ? "" : " and (r.created_at, r.id) > (:at, :id)")
+                        + " order by r.created_at, r.id limit :limit")
                 .bind("org", organisationId)
-                .map(PlanStore::referral)
-                .all();
+                .bind("limit", limit);
+        if (after != null) {
+            select = select.bind("at", after.at()).bind("id", after.id());
+        }
+        return select.map(PlanStore::referral).all();
     }
 
     Mono<ReferralView> referral(UUID referralId, boolean lock) {

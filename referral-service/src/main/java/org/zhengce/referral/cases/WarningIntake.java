@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies warnings to cases, a batch in one transaction: each warning event once (its {@code eventId} recorded in
- * the same transaction), urgent households first; a newly opened case is routed at once.
+ * the same transaction), urgent households first; a newly opened case is routed at once. A raised or escalated
+ * warning is kept on its case with its reasons.
  */
 @Service
 class WarningIntake {
@@ -24,6 +25,7 @@ class WarningIntake {
     private final CaseStore store;
     private final CaseDecisions decisions;
     private final CaseJournal journal;
+    private final CaseWarnings warnings;
     private final CaseRouter router;
     private final HouseholdContacts contacts;
     private final TransactionalOperator transactions;
@@ -32,12 +34,14 @@ class WarningIntake {
             CaseStore store,
             CaseDecisions decisions,
             CaseJournal journal,
+            CaseWarnings warnings,
             CaseRouter router,
             HouseholdContacts contacts,
             TransactionalOperator transactions) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
+        this.warnings = warnings;
         this.router = router;
         this.contacts = contacts;
         this.transactions = transactions;
@@ -65,14 +69,16 @@ class WarningIntake {
                                 return Mono.<Void>empty();
                             }
                             if (!(changes.get(0) instanceof CaseChange.CaseOpened)) {
-                                return journal.write(open, changes, null).then();
+                                return journal.write(open, changes, null)
+                                        .flatMap(after -> warnings.record(after.id(), warning));
                             }
                             Optional<CaseState> opened =
                                     decisions.decideAndEvolve(open, command).after();
                             return router.route(community).flatMap(decision -> {
                                 List<CaseChange> all = new java.util.ArrayList<>(changes);
                                 all.addAll(decisions.decide(opened, new CaseCommand.Route(decision, command.at())));
-                                return journal.write(open, all, null).then();
+                                return journal.write(open, all, null)
+                                        .flatMap(after -> warnings.record(after.id(), warning));
                             });
                         }));
     }

@@ -50,7 +50,8 @@ public class CaseRouter {
                 supervisor.map(responsible -> Routing.route(covering, responsible, settings.fallbackOwner())));
     }
 
-    private Mono<List<AdvisorLoad>> loads(List<String> advisorIds) {
+    /** The open cases each of {@code advisorIds} owns, in that order (0 for none). */
+    public Mono<List<AdvisorLoad>> loads(List<String> advisorIds) {
         if (advisorIds.isEmpty()) {
             return Mono.just(List.of());
         }

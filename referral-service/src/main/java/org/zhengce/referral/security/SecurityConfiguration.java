@@ -84,7 +84,11 @@ class SecurityConfiguration {
                                     "/referrals/*/decline",
                                     "/referrals/*/report")
                             .hasRole(Role.ORGANISATION.name())
-                            .pathMatchers(HttpMethod.GET, "/cases", "/cases/*", "/cases/*/visits")
+                            .pathMatchers(HttpMethod.GET, "/cases/mine")
+                            .hasRole(Role.ADVISOR.name())
+                            .pathMatchers(HttpMethod.GET, "/worklist", "/advisors")
+                            .hasRole(Role.SUPERVISOR.name())
+                            .pathMatchers(HttpMethod.GET, "/cases", "/cases/*", "/cases/*/visits", "/cases/*/timeline")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .pathMatchers(
                                     HttpMethod.POST,
@@ -97,8 +101,13 @@ class SecurityConfiguration {
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
+                            // organisations read it too: their referrals name its items
                             .pathMatchers(HttpMethod.GET, "/service-menu")
-                            .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
+                            .hasAnyRole(
+                                    Role.ADVISOR.name(),
+                                    Role.SUPERVISOR.name(),
+                                    Role.ORGANISATION.name(),
+                                    Role.PLATFORM_ADMIN.name())
                             .pathMatchers(HttpMethod.GET, "/policies", "/resources")
                             .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                             .pathMatchers(HttpMethod.POST, "/policies/evaluate")

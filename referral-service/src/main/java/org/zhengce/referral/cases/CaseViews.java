@@ -1,0 +1,65 @@
+package org.zhengce.referral.cases;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.zhengce.referral.households.HouseholdContact;
+import org.zhengce.referral.households.HouseholdContacts;
+import org.zhengce.referral.security.Caller;
+import reactor.core.publisher.Mono;
+
+/** A case as {@code caller} may see it: its notes, escalations and warning; contact details only in their area. */
+@Component
+class CaseViews {
+
+    private final CaseStore store;
+    private final CaseWarnings warnings;
+    private final HouseholdContacts contacts;
+    private final Clock clock;
+
+    CaseViews(CaseStore store, CaseWarnings warnings, HouseholdContacts contacts, Clock clock) {
+        this.store = store;
+        this.warnings = warnings;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    Mono<CaseView> view(Caller caller, CaseState state) {
+        Mono<Optional<HouseholdContact>> contact = contacts.find(state.householdNumber())
+                .filter(found -> caller.covers(found.communityCode()))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        Mono<Optional<CaseWarning>> warning =
+                warnings.latest(state.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        // one after the other: inside a transaction every query runs on the same connection
+        return store.notes(state.id())
+                .collectList()
+                .flatMap(notes -> store.escalations(state.id())
+                        .collectList()
+                        .flatMap(escalations -> warning.flatMap(latest -> contact.map(found -> new CaseView(
+                                state.id(),
+                                state.householdNumber(),
+                                state.communityCode(),
+                                state.isOpen() ? "OPEN" : "CLOSED",
+                                state.stage(),
+                                state.dueStep(),
+                                state.dueAt(),
+                                state.dueAt() != null && state.dueAt().isBefore(clock.instant()),
+                                state.assistFirst(),
+                                state.tier(),
+                                state.urgency(),
+                                state.category().name(),
+                                state.level() == null ? null : state.level().name(),
+                                state.warningId(),
+                                String.valueOf(state.ownerId()),
+                                state.ownerRole().name(),
+                                state.closeProposed(),
+                                state.openedAt(),
+                                state.visitDueAt(),
+                                state.version(),
+                                latest.orElse(null),
+                                notes,
+                                escalations,
+                                found.orElse(null))))));
+    }
+}
