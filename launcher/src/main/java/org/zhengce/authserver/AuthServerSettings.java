@@ -58,7 +58,7 @@ record AuthServerSettings(
 
     /**
      * @param clientId the public client of the services' Swagger UI pages (no secret: PKCE)
-     * @param redirectUris each service's {@code /webjars/swagger-ui/oauth2-redirect.html}
+     * @param redirectUris each service's {@code /swagger-ui/oauth2-redirect.html}
      */
     record SwaggerUi(@NotEmpty String clientId, List<String> redirectUris) {
 

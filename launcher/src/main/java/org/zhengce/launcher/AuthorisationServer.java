@@ -22,8 +22,8 @@ class AuthorisationServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorisationServer.class);
 
-    /** Where springdoc's Swagger UI receives the authorization code on a WebFlux service. */
-    static final String SWAGGER_UI_REDIRECT = "/webjars/swagger-ui/oauth2-redirect.html";
+    /** Where springdoc's Swagger UI receives the authorization code. */
+    static final String SWAGGER_UI_REDIRECT = "/swagger-ui/oauth2-redirect.html";
 
     private final LauncherSettings settings;
     private final DataDirectory data;

@@ -15,7 +15,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.Yaml;
 
-/** The demo logins are the demo city's advisors and supervisors, with the communities and areas referral gives them. */
+/**
+ * The demo logins are the demo city's advisors and supervisors, with the communities and areas referral gives them,
+ * and a worker of one of its organisations.
+ */
 class DemoLoginsMatchTheDemoCityTests {
 
     @Test
@@ -46,6 +49,14 @@ class DemoLoginsMatchTheDemoCityTests {
         }
 
         assertThat(logins).containsAll(city);
+        // an organisation's worker works for one of the city's organisations
+        List<String> organisations = entries(jurisdictions, "organisations").stream()
+                .map(organisation -> (String) organisation.get("id"))
+                .toList();
+        assertThat(logins)
+                .filteredOn(user -> user.roles().contains("ORGANISATION"))
+                .isNotEmpty()
+                .allSatisfy(user -> assertThat(organisations).contains(user.organisation()));
         assertThat(logins)
                 .filteredOn(user -> user.roles().contains("PLATFORM_ADMIN"))
                 .extracting(DemoUser::id, DemoUser::jurisdictions)

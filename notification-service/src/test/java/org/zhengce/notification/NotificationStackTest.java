@@ -184,10 +184,15 @@ public abstract class NotificationStackTest {
         properties.add("spring.flyway.url", () -> database().jdbcUrl(DATABASE));
         properties.add("spring.flyway.user", () -> database().username(DATABASE));
         properties.add("spring.flyway.password", () -> database().password(DATABASE));
-        properties.add(
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> "http://localhost:"
-                        + Objects.requireNonNull(jwks).getAddress().getPort() + "/oauth2/jwks");
+        // as the launcher: the issuer (tokens must name it; Swagger UI signs in there) and its JWK set
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", NotificationStackTest::issuer);
+        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> issuer() + "/oauth2/jwks");
+    }
+
+    /** The test identity provider: it serves its JWK set at {@code /oauth2/jwks}. */
+    protected static String issuer() {
+        sharedBroker();
+        return "http://localhost:" + Objects.requireNonNull(jwks).getAddress().getPort();
     }
 
     protected static EmbeddedDatabases database() {
@@ -210,6 +215,7 @@ public abstract class NotificationStackTest {
                             .type(JOSEObjectType.JWT)
                             .build(),
                     new JWTClaimsSet.Builder()
+                            .issuer(issuer())
                             .subject(userId)
                             .claim("roles", roles)
                             .claim("jurisdictions", jurisdictions)

@@ -123,11 +123,18 @@ public abstract class ScoringStackTest {
                 "spring.kafka.streams.state-dir", () -> stack().stateDirectory().toString());
         properties.add("server.port", () -> stack().port());
         properties.add("spring.kafka.streams.properties.application.server", () -> "localhost:" + stack().port());
+        // as the launcher: the issuer (tokens must name it; Swagger UI signs in there) and its JWK set
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ScoringStackTest::issuer);
         properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ScoringStackTest::jwkSetUri);
     }
 
+    /** The test identity provider: it serves its JWK set at {@code /oauth2/jwks}. */
+    protected static String issuer() {
+        return "http://localhost:" + stack().jwks().getAddress().getPort();
+    }
+
     protected static String jwkSetUri() {
-        return "http://localhost:" + stack().jwks().getAddress().getPort() + "/oauth2/jwks";
+        return issuer() + "/oauth2/jwks";
     }
 
     protected static String bootstrapServers() {
@@ -219,6 +226,7 @@ public abstract class ScoringStackTest {
                             .type(JOSEObjectType.JWT)
                             .build(),
                     new JWTClaimsSet.Builder()
+                            .issuer(issuer())
                             .subject(subject)
                             .claim("roles", roles)
                             .claim("jurisdictions", jurisdictions)

@@ -47,6 +47,18 @@ class OpenApiExamplesTests extends IntakeStackTest {
     }
 
     @Test
+    void withoutAnIssuerTheDocumentHasNoSignInSchemeButTheApiKey() {
+        Answer document = answer(http.get().uri("/v3/api-docs"));
+        assertThat(document.status()).as(document.body()).isEqualTo(200);
+
+        assertThat(document.json().at("/components/securitySchemes").has("oauth2AuthorizationCode"))
+                .isFalse();
+        assertThat(document.json().at("/components/securitySchemes/apiKey/name").asString())
+                .isEqualTo("X-API-Key");
+        assertThat(document.json().get("security").toString()).doesNotContain("oauth2AuthorizationCode");
+    }
+
+    @Test
     void everyExamplePostedByItsDepartmentIsAccepted() {
         Map<String, JsonNode> examples = examples();
         assertThat(examples).hasSize(30);

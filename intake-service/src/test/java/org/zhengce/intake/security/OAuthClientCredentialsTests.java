@@ -1,5 +1,7 @@
 package org.zhengce.intake.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,10 +15,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -25,16 +32,21 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zhengce.intake.IntakeStackTest;
 import org.zhengce.intake.reading.EventExamples;
 import org.zhengce.intake.reading.EventJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A department on OAuth2 client credentials: intake validates its JWT as a resource server against the identity
- * provider's JWK set (served here over real HTTP, as an authorisation server would), checking signature and expiry.
+ * provider's JWK set (served here over real HTTP, as an authorisation server would), checking signature, issuer and
+ * expiry. With that issuer, Swagger UI signs people in there (authorization code with PKCE).
  */
 class OAuthClientCredentialsTests extends IntakeStackTest {
 
     private static final RSAKey ISSUER_KEY = rsaKey("issuer-key");
     private static final RSAKey FOREIGN_KEY = rsaKey("foreign-key");
     private static final HttpServer JWKS = jwks();
+    private static final Pattern INIT_OAUTH =
+            Pattern.compile("ui\\.initOAuth\\(\\s*(\\{.*?\\})\\s*\\)", Pattern.DOTALL);
 
     private static RSAKey rsaKey(String id) {
         try {
@@ -61,11 +73,16 @@ class OAuthClientCredentialsTests extends IntakeStackTest {
         }
     }
 
+    /** The test identity provider: it serves its JWK set at {@code /oauth2/jwks}. */
+    private static String issuer() {
+        return "http://localhost:" + JWKS.getAddress().getPort();
+    }
+
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry properties) {
-        properties.add(
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> "http://localhost:" + JWKS.getAddress().getPort() + "/oauth2/jwks");
+        // as the launcher: the issuer (tokens must name it; Swagger UI signs in there) and its JWK set
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", OAuthClientCredentialsTests::issuer);
+        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> issuer() + "/oauth2/jwks");
     }
 
     @AfterAll
@@ -74,6 +91,10 @@ class OAuthClientCredentialsTests extends IntakeStackTest {
     }
 
     private static String token(RSAKey key, String department, Instant expiresAt) {
+        return token(key, issuer(), department, expiresAt);
+    }
+
+    private static String token(RSAKey key, String issuer, String department, Instant expiresAt) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -81,6 +102,7 @@ class OAuthClientCredentialsTests extends IntakeStackTest {
                             .type(JOSEObjectType.JWT)
                             .build(),
                     new JWTClaimsSet.Builder()
+                            .issuer(issuer)
                             .subject("health-information-system")
                             .claim("department", department)
                             .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))
@@ -161,5 +183,85 @@ class OAuthClientCredentialsTests extends IntakeStackTest {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() {
+        String foreignIssuer = token(
+                ISSUER_KEY, "http://elsewhere.example", "HEALTH", Instant.now().plus(Duration.ofHours(1)));
+        http.post()
+                .uri("/events")
+                .headers(h -> h.setBearerAuth(foreignIssuer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(event("oauth-elsewhere-1"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void swaggerUiSignsInAtTheIssuerWithTheAuthorizationCodeAndPkce() {
+        String scheme = "$.components.securitySchemes.oauth2AuthorizationCode";
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath(scheme + ".type")
+                .isEqualTo("oauth2")
+                .jsonPath(scheme + ".flows.authorizationCode.authorizationUrl")
+                .isEqualTo(issuer() + "/oauth2/authorize")
+                .jsonPath(scheme + ".flows.authorizationCode.tokenUrl")
+                .isEqualTo(issuer() + "/oauth2/token")
+                .jsonPath(scheme + ".flows.authorizationCode.scopes.openid")
+                .exists()
+                .jsonPath("$.security[*].oauth2AuthorizationCode")
+                .isEqualTo(List.of(List.of("openid", "profile")))
+                // departments keep their own ways in
+                .jsonPath("$.components.securitySchemes.apiKey.name")
+                .isEqualTo("X-API-Key")
+                .jsonPath("$.security[*].apiKey")
+                .isEqualTo(List.of(List.of()));
+        // springdoc hands the client, PKCE and scopes to Swagger UI in its initializer script: ui.initOAuth({...})
+        String initializer = http.get()
+                .uri("/swagger-ui/swagger-initializer.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Matcher initOAuth = INIT_OAUTH.matcher(Objects.requireNonNull(initializer));
+        assertThat(initOAuth.find()).as(initializer).isTrue();
+        JsonNode oauth = JsonMapper.builder().build().readTree(initOAuth.group(1));
+        assertThat(oauth.get("clientId").asString()).isEqualTo("platform-swagger-ui");
+        assertThat(oauth.get("usePkceWithAuthorizationCodeGrant").asBoolean()).isTrue();
+        assertThat(oauth.get("scopes").toString()).as(initializer).contains("openid", "profile");
+        // where the authorisation server sends the code back: this service's springdoc 3 page (register it there)
+        String redirect = http.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("oauth2RedirectUrl")
+                .asString();
+        assertThat(URI.create(redirect).getPath()).isEqualTo("/swagger-ui/oauth2-redirect.html");
+        // the pages themselves, without a token
+        http.get()
+                .uri("/swagger-ui.html")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/swagger-ui/index.html");
+        http.get()
+                .uri("/swagger-ui/oauth2-redirect.html")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

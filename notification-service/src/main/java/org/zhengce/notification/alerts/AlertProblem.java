@@ -23,6 +23,17 @@ class AlertProblem extends ErrorResponseException {
         return new AlertProblem(HttpStatus.NOT_FOUND, "Unknown alert", "no alert " + alertId + " of yours");
     }
 
+    /** 400 for a request parameter that should be an alert sequence number and is not. */
+    static AlertProblem notASequence(String parameter, String value) {
+        AlertProblem refused = new AlertProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid " + parameter,
+                parameter + " must be an alert sequence number (digits), was '" + value + "'");
+        refused.getBody().setProperty("field", parameter);
+        refused.getBody().setProperty("value", value);
+        return refused;
+    }
+
     static AlertProblem outsideJurisdiction(String communityCode) {
         return new AlertProblem(
                 HttpStatus.FORBIDDEN,

@@ -147,14 +147,18 @@ class AlertStore {
                 .one();
     }
 
-    Flux<AlertView> of(String recipient, boolean unacknowledgedOnly, int limit) {
-        return db.sql("select " + COLUMNS + " from alerts where recipient = :user"
+    /** The recipient's alerts with a sequence below {@code before} (all when null), newest first. */
+    Flux<AlertView> of(String recipient, boolean unacknowledgedOnly, @Nullable Long before, int limit) {
+        DatabaseClient.GenericExecuteSpec query = db.sql("select " + COLUMNS + " from alerts where recipient = :user"
                         + (unacknowledgedOnly ? " and acknowledged_at is null" : "")
+                        + (before != null ? " and sequence < :before" : "")
                         + " order by sequence desc limit :limit")
                 .bind("user", recipient)
-                .bind("limit", limit)
-                .map(AlertStore::view)
-                .all();
+                .bind("limit", limit);
+        if (before != null) {
+            query = query.bind("before", before);
+        }
+        return query.map(AlertStore::view).all();
     }
 
     Flux<AlertView> ofCommunity(String communityCode, int limit) {

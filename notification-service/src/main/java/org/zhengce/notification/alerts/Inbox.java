@@ -45,8 +45,15 @@ public class Inbox {
         this.clock = clock;
     }
 
-    Flux<AlertView> mine(Caller caller, boolean unacknowledgedOnly, int limit) {
-        return store.of(caller.userId(), unacknowledgedOnly, limit);
+    /**
+     * A page of the caller's alerts, newest first: at most {@code limit} with a sequence below {@code before} (from
+     * the newest when null), and where the next page starts.
+     */
+    Mono<AlertPage> mine(Caller caller, boolean unacknowledgedOnly, @Nullable Long before, int limit) {
+        // one more than asked: whether there is a next page, without a second query
+        return store.of(caller.userId(), unacknowledgedOnly, before, limit + 1)
+                .collectList()
+                .map(newestFirst -> AlertPage.of(newestFirst, limit));
     }
 
     /** A community's alerts, for a supervisor covering it or an admin. */

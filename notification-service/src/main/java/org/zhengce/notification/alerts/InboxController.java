@@ -6,6 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.zhengce.notification.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +26,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @Validated
 class InboxController {
+
+    /** An alert sequence number: digits, within a long. */
+    private static final String SEQUENCE = "[0-9]{1,18}";
 
     private final Inbox inbox;
 
@@ -32,13 +39,40 @@ class InboxController {
     /** An acknowledgement, optionally with a note (what was done). */
     record Acknowledgement(@Nullable String note) {}
 
-    /** The caller's alerts, newest first. */
+    /**
+     * The caller's alerts, newest first, {@code limit} at a time; {@code before} a sequence: the alerts older than
+     * it. When there are more, {@code Link: <...&before=n>; rel="next"} names the next page.
+     */
     @GetMapping("/alerts")
-    Mono<List<AlertView>> mine(
+    Mono<ResponseEntity<List<AlertView>>> mine(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "false") boolean unacknowledged,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return inbox.mine(Caller.of(jwt), unacknowledged, limit).collectList();
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(required = false) @Nullable String before,
+            ServerHttpRequest request) {
+        Long beforeSequence = null;
+        if (before != null && !before.isBlank()) {
+            if (!before.strip().matches(SEQUENCE)) {
+                return Mono.error(AlertProblem.notASequence("before", before));
+            }
+            beforeSequence = Long.parseLong(before.strip());
+        }
+        return inbox.mine(Caller.of(jwt), unacknowledged, beforeSequence, limit).map(page -> {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+            if (page.nextBefore() != null) {
+                answer.header(HttpHeaders.LINK, "<" + nextPage(request, page.nextBefore()) + ">; rel=\"next\"");
+            }
+            return answer.body(page.alerts());
+        });
+    }
+
+    /** The same path and query, {@code before} replaced. */
+    private static String nextPage(ServerHttpRequest request, long before) {
+        return UriComponentsBuilder.fromPath(request.getPath().value())
+                .query(request.getURI().getRawQuery())
+                .replaceQueryParam("before", before)
+                .build()
+                .toUriString();
     }
 
     @GetMapping("/alerts/{id}")

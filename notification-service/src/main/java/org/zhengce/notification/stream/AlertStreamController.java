@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /alerts/stream}: the caller's alerts as server-sent events ({@code event: alert}, {@code id} the
  * caller's alert sequence). With {@code Last-Event-ID} (the header browsers send on reconnecting, or the
- * {@code lastEventId} parameter) it first replays every alert after it; a value that is not a number, is ahead of the
- * newest alert, or whose next alerts are out of the replay window is answered with a problem (400, 400, 410) before
- * any event.
+ * {@code lastEventId} parameter, which a browser's first connection can set; the header wins when both are given) it
+ * first replays every alert after it; a value that is not a number, is ahead of the newest alert, or whose next
+ * alerts are out of the replay window is answered with a problem (400, 400, 410) before any event.
  */
 @RestController
 class AlertStreamController {
@@ -40,7 +40,7 @@ class AlertStreamController {
         String userId = Caller.of(jwt).userId();
         String lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank()
                 ? lastEventIdHeader.strip()
-                : lastEventIdParameter;
+                : lastEventIdParameter == null ? null : lastEventIdParameter.strip();
         if (lastEventId == null || lastEventId.isBlank()) {
             return Mono.just(events(userId, null));
         }

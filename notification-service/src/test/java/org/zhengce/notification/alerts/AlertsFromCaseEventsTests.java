@@ -3,14 +3,20 @@ package org.zhengce.notification.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.zhengce.events.AlertAcknowledged;
 import org.zhengce.events.AlertEscalated;
@@ -19,12 +25,17 @@ import org.zhengce.events.EscalationReason;
 import org.zhengce.events.Urgency;
 import org.zhengce.notification.CaseEvents;
 import org.zhengce.notification.NotificationStackTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Who is alerted by which case event, once; acknowledgement and escalation; bad case events; who sees what. */
 class AlertsFromCaseEventsTests extends NotificationStackTest {
 
     private static final String JIANWAI_COMMUNITY = "110105001001";
     private static final String CHAOWAI_COMMUNITY = "110105002003";
+    private static final Pattern INIT_OAUTH =
+            Pattern.compile("ui\\.initOAuth\\(\\s*(\\{.*?\\})\\s*\\)", Pattern.DOTALL);
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     private static String advisorToken(String id) {
         return advisor(id, JIANWAI_COMMUNITY);
@@ -314,6 +325,157 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void theInboxPagesNewestFirstWithALinkToTheNextPage() {
+        String advisor = "advisor-pages";
+        String token = advisorToken(advisor);
+        for (int i = 1; i <= 5; i++) {
+            UUID caseId = CaseEvents.caseId("pages-" + i);
+            publish(
+                    CASE_EVENTS,
+                    caseId.toString(),
+                    CaseEvents.assigned(caseId, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        }
+        List<AlertView> all = awaitAlerts(token, a -> true, 5);
+
+        // without paging parameters: as before, every alert (up to 50), no Link
+        http.get()
+                .uri("/alerts")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.LINK)
+                .expectBodyList(AlertView.class)
+                .hasSize(5);
+
+        assertThat(page(token, "/alerts?limit=2")).isEqualTo(new Page(List.of(5L, 4L), "/alerts?limit=2&before=4"));
+        assertThat(page(token, "/alerts?limit=2&before=4"))
+                .isEqualTo(new Page(List.of(3L, 2L), "/alerts?limit=2&before=2"));
+        assertThat(page(token, "/alerts?limit=2&before=2")).isEqualTo(new Page(List.of(1L), null));
+
+        // the unacknowledged filter pages too, and the next page keeps it
+        AlertView fourth =
+                all.stream().filter(a -> a.sequence() == 4).findFirst().orElseThrow();
+        http.post()
+                .uri("/alerts/{id}/acknowledge", fourth.id())
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(page(token, "/alerts?unacknowledged=true&limit=2"))
+                .isEqualTo(new Page(List.of(5L, 3L), "/alerts?unacknowledged=true&limit=2&before=3"));
+        assertThat(page(token, "/alerts?unacknowledged=true&limit=2&before=3"))
+                .isEqualTo(new Page(List.of(2L, 1L), null));
+    }
+
+    @Test
+    void aBeforeThatIsNotASequenceIsRefusedNamingIt() {
+        http.get()
+                .uri("/alerts?before=yesterday")
+                .headers(h -> h.setBearerAuth(advisorToken("advisor-pages-bad")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Invalid before")
+                .jsonPath("$.field")
+                .isEqualTo("before")
+                .jsonPath("$.value")
+                .isEqualTo("yesterday");
+    }
+
+    @Test
+    void swaggerUiSignsInAtTheIssuerWithTheAuthorizationCodeAndPkce() {
+        String scheme = "$.components.securitySchemes.oauth2AuthorizationCode";
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath(scheme + ".type")
+                .isEqualTo("oauth2")
+                .jsonPath(scheme + ".flows.authorizationCode.authorizationUrl")
+                .isEqualTo(issuer() + "/oauth2/authorize")
+                .jsonPath(scheme + ".flows.authorizationCode.tokenUrl")
+                .isEqualTo(issuer() + "/oauth2/token")
+                .jsonPath(scheme + ".flows.authorizationCode.scopes.openid")
+                .exists()
+                .jsonPath("$.security[*].oauth2AuthorizationCode")
+                .isEqualTo(List.of(List.of("openid", "profile")));
+        // springdoc hands the client, PKCE and scopes to Swagger UI in its initializer script: ui.initOAuth({...})
+        String initializer = http.get()
+                .uri("/swagger-ui/swagger-initializer.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Matcher initOAuth = INIT_OAUTH.matcher(Objects.requireNonNull(initializer));
+        assertThat(initOAuth.find()).as(initializer).isTrue();
+        JsonNode oauth = JsonMapper.builder().build().readTree(initOAuth.group(1));
+        assertThat(oauth.get("clientId").asString()).isEqualTo("platform-swagger-ui");
+        assertThat(oauth.get("usePkceWithAuthorizationCodeGrant").asBoolean()).isTrue();
+        assertThat(oauth.get("scopes").toString()).as(initializer).contains("openid", "profile");
+        // where the authorisation server sends the code back: this service's springdoc 3 page (register it there)
+        String redirect = http.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("oauth2RedirectUrl")
+                .asString();
+        assertThat(URI.create(redirect).getPath()).isEqualTo("/swagger-ui/oauth2-redirect.html");
+        // the pages themselves, without a token
+        http.get()
+                .uri("/swagger-ui.html")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/swagger-ui/index.html");
+        http.get()
+                .uri("/swagger-ui/oauth2-redirect.html")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** One page of the inbox: its alerts' sequences and its next-page link. */
+    private record Page(List<Long> sequences, @Nullable String next) {}
+
+    private Page page(String token, String uri) {
+        var answer = http.get()
+                .uri(uri)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(AlertView.class)
+                .returnResult();
+        String link = answer.getResponseHeaders().getFirst(HttpHeaders.LINK);
+        String next = null;
+        if (link != null) {
+            Matcher matcher = NEXT.matcher(link);
+            assertThat(matcher.matches()).as(link).isTrue();
+            next = matcher.group(1);
+        }
+        return new Page(
+                Objects.requireNonNull(answer.getResponseBody()).stream()
+                        .map(AlertView::sequence)
+                        .toList(),
+                next);
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

@@ -3,12 +3,15 @@ package org.zhengce.notification.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.events.AlertChannel;
 import org.zhengce.events.AlertDelivered;
 import org.zhengce.events.Urgency;
@@ -17,9 +20,12 @@ import org.zhengce.notification.NotificationStackTest;
 import org.zhengce.notification.alerts.AlertView;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The console's stream: resumable with Last-Event-ID, every alert once and in order; clear answers when it cannot.
+ * The console's stream: resumable with Last-Event-ID (header or parameter), every alert once and in order; clear
+ * answers when it cannot.
  * The heartbeat (which also catches up from the database) is far off, so live alerts must come through the feed.
  */
 @TestPropertySource(properties = "notification.stream.heartbeat=1h")
@@ -36,12 +42,19 @@ class AlertStreamTests extends NotificationStackTest {
     }
 
     private Flux<ServerSentEvent<AlertView>> connect(String token, String lastEventId) {
+        return connect(token, "/alerts/stream", lastEventId);
+    }
+
+    /** The stream at {@code uri}, with a {@code Last-Event-ID} header unless it is null; its alert events. */
+    private Flux<ServerSentEvent<AlertView>> connect(String token, String uri, @Nullable String lastEventId) {
         return http.get()
-                .uri("/alerts/stream")
+                .uri(uri)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(h -> {
                     h.setBearerAuth(token);
-                    h.set("Last-Event-ID", lastEventId);
+                    if (lastEventId != null) {
+                        h.set("Last-Event-ID", lastEventId);
+                    }
                 })
                 .exchange()
                 .expectStatus()
@@ -49,6 +62,15 @@ class AlertStreamTests extends NotificationStackTest {
                 .returnResult(EVENTS)
                 .getResponseBody()
                 .filter(event -> event.data() != null);
+    }
+
+    /** The answer to a stream request with {@code lastEventId} as the query parameter (no header). */
+    private WebTestClient.ResponseSpec connectWithParameter(String token, String lastEventId) {
+        return http.get()
+                .uri("/alerts/stream?lastEventId={id}", lastEventId)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange();
     }
 
     private static boolean alert(ServerSentEvent<AlertView> event, long sequence, UUID caseId) {
@@ -98,6 +120,86 @@ class AlertStreamTests extends NotificationStackTest {
     }
 
     @Test
+    void theLastEventIdParameterResumesAsTheHeaderDoesAndTheHeaderWinsWhenBothAreGiven() {
+        String advisor = "advisor-parameter";
+        String token = advisor(advisor, COMMUNITY);
+        UUID first = assign("parameter-1", advisor);
+        UUID second = assign("parameter-2", advisor);
+        UUID third = assign("parameter-3", advisor);
+        awaitAlerts(token, a -> true, 3);
+
+        // a browser's first connection: EventSource cannot set the header
+        StepVerifier.create(connect(token, "/alerts/stream?lastEventId=1", null))
+                .expectNextMatches(event -> alert(event, 2, second))
+                .expectNextMatches(event -> alert(event, 3, third))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+
+        // its reconnection: the same URL, and the header with the last id it saw
+        StepVerifier.create(connect(token, "/alerts/stream?lastEventId=0", "2"))
+                .expectNextMatches(event -> alert(event, 3, third))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(connect(token, "/alerts/stream?lastEventId=2", "0"))
+                .expectNextMatches(event -> alert(event, 1, first))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anAlertEventIsNamedAlertWithTheSequenceAsIdAndTheAlertAsJsonData() {
+        String advisor = "advisor-wire";
+        String token = advisor(advisor, COMMUNITY);
+        UUID caseId = assign("wire-1", advisor);
+        awaitAlerts(token, a -> true, 1);
+
+        Flux<ServerSentEvent<String>> events = http.get()
+                .uri("/alerts/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Last-Event-ID", "0");
+                })
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .getResponseBody()
+                .filter(e -> e.data() != null);
+
+        StepVerifier.create(events)
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo("alert");
+                    assertThat(event.id()).isEqualTo("1");
+                    JsonNode data = JsonMapper.builder().build().readTree(event.data());
+                    assertThat(data.propertyNames())
+                            .containsExactlyInAnyOrder(
+                                    "id",
+                                    "sequence",
+                                    "recipient",
+                                    "caseId",
+                                    "communityCode",
+                                    "urgency",
+                                    "kind",
+                                    "detail",
+                                    "createdAt",
+                                    "acknowledgeBy",
+                                    "readAt",
+                                    "acknowledgedAt",
+                                    "escalatedAt",
+                                    "escalatedFrom");
+                    assertThat(data.get("sequence").asLong()).isEqualTo(1);
+                    assertThat(data.get("recipient").asString()).isEqualTo(advisor);
+                    assertThat(data.get("caseId").asString()).isEqualTo(caseId.toString());
+                    assertThat(data.get("kind").asString()).isEqualTo("CASE_ASSIGNED");
+                    assertThat(Instant.parse(data.get("createdAt").asString())).isNotNull();
+                    assertThat(data.get("readAt").isNull()).isTrue();
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
     void aLastEventIdThatIsNotANumberIsRefusedWithAProblem() {
         http.get()
                 .uri("/alerts/stream")
@@ -107,6 +209,14 @@ class AlertStreamTests extends NotificationStackTest {
                     h.set("Last-Event-ID", "yesterday");
                 })
                 .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Invalid Last-Event-ID");
+        connectWithParameter(advisor("advisor-bad-id", COMMUNITY), "yesterday")
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
@@ -133,6 +243,12 @@ class AlertStreamTests extends NotificationStackTest {
                 .isEqualTo("Unknown Last-Event-ID")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail).contains("your newest is 0"));
+        connectWithParameter(advisor("advisor-no-alerts", COMMUNITY), "17")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Unknown Last-Event-ID");
     }
 
     @Test
@@ -155,6 +271,12 @@ class AlertStreamTests extends NotificationStackTest {
                 .isEqualTo(410)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Last-Event-ID too old");
+        connectWithParameter(token, "0")
+                .expectStatus()
+                .isEqualTo(410)
                 .expectBody()
                 .jsonPath("$.title")
                 .isEqualTo("Last-Event-ID too old");

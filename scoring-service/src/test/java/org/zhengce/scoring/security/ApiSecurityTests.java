@@ -3,23 +3,32 @@ package org.zhengce.scoring.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.zhengce.scoring.HouseholdEventSupport;
 import org.zhengce.scoring.ScoringStackTest;
 import org.zhengce.scoring.model.ScoringModel;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what: a JWT of the identity provider for everything but health, info and the OpenAPI document; the
- * platform admin alone publishes models, reads the unresolved persons and the actuator's metrics.
+ * Who may call what: a JWT of the identity provider for everything but health, info, the OpenAPI document and Swagger
+ * UI (which signs in at the issuer); the platform admin alone publishes models, reads the unresolved persons and the
+ * actuator's metrics.
  */
 class ApiSecurityTests extends ScoringStackTest {
 
     private static final RSAKey FOREIGN_KEY = rsaKey("foreign-key");
+    private static final Pattern INIT_OAUTH =
+            Pattern.compile("ui\\.initOAuth\\(\\s*(\\{.*?\\})\\s*\\)", Pattern.DOTALL);
     private static final String SOME_HOUSEHOLD = HouseholdEventSupport.COMMUNITY + "-0301";
 
     @Test
@@ -98,6 +107,69 @@ class ApiSecurityTests extends ScoringStackTest {
                 .isEqualTo("retireModel")
                 .jsonPath("$.components.securitySchemes.bearerJwt.scheme")
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void swaggerUiSignsInAtTheIssuerWithTheAuthorizationCodeAndPkce() {
+        String scheme = "$.components.securitySchemes.oauth2AuthorizationCode";
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath(scheme + ".type")
+                .isEqualTo("oauth2")
+                .jsonPath(scheme + ".flows.authorizationCode.authorizationUrl")
+                .isEqualTo(issuer() + "/oauth2/authorize")
+                .jsonPath(scheme + ".flows.authorizationCode.tokenUrl")
+                .isEqualTo(issuer() + "/oauth2/token")
+                .jsonPath(scheme + ".flows.authorizationCode.scopes.openid")
+                .exists()
+                .jsonPath("$.security[*].oauth2AuthorizationCode")
+                .isEqualTo(List.of(List.of("openid", "profile")))
+                .jsonPath("$.security[*].bearerJwt")
+                .isEqualTo(List.of(List.of()));
+        // springdoc hands the client, PKCE and scopes to Swagger UI in its initializer script: ui.initOAuth({...})
+        String initializer = http.get()
+                .uri("/swagger-ui/swagger-initializer.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Matcher initOAuth = INIT_OAUTH.matcher(Objects.requireNonNull(initializer));
+        assertThat(initOAuth.find()).as(initializer).isTrue();
+        JsonNode oauth = JsonMapper.builder().build().readTree(initOAuth.group(1));
+        assertThat(oauth.get("clientId").asString()).isEqualTo("platform-swagger-ui");
+        assertThat(oauth.get("usePkceWithAuthorizationCodeGrant").asBoolean()).isTrue();
+        assertThat(oauth.get("scopes").toString()).as(initializer).contains("openid", "profile");
+        // where the authorisation server sends the code back: this service's springdoc 3 page (register it there)
+        String redirect = http.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("oauth2RedirectUrl")
+                .asString();
+        assertThat(URI.create(redirect).getPath()).isEqualTo("/swagger-ui/oauth2-redirect.html");
+        // the pages themselves, without a token
+        http.get()
+                .uri("/swagger-ui.html")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/swagger-ui/index.html");
+        http.get()
+                .uri("/swagger-ui/oauth2-redirect.html")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
