@@ -376,7 +376,10 @@ export function PlanSection({ view, supervisor, userId, revision, onChanged }) {
     onChanged();
   };
   if (plan.loading && !plan.data) return <p role="status">{t('common.loading')}</p>;
-  if (plan.error && plan.error.status === 404) return <p class="muted">{t('plan.none')}</p>;
+  // no plan yet: none was drafted (404), or the case is not verified yet (409 naming its stage)
+  if (plan.error && (plan.error.status === 404 || (plan.error.status === 409 && !canPlan))) {
+    return <p class="muted">{t('plan.none')}</p>;
+  }
   if (plan.error) return <ErrorNotice error={plan.error} context="case" />;
   const current = plan.data;
   if (!current) return null;

@@ -167,14 +167,19 @@ export async function startAlerts(user) {
   if (started) return;
   started = true;
   userId = user.id;
+  // Offline: the stream is closed (a half-open connection would otherwise linger until TCP gives up) and the page
+  // says alerts are paused. Back online: the inbox is read again and the stream resumes after the newest alert.
   window.addEventListener('online', () => {
     alertStore.set({ online: true });
-    if (!source || source.readyState === EventSource.CLOSED) {
-      retryDelay = 3000;
-      recover();
-    }
+    retryDelay = 3000;
+    recover();
   });
-  window.addEventListener('offline', () => alertStore.set({ online: false }));
+  window.addEventListener('offline', () => {
+    closeSource();
+    clearTimeout(retryTimer);
+    alertStore.set({ online: false });
+    setConnection('paused');
+  });
   setConnection('connecting');
   try {
     const newest = await loadInbox();

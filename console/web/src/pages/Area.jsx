@@ -108,7 +108,13 @@ export function AreaPage({ user, query }) {
   const filter = FILTERS.includes(query.get('filter')) ? query.get('filter') : 'overdue';
   const list = usePagedList('/api/referral/worklist', { area, filter: filter === 'all' ? '' : filter, limit: 50 }, [area, filter]);
   const go = (patch) => navigate(withQuery('/area', { area, filter, ...patch }), { replace: true });
+  const [notice, setNotice] = useState(null);
   const refresh = () => list.refresh();
+  // the row leaves the list once decided or re-assigned: say so where the user is looking
+  const done = (message) => () => {
+    setNotice(t(message));
+    refresh();
+  };
   return (
     <>
       <PageTitle>{t('page.area')}</PageTitle>
@@ -128,10 +134,16 @@ export function AreaPage({ user, query }) {
         <p class="muted">{t('area.pick')}</p>
       ) : (
         <>
+          {notice && (
+            <p role="status" class="notice notice-info" data-testid="area-notice">
+              {notice}
+            </p>
+          )}
           <ErrorNotice error={list.error} context="area" />
           {list.loading ? (
             <Loading />
-          ) : list.items.length === 0 && !list.error ? (
+          ) : list.items.length === 0 ? (
+        !list.error &&
             <p class="empty">{t(`area.none.${filter}`)}</p>
           ) : (
             <ul class="card-list" data-testid="worklist">
@@ -155,8 +167,8 @@ export function AreaPage({ user, query }) {
                   }
                 >
                   <div class="action-forms">
-                    <Reassign item={item} version={item.version} onDone={refresh} onReload={refresh} />
-                    {item.planStatus === 'PENDING_APPROVAL' && <ApprovalPanel item={item} userId={user.id} onDone={refresh} />}
+                    <Reassign item={item} version={item.version} onDone={done('area.reassigned')} onReload={refresh} />
+                    {item.planStatus === 'PENDING_APPROVAL' && <ApprovalPanel item={item} userId={user.id} onDone={done('area.decided')} />}
                   </div>
                 </CaseCard>
               ))}

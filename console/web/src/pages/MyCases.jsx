@@ -110,7 +110,8 @@ export function MyCases({ user, query }) {
       <ErrorNotice error={list.error} context="list" />
       {list.loading ? (
         <Loading />
-      ) : list.items.length === 0 && !list.error ? (
+      ) : list.items.length === 0 ? (
+        !list.error &&
         <p class="empty">{t('cases.none')}</p>
       ) : (
         <ul class="card-list" data-testid="case-list">

@@ -154,7 +154,8 @@ export function ReferralsPage() {
       <ErrorNotice error={list.error} context="referral" />
       {list.loading ? (
         <Loading />
-      ) : list.items.length === 0 && !list.error ? (
+      ) : list.items.length === 0 ? (
+        !list.error &&
         <p class="empty">{t('referrals.noneForOrganisation')}</p>
       ) : (
         <ul class="card-list" data-testid="referral-list">

@@ -73,10 +73,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain signInSecurity(HttpSecurity http) {
+    SecurityFilterChain signInSecurity(HttpSecurity http, AuthServerSettings settings) {
         // /error: a refusal elsewhere (a wrong password on /dev/token) keeps its status instead of becoming a
-        // redirect to the login form
-        http.authorizeHttpRequests(
+        // redirect to the login form. The CORS preflight of the token endpoint (OPTIONS) lands here: the
+        // authorisation server's own matchers name POST only.
+        http.cors(cors -> cors.configurationSource(swaggerUiOrigins(settings)))
+                .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                                 .permitAll()
                                 .anyRequest()

@@ -151,6 +151,28 @@ class LauncherTests {
                                             .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")))
                             .statusCode())
                     .isEqualTo(403);
+            // every service's Swagger UI signs in at this issuer (authorization code with PKCE), and the
+            // authorisation server lets their pages exchange the code from the browser (CORS), no other origin
+            for (String service :
+                    List.of("intake-service", "scoring-service", "referral-service", "notification-service")) {
+                HttpResponse<String> apiDocs = get(url(platform, service) + "/v3/api-docs");
+                assertThat(apiDocs.statusCode()).as(service).isEqualTo(200);
+                assertThat(JSON.readTree(apiDocs.body())
+                                .at("/components/securitySchemes/oauth2AuthorizationCode/flows/authorizationCode"
+                                        + "/authorizationUrl")
+                                .asString())
+                        .as(service)
+                        .isEqualTo(auth.issuer() + "/oauth2/authorize");
+            }
+            assertThat(preflight(auth.issuer() + "/oauth2/token", referral)
+                            .headers()
+                            .firstValue("Access-Control-Allow-Origin"))
+                    .contains(referral);
+            assertThat(preflight(auth.issuer() + "/oauth2/token", "http://evil.example")
+                            .headers()
+                            .firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+
             // the page itself, for any of its paths
             HttpResponse<String> page = get(console + "/cases/anything");
             assertThat(page.statusCode()).isEqualTo(200);
@@ -270,6 +292,16 @@ class LauncherTests {
 
     private static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private HttpResponse<String> preflight(String url, String origin) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The page's own calls: JSON. */
