@@ -350,8 +350,24 @@ await test('1. advisor at 1280 px: live alert, acknowledge, reasons, visit, veri
   const dibao = visit.locator(`#visit-${case1.id}-active-DIBAO`);
   await dibao.check();
   await checkPage(page, 'visit');
-  const visitAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/referral/cases/${case1.id}/visits`) && r.request().method() === 'POST');
+
+  // the session ends before the advisor sends the visit (an idle day, a restarted console): the send signs her in
+  // again and brings her back to the case with everything she typed
+  await context.clearCookies({ name: 'SESSION' });
+  const expired = page.waitForResponse((r) => r.url().endsWith(`/api/referral/cases/${case1.id}/visits`) && r.request().method() === 'POST');
   await visit.getByRole('button', { name: '提交走访记录' }).click();
+  assert.equal((await expired).status(), 401, 'the send without a session is refused');
+  // (the sign-in's redirects are not pages of their own: the case page loads anew, its draft restored)
+  const again = page.getByTestId('form-visit');
+  await again.getByText('已恢复未提交的内容').waitFor({ timeout: 30_000 });
+  assert.equal(new URL(page.url()).pathname, `/cases/${case1.id}`, 'back on the case');
+  await assertOpen(again);
+  assert.equal(await again.getByLabel('走访情况').inputValue(), '户主刚出院，需定期复诊，家中无人陪同；低保在享，自付医疗费用 21,400 元。', 'the findings survive the new sign-in');
+  await again.getByTestId('visit-needs').getByText('就医陪诊', { exact: true }).waitFor();
+  assert.equal(await again.getByLabel('近 12 个月自付医疗费用（元）').inputValue(), '21400', 'the facts survive too');
+
+  const visitAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/referral/cases/${case1.id}/visits`) && r.request().method() === 'POST');
+  await again.getByRole('button', { name: '提交走访记录' }).click();
   const visited = await visitAnswer;
   assert.equal(visited.status(), 200, `the visit is recorded: ${await visited.text()}`);
   const sent = JSON.parse(visited.request().postData());
@@ -385,6 +401,32 @@ await test('1. advisor at 1280 px: live alert, acknowledge, reasons, visit, veri
   await editor.getByLabel('回访间隔（天）').fill('14');
   await editor.getByLabel('备注').fill('阳光社工陪同复诊；同时申请医疗救助。');
   await checkPage(page, 'plan');
+
+  // meanwhile the community's other advisor edits the same plan: the save is refused (412) and explained, and
+  // nothing typed is lost
+  const colleague = advisor === 'advisor-li-na' ? 'advisor-wang-fang' : 'advisor-li-na';
+  const before = (await api(colleague, 'GET', `${R}/cases/${case1.id}/plan`)).body;
+  const theirs = await api(colleague, 'PUT', `${R}/cases/${case1.id}/plan`, {
+    tier: before.plan.tier,
+    programmes: before.plan.programmes.map((programme) => programme.code),
+    resources: before.plan.resources.map(({ serviceItem, organisationId }) => ({ serviceItem, organisationId })),
+    reviewIntervalDays: before.plan.reviewIntervalDays,
+    oneOffAssistanceFen: before.plan.oneOffAssistanceFen,
+    note: '家属电话已补充。',
+  });
+  assert.equal(theirs.status, 200, `the colleague's edit: ${JSON.stringify(theirs.body)}`);
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/referral/cases/${case1.id}/plan`) && r.request().method() === 'PUT');
+  await editor.getByRole('button', { name: '保存为新版本' }).click();
+  assert.equal((await refused).status(), 412, 'a save on the older version is refused');
+  const conflict = page.getByTestId('error').filter({ hasText: colleague });
+  await conflict.waitFor();
+  await checkPage(page, 'plan-conflict');
+  assert.equal(await editor.getByLabel('备注').inputValue(), '阳光社工陪同复诊；同时申请医疗救助。', 'the typed note is kept');
+  await conflict.getByRole('button', { name: '重新加载' }).click();
+  await eventually('the plan editor shows the newer version and keeps the typed note', async () =>
+    (await editor.getByLabel('备注').inputValue()) === '阳光社工陪同复诊；同时申请医疗救助。' &&
+    (await page.getByTestId('error').count()) === 0, { timeout: 15_000, interval: 200 });
+
   const saved = page.waitForResponse((r) => r.url().endsWith(`/api/referral/cases/${case1.id}/plan`) && r.request().method() === 'PUT');
   await editor.getByRole('button', { name: '保存为新版本' }).click();
   const savedAnswer = await saved;

@@ -43,12 +43,14 @@ record AuthServerSettings(
      *     run), authorization code with PKCE, refresh tokens (ADR 0009)
      * @param redirectUris where the console receives the authorization code
      * @param postLogoutRedirectUris where the console may send the user after signing out
+     * @param accessTokenTimeToLive how long the console's access tokens are valid (it renews them behind the page)
      * @param refreshTokenTimeToLive how long the console may renew the user's access token without a new sign-in
      */
     record Console(
             @NotEmpty String clientId,
             @NotEmpty List<String> redirectUris,
             List<String> postLogoutRedirectUris,
+            @NotNull Duration accessTokenTimeToLive,
             @NotNull Duration refreshTokenTimeToLive) {
 
         public Console {

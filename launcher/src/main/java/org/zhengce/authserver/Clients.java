@@ -47,9 +47,11 @@ class Clients {
                         .requireAuthorizationConsent(false)
                         .build())
                 .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(settings.accessTokenTimeToLive())
+                        .accessTokenTimeToLive(console.accessTokenTimeToLive())
                         .refreshTokenTimeToLive(console.refreshTokenTimeToLive())
-                        .reuseRefreshTokens(false)
+                        // a confidential client's refresh token is kept: the page's parallel calls may renew the
+                        // access token at the same moment, and a rotated token would sign all but one of them out
+                        .reuseRefreshTokens(true)
                         .build())
                 .build());
         if (!settings.swaggerUi().redirectUris().isEmpty()) {

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the whole platform on free ports, registers the demo city's story households through intake as their departments
  * would, and hands the browser suite a fixture: the console's URL, the demo password, the services' URLs, department
  * tokens and each story's trigger events, which the suite sends through intake when it wants a warning. Deadlines
- * are short (a visit is due 40 s after assignment) so that the supervisor sees overdue cases within the run.
+ * are short (a visit is due 40 s after assignment) so that the supervisor sees overdue cases within the run, and so
+ * are the console's access tokens, so that the page works on renewed ones.
  */
 class ConsoleBrowserTests {
 
@@ -46,10 +47,15 @@ class ConsoleBrowserTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Path WEB = Path.of(System.getProperty("console.web.directory", "../console/web"));
-    private static final Map<String, String> SHORT_DEADLINES = Map.of(
+    /**
+     * Short deadlines, so that a case goes overdue within the run; and the console's access tokens live 20 s, less
+     * than the console's minute of clock skew, so every call the page makes renews its token with the refresh token.
+     */
+    private static final Map<String, String> SHORT_TIMES = Map.of(
             "referral.cases.visit", "PT40S",
             "referral.cases.visit-urgent", "PT40S",
-            "referral.cases.deadline-sweep", "PT2S");
+            "referral.cases.deadline-sweep", "PT2S",
+            "auth-server.console.access-token-time-to-live", "PT20S");
 
     @TempDir
     static Path data;
@@ -59,8 +65,8 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     static void startThePlatform() {
-        // every service reads system properties: referral's deadlines for this run only
-        SHORT_DEADLINES.forEach(System::setProperty);
+        // every service reads system properties: for this run only
+        SHORT_TIMES.forEach(System::setProperty);
         platform = LocalPlatform.start(data, false);
     }
 
@@ -69,7 +75,7 @@ class ConsoleBrowserTests {
         if (platform != null) {
             platform.close();
         }
-        SHORT_DEADLINES.keySet().forEach(System::clearProperty);
+        SHORT_TIMES.keySet().forEach(System::clearProperty);
     }
 
     @Test
