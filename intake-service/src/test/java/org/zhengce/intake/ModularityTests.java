@@ -1,0 +1,36 @@
+package org.zhengce.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The features' boundaries, by static analysis (no Spring context): each top-level package under
+ * {@code org.zhengce.intake} is an application module that may use another only through its public surface
+ * (its top-level package, a named interface, or a module declared open), and no two modules depend on each other in
+ * a cycle.
+ */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(IntakeApplication.class);
+
+    @Test
+    void featuresDependOnEachOtherOnlyThroughTheirPublicSurface() {
+        modules.verify();
+    }
+
+    /** The module diagrams (PlantUML) under {@code target/spring-modulith-docs}, for the README. */
+    @Test
+    void writesTheModuleDiagrams() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // one diagram of the whole service and one per module, each naming the modules it shows
+        Path docs = Path.of("target/spring-modulith-docs");
+        assertThat(docs.resolve("components.puml")).exists();
+        modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
+                .content()
+                .contains(module.getDisplayName()));
+    }
+}
