@@ -60,7 +60,7 @@ public final class ScoringTopology {
             DeadLetterCounter deadLetterCounter,
             int hysteresisPoints) {
 
-        /** The same, with the default hysteresis band. */
+        /** The same, with the default hysteresis band (as the benchmarks' rig, outside scoring, builds it). */
         public Config(
                 String householdEvents,
                 String scores,
