@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -27,22 +26,20 @@ import org.zhengce.events.DimensionScores;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdScoreChanged;
-import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.WarningClearReason;
-import org.zhengce.events.WarningCleared;
-import org.zhengce.events.WarningEscalated;
-import org.zhengce.events.WarningRaised;
-import org.zhengce.events.WarningReason;
 import org.zhengce.scoring.model.Assessment;
-import org.zhengce.scoring.model.Contribution;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.portrait.Portrait;
 import org.zhengce.scoring.portrait.Portraits;
+import org.zhengce.scoring.warnings.Assessed;
+import org.zhengce.scoring.warnings.WarningDecider;
+import org.zhengce.scoring.warnings.WarningState;
 
 /**
  * Keyed by household: applies each event to the household's portrait, scores it with the active model, and emits a
- * {@link HouseholdScoreChanged} when the score changes and a {@link HouseholdWarningEvent} when the warning state
- * changes (raised; escalated when the level rises or the category changes; cleared when it goes), with the reasons.
+ * {@link HouseholdScoreChanged} when the score changes, and asks the {@link WarningDecider} what the assessment does to
+ * the household's warning: a {@link org.zhengce.events.HouseholdWarningEvent} when it is raised, escalated or cleared,
+ * with the reasons ({@link WarningEvents}); nothing when it is de-escalated or unchanged.
  * A shadow model, if one is published, is scored beside it into the shadow store and emits nothing.
  *
  * <p>On wall-clock time ({@code tick}) it re-scores households whose facts age out of a window (their due time,
@@ -61,6 +58,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private final Duration tick;
     private final int rescoreSlice;
     private final ScoringTopology.DeadLetterCounter deadLetters;
+    private final WarningDecider warnings;
 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Portrait> portraits;
@@ -77,8 +75,13 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private @Nullable String shadowCursor;
 
     HouseholdScorer(
-            ModelSelection models, Duration tick, int rescoreSlice, ScoringTopology.DeadLetterCounter deadLetters) {
+            ModelSelection models,
+            Duration tick,
+            int rescoreSlice,
+            ScoringTopology.DeadLetterCounter deadLetters,
+            WarningDecider warnings) {
         this.deadLetters = deadLetters;
+        this.warnings = warnings;
         this.models = models;
         this.tick = tick;
         this.rescoreSlice = rescoreSlice;
@@ -216,72 +219,28 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                             .setTriggeringEventId(triggeringEventId)
                             .build());
         }
-        String warningId = before == null ? null : before.warningId();
-        Instant warnedSince = before == null ? null : before.warnedSince();
-        boolean wasWarned = before != null && before.warned();
-        boolean isWarned = assessment.category() != null && assessment.level() != null;
         // a re-scoring pass after a switch (or at start-up) clears for the model only if the version changed
-        WarningClearReason reason = clearReason == WarningClearReason.MODEL_CHANGED
+        WarningClearReason cause = clearReason == WarningClearReason.MODEL_CHANGED
                         && before != null
                         && before.modelVersion().equals(assessment.modelVersion())
                 ? WarningClearReason.SCORE_BELOW_LINE
                 : clearReason;
-        if (!wasWarned && isWarned) {
-            warningId = id(household, "warning", now, assessment.modelVersion());
-            warnedSince = now;
-            forward(
-                    household,
-                    warning(
-                            household,
-                            community,
-                            now,
-                            assessment.modelVersion(),
-                            warningId,
-                            "raised",
-                            WarningRaised.newBuilder()
-                                    .setCategory(assessment.category())
-                                    .setLevel(assessment.level())
-                                    .setTotal(assessment.total())
-                                    .setThreshold(assessment.threshold())
-                                    .setReasons(reasons(assessment))
-                                    .build()));
-        } else if (wasWarned
-                && isWarned
-                && (assessment.level().ordinal() > before.level().ordinal()
-                        || assessment.category() != before.category())) {
-            forward(
-                    household,
-                    warning(
-                            household,
-                            community,
-                            now,
-                            assessment.modelVersion(),
-                            warningId,
-                            "escalated",
-                            WarningEscalated.newBuilder()
-                                    .setCategory(assessment.category())
-                                    .setPreviousLevel(before.level())
-                                    .setLevel(assessment.level())
-                                    .setTotal(assessment.total())
-                                    .setReasons(reasons(assessment))
-                                    .build()));
-        } else if (wasWarned && !isWarned) {
-            forward(
-                    household,
-                    warning(
-                            household,
-                            community,
-                            now,
-                            assessment.modelVersion(),
-                            warningId,
-                            "cleared",
-                            WarningCleared.newBuilder()
-                                    .setReason(reason)
-                                    .setTotal(assessment.total())
-                                    .build()));
-            warningId = null;
-            warnedSince = null;
-        }
+        // the warning decider, once: raised, escalated or cleared are published; de-escalated changes the state only
+        WarningDecider.Outcome warning = warnings.apply(
+                before == null ? WarningState.NOT_WARNED : before.warning(),
+                new Assessed(
+                        household,
+                        assessment.modelVersion(),
+                        assessment.total(),
+                        assessment.category(),
+                        assessment.level(),
+                        assessment.threshold(),
+                        model.thresholds(),
+                        cause,
+                        now));
+        warning.decision()
+                .accept(new WarningEvents(household, community, now, assessment))
+                .ifPresent(event -> forward(household, event));
         if (before != null && before.dueKey() != null) {
             due.delete(before.dueKey());
         }
@@ -296,10 +255,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                         assessment.modelVersion(),
                         assessment.dimensions(),
                         assessment.total(),
-                        isWarned ? assessment.category() : null,
-                        isWarned ? assessment.level() : null,
-                        warningId,
-                        warnedSince,
+                        warning.after(),
                         community,
                         now,
                         dueKey));
@@ -369,42 +325,6 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         context.forward(new Record<>(record.key(), (SpecificRecord) record.value(), record.timestamp(), headers));
     }
 
-    private static HouseholdWarningEvent warning(
-            String household,
-            @Nullable String community,
-            Instant now,
-            String modelVersion,
-            String warningId,
-            String kind,
-            Object fact) {
-        return HouseholdWarningEvent.newBuilder()
-                .setEventId(id(household, kind + "|" + warningId, now, modelVersion))
-                .setWarningId(warningId)
-                .setHousehold(new HouseholdNumber(household))
-                .setCommunityCode(community)
-                .setOccurredAt(now)
-                .setModelVersion(modelVersion)
-                .setFact(fact)
-                .build();
-    }
-
-    private static List<WarningReason> reasons(Assessment assessment) {
-        List<WarningReason> reasons = new ArrayList<>();
-        for (Contribution c : assessment.contributions()) {
-            if (c.points() != 0) {
-                reasons.add(WarningReason.newBuilder()
-                        .setDepartment(c.department())
-                        .setEventId(c.eventId())
-                        .setEventType(c.eventType())
-                        .setOccurredAt(c.occurredAt())
-                        .setDimension(c.dimension())
-                        .setPoints(c.points())
-                        .build());
-            }
-        }
-        return reasons;
-    }
-
     private static DimensionScores scores(Map<Dimension, Integer> dimensions) {
         return DimensionScores.newBuilder()
                 .setAgeStructure(dimensions.getOrDefault(Dimension.AGE_STRUCTURE, 0))
@@ -414,13 +334,6 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 .setEmployment(dimensions.getOrDefault(Dimension.EMPLOYMENT, 0))
                 .setLivingConditions(dimensions.getOrDefault(Dimension.LIVING_CONDITIONS, 0))
                 .build();
-    }
-
-    /** Deterministic ids, so a re-processed record (exactly-once replay) produces the same id. */
-    private static String id(String household, String kind, Instant at, String modelVersion) {
-        return UUID.nameUUIDFromBytes((household + "|" + kind + "|" + at.toEpochMilli() + "|" + modelVersion)
-                        .getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 
     static String dueKey(Instant at, String household) {

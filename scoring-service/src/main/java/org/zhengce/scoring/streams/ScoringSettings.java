@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often, on wall-clock time, households due for re-scoring are re-scored and a model switch is
  *     looked for
  * @param rescoreSlice households re-scored per tick after a model switch (keeps each transaction short)
+ * @param warnings the warning lifecycle's settings ({@code scoring.warnings.*})
  */
 @ConfigurationProperties("scoring")
 record ScoringSettings(
         @DefaultValue("1s") Duration tick,
-        @DefaultValue("20000") int rescoreSlice) {
+        @DefaultValue("20000") int rescoreSlice,
+        @DefaultValue Warnings warnings) {
 
     ScoringSettings {
         if (tick.isNegative() || tick.isZero()) {
@@ -22,6 +24,25 @@ record ScoringSettings(
         }
         if (rescoreSlice < 1) {
             throw new IllegalArgumentException("scoring.rescore-slice must be at least 1, is " + rescoreSlice);
+        }
+    }
+
+    /**
+     * The warning lifecycle's settings.
+     *
+     * @param hysteresisPoints the band, in points, below each warning line: an open warning is de-escalated or cleared
+     *     only when the total falls past it (on a falling score, not on a granted assistance or a new model)
+     */
+    record Warnings(@DefaultValue(DEFAULT_HYSTERESIS_POINTS) int hysteresisPoints) {
+
+        /** The band when none is set. */
+        static final String DEFAULT_HYSTERESIS_POINTS = "5";
+
+        Warnings {
+            if (hysteresisPoints < 0) {
+                throw new IllegalArgumentException(
+                        "scoring.warnings.hysteresis-points must be at least 0, is " + hysteresisPoints);
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.portrait.PortraitSerde;
 import org.zhengce.scoring.portrait.Portraits;
+import org.zhengce.scoring.warnings.WarningDecider;
 
 /** The scoring topology, as a pure function of its topics, serdes and settings. */
 public final class ScoringTopology {
@@ -41,7 +42,7 @@ public final class ScoringTopology {
 
     /**
      * What the topology needs: topic names, the Avro serdes (Confluent wire format, configured with a registry),
-     * the fallback model, and the ticks.
+     * the fallback model, the ticks, and the warnings' hysteresis band ({@code scoring.warnings.hysteresis-points}).
      */
     public record Config(
             String householdEvents,
@@ -56,7 +57,41 @@ public final class ScoringTopology {
             ScoringModel fallbackModel,
             Duration tick,
             int rescoreSlice,
-            DeadLetterCounter deadLetterCounter) {}
+            DeadLetterCounter deadLetterCounter,
+            int hysteresisPoints) {
+
+        /** The same, with the default hysteresis band (as the benchmarks' rig, outside scoring, builds it). */
+        public Config(
+                String householdEvents,
+                String scores,
+                String warnings,
+                String models,
+                String deadLetters,
+                int partitions,
+                Serde<HouseholdEvent> events,
+                Serde<SpecificRecord> outputs,
+                Serde<ScoringModelPublished> modelSerde,
+                ScoringModel fallbackModel,
+                Duration tick,
+                int rescoreSlice,
+                DeadLetterCounter deadLetterCounter) {
+            this(
+                    householdEvents,
+                    scores,
+                    warnings,
+                    models,
+                    deadLetters,
+                    partitions,
+                    events,
+                    outputs,
+                    modelSerde,
+                    fallbackModel,
+                    tick,
+                    rescoreSlice,
+                    deadLetterCounter,
+                    Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS));
+        }
+    }
 
     /** Told of every record sent to the dead-letter topic from inside the topology, with the kind of fault. */
     @FunctionalInterface
@@ -139,10 +174,11 @@ public final class ScoringTopology {
 
         // portrait, score, warnings
         ModelSelection models = new ModelSelection(c.fallbackModel());
+        WarningDecider warnings = new WarningDecider(c.hysteresisPoints());
         KStream<String, SpecificRecord> results = householdFacts
                 .merge(resolved, Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), c.deadLetterCounter()),
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), c.deadLetterCounter(), warnings),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,

@@ -58,7 +58,8 @@ class StreamsConfiguration {
                 ScoringModel.defaultModel(),
                 settings.tick(),
                 settings.rescoreSlice(),
-                kind -> deadLetterCounter(meters, kind).increment());
+                kind -> deadLetterCounter(meters, kind).increment(),
+                settings.warnings().hysteresisPoints());
     }
 
     @Bean

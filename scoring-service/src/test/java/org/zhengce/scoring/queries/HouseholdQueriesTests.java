@@ -136,7 +136,13 @@ class HouseholdQueriesTests extends ScoringStackTest {
         publish(registered(household, COMMUNITY, List.of(member(father, RelationToHead.HEAD, "1979-05-06", Sex.MALE))));
 
         awaitJson("/unresolved-persons", admin(), r -> person(r, father) == null);
-        JsonNode score = awaitJson("/households/" + household + "/score", advisorOf(COMMUNITY), s -> true);
+        // the registration is scored first; the held bill follows it, so wait for the bill's points
+        JsonNode score = awaitJson(
+                "/households/" + household + "/score",
+                advisorOf(COMMUNITY),
+                s -> StreamSupport.stream(
+                                s.path("explanation").path("contributions").spliterator(), false)
+                        .anyMatch(c -> c.path("rule").asString().equals("health.large-bill")));
         assertThat(contribution(score.path("explanation"), "health.large-bill")
                         .path("eventId")
                         .asString())

@@ -209,6 +209,31 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aWarningWithinTheHysteresisBandIsNotClearedWhenItsFactsAgeOut() {
+        // a band as wide as the BLUE line (30): whatever the early warning's total falls to, it stays within it
+        topology.close();
+        topology = new TopologyHarness(stateDir.resolve("band"), 20_000, 30);
+        registerParentAndChild("hh-held", "p-parent-held", "p-child-held");
+        topology.send(aboutPerson("p-parent-held")
+                .by(Department.HUMAN_RESOURCES_SOCIAL_SECURITY)
+                .at(daysAgo(3))
+                .fact(jobEnded()));
+        HouseholdWarningEvent raised = topology.warningEvents().get(0);
+        topology.scoreChanges();
+
+        topology.advance(Duration.ofDays(200));
+
+        assertThat(topology.scoreChanges()).as("the facts aged out: re-scored").isNotEmpty();
+        assertThat(topology.warningEvents())
+                .as("no warning cleared (nor de-escalated: not published)")
+                .isEmpty();
+        HouseholdState state = topology.<HouseholdState>store(Stores.STATES).get("hh-held");
+        assertThat(state.warningId()).isEqualTo(raised.getWarningId());
+        assertThat(state.warnedSince()).isEqualTo(raised.getOccurredAt());
+        assertThat(state.category()).isEqualTo(WarningCategory.EARLY_WARNING);
+    }
+
+    @Test
     void aRejectedHouseholdIsReScreenedQuarterlyWithoutANewEvent() {
         registerParentAndChild("hh-rescreen", "p-rescreen", "p-rescreen-child");
         topology.send(aboutHousehold("hh-rescreen")

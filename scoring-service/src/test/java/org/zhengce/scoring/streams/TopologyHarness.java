@@ -53,6 +53,11 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(Path stateDir, int rescoreSlice) {
+        this(stateDir, rescoreSlice, Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS));
+    }
+
+    /** @param hysteresisPoints the warnings' band below each line ({@code scoring.warnings.hysteresis-points}) */
+    TopologyHarness(Path stateDir, int rescoreSlice, int hysteresisPoints) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> config = Map.of();
         ConfluentAvroSerde<HouseholdEvent> eventSerde = serde(registry, config, HouseholdEvent.class);
@@ -71,7 +76,8 @@ final class TopologyHarness implements AutoCloseable {
                 ScoringModel.defaultModel(),
                 TICK,
                 rescoreSlice,
-                ScoringTopology.DeadLetterCounter.none());
+                ScoringTopology.DeadLetterCounter.none(),
+                hysteresisPoints);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
