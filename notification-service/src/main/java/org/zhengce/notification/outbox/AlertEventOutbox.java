@@ -1,11 +1,15 @@
 package org.zhengce.notification.outbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.zhengce.events.AlertEvent;
+import org.zhengce.schemas.serde.GeneratedClassTrust;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,7 +44,7 @@ public class AlertEventOutbox {
             AlertEvent event = events.get(i);
             ids[i] = UUID.fromString(event.getEventId()).toString();
             cases[i] = UUID.fromString(event.getCaseId()).toString();
-            payloads[i] = HEX.formatHex(OutboxRecords.encode(event));
+            payloads[i] = HEX.formatHex(encode(event));
         }
         return db.sql("insert into alert_outbox (event_id, case_id, created_at, event)"
                         + " select i::uuid, c::uuid, :at, decode(p, 'hex')"
@@ -51,5 +55,26 @@ public class AlertEventOutbox {
                 .bind("cases", cases)
                 .bind("payloads", payloads)
                 .then();
+    }
+
+    /** Avro's single-object encoding (schema fingerprint, then the binary), as the outbox keeps it. */
+    static byte[] encode(AlertEvent event) {
+        try {
+            ByteBuffer buffer = event.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static AlertEvent decode(byte[] bytes) {
+        GeneratedClassTrust.install();
+        try {
+            return AlertEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

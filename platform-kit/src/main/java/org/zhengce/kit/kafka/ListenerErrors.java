@@ -63,7 +63,7 @@ public final class ListenerErrors {
      * Records read into Avro objects (malformed ones) are serialised again with the registry serializer configured
      * by {@code kafkaProperties} ({@code schema.registry.url}) before they go to a dead-letter topic of bytes.
      */
-    public ListenerErrors reserialisingAvro(Map<String, Object> kafkaProperties) {
+    public ListenerErrors reserialisingAvro(Map<String, ?> kafkaProperties) {
         ConfluentAvroSerializer<SpecificRecord> avro = new ConfluentAvroSerializer<>();
         avro.configure(new HashMap<>(kafkaProperties), false);
         this.serializer = avro;
