@@ -16,7 +16,6 @@ import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
-import org.zhengce.kit.outbox.OutboxTable;
 import org.zhengce.notification.NotificationApplication;
 
 /**
@@ -54,7 +53,7 @@ class OutboxConfiguration {
                 transactions,
                 kafka,
                 OutboxRelay.logReaders(kafkaProperties, NotificationApplication.NAME + "-outbox-check"),
-                OutboxTable.ofOneTopic("alert_outbox", topic),
+                AlertEventOutbox.TABLE,
                 records,
                 OutboxSettings.bind(Binder.get(environment), "notification.outbox"),
                 Clock.systemUTC());

@@ -51,6 +51,11 @@ public final class TopicBindings {
 
     /** The topics {@code service} is the one writer of, to create (or check) at start-up as the catalogue defines them. */
     public KafkaAdmin.NewTopics ownTopics(String service) {
+        return ownTopics(catalogue, service);
+    }
+
+    /** The topics {@code service} is the one writer of in {@code catalogue}, for a service that binds none. */
+    public static KafkaAdmin.NewTopics ownTopics(TopicCatalogue catalogue, String service) {
         List<Topic> own = catalogue.producedBy(service);
         return new KafkaAdmin.NewTopics(own.stream().map(Topic::newTopic).toArray(NewTopic[]::new));
     }
