@@ -1,6 +1,5 @@
 package org.zhengce.intake.topics;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -13,12 +12,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
 class IntakeTopics {
 
     @Bean
-    TopicBindings topicBindings(KafkaProperties kafkaProperties) {
-        return new TopicBindings(TopicCatalogue.load(), kafkaProperties.getProperties());
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics ownTopics(TopicBindings bindings) {
-        return bindings.ownTopics(IntakeApplication.NAME);
+    KafkaAdmin.NewTopics ownTopics() {
+        return TopicBindings.ownTopics(TopicCatalogue.load(), IntakeApplication.NAME);
     }
 }
