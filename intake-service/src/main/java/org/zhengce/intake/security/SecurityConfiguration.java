@@ -6,19 +6,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.zhengce.intake.departments.DepartmentPrincipal;
 import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.kit.security.StatelessChains;
+import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(SwaggerSignIn.class)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
@@ -44,7 +50,12 @@ class SecurityConfiguration {
             ServerCodecConfigurer codecs,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-        ProblemResponses problems = new ProblemResponses(codecs, decoder != null);
+        ProblemResponses problems = new ProblemResponses(codecs);
+        String challenge = decoder != null ? "ApiKey header=\"X-API-Key\", Bearer" : "ApiKey header=\"X-API-Key\"";
+        // 403 naming the department if it is disabled, otherwise 401 with the schemes intake accepts
+        ServerAuthenticationEntryPoint refuse = (exchange, e) -> e instanceof DisabledException
+                ? problems.write(exchange, HttpStatus.FORBIDDEN, "Department disabled", String.valueOf(e.getMessage()))
+                : problems.unauthenticated(exchange, e, challenge, "an X-API-Key header or a bearer token is required");
         log.info(
                 "intake accepts API keys{}; admin API key {}",
                 decoder != null ? " and OAuth2 JWTs" : " only (no JWT issuer configured)",
@@ -56,25 +67,16 @@ class SecurityConfiguration {
                 exchange -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
                         .map(key -> UsernamePasswordAuthenticationToken.unauthenticated(API_KEY_HEADER, key)));
         apiKeys.setAuthenticationFailureHandler(
-                (filterExchange, e) -> problems.refuse(filterExchange.getExchange(), e));
+                (filterExchange, e) -> refuse.commence(filterExchange.getExchange(), e));
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        StatelessChains.stateless(http)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**",
-                                "/webjars/**")
+                        .pathMatchers(StatelessChains.HEALTH)
+                        .permitAll()
+                        .pathMatchers("/actuator/info")
+                        .permitAll()
+                        .pathMatchers(StatelessChains.DOCUMENTATION)
                         .permitAll()
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
@@ -84,7 +86,7 @@ class SecurityConfiguration {
                         .anyExchange()
                         .denyAll())
                 .addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::refuse)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refuse)
                         .accessDeniedHandler((exchange, denied) -> problems.write(
                                 exchange,
                                 HttpStatus.FORBIDDEN,
@@ -93,7 +95,7 @@ class SecurityConfiguration {
                                         + exchange.getRequest().getPath())));
         if (decoder != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .authenticationEntryPoint(problems::refuse)
+                    .authenticationEntryPoint(refuse)
                     .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtDepartments(registry))));
         }
         return http.build();

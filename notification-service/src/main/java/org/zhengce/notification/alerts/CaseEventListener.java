@@ -7,7 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.zhengce.events.CaseEvent;
-import org.zhengce.notification.kafka.UnreadableRecords;
+import org.zhengce.kit.kafka.UnreadableRecords;
 
 /**
  * Reads {@code case.events} in batches: the good records before the first bad one (unreadable, or malformed) are
@@ -25,7 +25,7 @@ class CaseEventListener {
 
     @KafkaListener(
             id = "notification-case-events",
-            topics = "case.events",
+            topics = "#{caseEvents.name()}",
             batch = "true",
             autoStartup = "${notification.consume:true}")
     void on(List<ConsumerRecord<String, CaseEvent>> records, Acknowledgment ack) {

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.AlertChannel;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.notification.outbox.AlertEventOutbox;
-import org.zhengce.notification.security.Caller;
 import org.zhengce.notification.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,7 +49,7 @@ public class Inbox {
      * A page of the caller's alerts, newest first: at most {@code limit} with a sequence below {@code before} (from
      * the newest when null), and where the next page starts.
      */
-    Mono<AlertPage> mine(Caller caller, boolean unacknowledgedOnly, @Nullable Long before, int limit) {
+    Mono<AlertPage> mine(Caller<Role> caller, boolean unacknowledgedOnly, @Nullable Long before, int limit) {
         // one more than asked: whether there is a next page, without a second query
         return store.of(caller.userId(), unacknowledgedOnly, before, limit + 1)
                 .collectList()
@@ -57,7 +57,7 @@ public class Inbox {
     }
 
     /** A community's alerts, for a supervisor covering it or an admin. */
-    Flux<AlertView> ofCommunity(Caller caller, String communityCode, int limit) {
+    Flux<AlertView> ofCommunity(Caller<Role> caller, String communityCode, int limit) {
         if (!caller.has(Role.PLATFORM_ADMIN) && !(caller.has(Role.SUPERVISOR) && caller.covers(communityCode))) {
             return Flux.error(AlertProblem.outsideJurisdiction(communityCode));
         }
@@ -65,7 +65,7 @@ public class Inbox {
     }
 
     /** An alert the caller may see: their own, one of a community a supervisor covers, any for an admin. */
-    Mono<AlertView> read(Caller caller, UUID id) {
+    Mono<AlertView> read(Caller<Role> caller, UUID id) {
         return store.find(id)
                 .filter(alert -> alert.recipient().equals(caller.userId())
                         || caller.has(Role.PLATFORM_ADMIN)
@@ -73,7 +73,7 @@ public class Inbox {
                 .switchIfEmpty(Mono.error(AlertProblem.notFound(id)));
     }
 
-    Mono<AlertView> markRead(Caller caller, UUID id) {
+    Mono<AlertView> markRead(Caller<Role> caller, UUID id) {
         return store.markRead(id, caller.userId(), clock.instant())
                 .switchIfEmpty(Mono.error(AlertProblem.notFound(id)));
     }
@@ -82,7 +82,7 @@ public class Inbox {
      * Acknowledges the caller's own alert: it stops escalating, {@code AlertAcknowledged} is published. Again: the
      * alert as it is, nothing published twice.
      */
-    Mono<AlertView> acknowledge(Caller caller, UUID id, @Nullable String note) {
+    Mono<AlertView> acknowledge(Caller<Role> caller, UUID id, @Nullable String note) {
         Instant now = clock.instant();
         return store.acknowledge(id, caller.userId(), note, now)
                 .flatMap(acked -> outbox.append(List.of(AlertEvents.acknowledged(acked, note == null ? "" : note, now)))

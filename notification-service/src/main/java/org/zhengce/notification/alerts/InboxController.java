@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.zhengce.notification.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.notification.security.Role;
 import reactor.core.publisher.Mono;
 
 /** The inbox: the caller's alerts, read marks and acknowledgements; a community's alerts for its supervisors. */
@@ -57,13 +58,14 @@ class InboxController {
             }
             beforeSequence = Long.parseLong(before.strip());
         }
-        return inbox.mine(Caller.of(jwt), unacknowledged, beforeSequence, limit).map(page -> {
-            ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-            if (page.nextBefore() != null) {
-                answer.header(HttpHeaders.LINK, "<" + nextPage(request, page.nextBefore()) + ">; rel=\"next\"");
-            }
-            return answer.body(page.alerts());
-        });
+        return inbox.mine(Caller.of(jwt, Role.class), unacknowledged, beforeSequence, limit)
+                .map(page -> {
+                    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+                    if (page.nextBefore() != null) {
+                        answer.header(HttpHeaders.LINK, "<" + nextPage(request, page.nextBefore()) + ">; rel=\"next\"");
+                    }
+                    return answer.body(page.alerts());
+                });
     }
 
     /** The same path and query, {@code before} replaced. */
@@ -77,12 +79,12 @@ class InboxController {
 
     @GetMapping("/alerts/{id}")
     Mono<AlertView> read(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return inbox.read(Caller.of(jwt), id);
+        return inbox.read(Caller.of(jwt, Role.class), id);
     }
 
     @PostMapping("/alerts/{id}/read")
     Mono<AlertView> markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return inbox.markRead(Caller.of(jwt), id);
+        return inbox.markRead(Caller.of(jwt, Role.class), id);
     }
 
     /** Acknowledges the caller's alert: it stops escalating. */
@@ -91,7 +93,8 @@ class InboxController {
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable UUID id,
             @RequestBody(required = false) @Nullable Acknowledgement acknowledgement) {
-        return inbox.acknowledge(Caller.of(jwt), id, acknowledgement == null ? null : acknowledgement.note());
+        return inbox.acknowledge(
+                Caller.of(jwt, Role.class), id, acknowledgement == null ? null : acknowledgement.note());
     }
 
     /** A community's alerts, newest first: for a supervisor covering it, or an admin. */
@@ -101,6 +104,6 @@ class InboxController {
             @PathVariable @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit community code")
                     String community,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return inbox.ofCommunity(Caller.of(jwt), community, limit).collectList();
+        return inbox.ofCommunity(Caller.of(jwt, Role.class), community, limit).collectList();
     }
 }

@@ -1,11 +1,15 @@
 package org.zhengce.notification.outbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.zhengce.events.AlertEvent;
+import org.zhengce.kit.outbox.OutboxTable;
+import org.zhengce.kit.outbox.OutboxWriter;
+import org.zhengce.schemas.serde.GeneratedClassTrust;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,14 +19,14 @@ import reactor.core.publisher.Mono;
  */
 public class AlertEventOutbox {
 
-    private static final HexFormat HEX = HexFormat.of();
+    /** The outbox table, of {@code alert.events}. */
+    static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
 
-    private final DatabaseClient db;
-    private final Clock clock;
+    private final OutboxWriter<AlertEvent> writer;
 
     AlertEventOutbox(DatabaseClient db, Clock systemClock) {
-        this.db = db;
-        this.clock = systemClock;
+        this.writer = new OutboxWriter<>(
+                db, TABLE, systemClock, AlertEvent::getEventId, AlertEvent::getCaseId, AlertEventOutbox::encode);
     }
 
     /**
@@ -30,26 +34,27 @@ public class AlertEventOutbox {
      * {@code eventId} (a UUID) is its key here: an event added twice is kept once.
      */
     public Mono<Void> append(List<AlertEvent> events) {
-        if (events.isEmpty()) {
-            return Mono.empty();
+        return writer.append(events);
+    }
+
+    /** Avro's single-object encoding (schema fingerprint, then the binary), as the outbox keeps it. */
+    static byte[] encode(AlertEvent event) {
+        try {
+            ByteBuffer buffer = event.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String[] ids = new String[events.size()];
-        String[] cases = new String[events.size()];
-        String[] payloads = new String[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            AlertEvent event = events.get(i);
-            ids[i] = UUID.fromString(event.getEventId()).toString();
-            cases[i] = UUID.fromString(event.getCaseId()).toString();
-            payloads[i] = HEX.formatHex(OutboxRecords.encode(event));
+    }
+
+    static AlertEvent decode(byte[] bytes) {
+        GeneratedClassTrust.install();
+        try {
+            return AlertEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return db.sql("insert into alert_outbox (event_id, case_id, created_at, event)"
-                        + " select i::uuid, c::uuid, :at, decode(p, 'hex')"
-                        + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c, p, n)"
-                        + " order by n on conflict (event_id) do nothing")
-                .bind("at", clock.instant())
-                .bind("ids", ids)
-                .bind("cases", cases)
-                .bind("payloads", payloads)
-                .then();
     }
 }

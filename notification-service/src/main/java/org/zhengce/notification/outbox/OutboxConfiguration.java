@@ -1,35 +1,31 @@
 package org.zhengce.notification.outbox;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.AlertEvent;
-import org.zhengce.schemas.catalogue.Topic;
-import org.zhengce.schemas.catalogue.TopicCatalogue;
-import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.outbox.OutboxRelay;
+import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.notification.NotificationApplication;
 
 /**
- * Wires the outbox and its relay: the topic from the catalogue, the registry serializer, a log-checking consumer;
- * both on the system clock.
+ * Wires the outbox of {@code alert.events} (table {@code alert_outbox}) and the kit's relay of it: each row keyed by
+ * its case id, the registry serializer, a log-checking consumer; both on the system clock. The relay's settings are
+ * {@code notification.outbox.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(OutboxSettings.class)
 class OutboxConfiguration {
-
-    private static final String ALERT_EVENTS = "alert.events";
 
     @Bean
     AlertEventOutbox alertEventOutbox(DatabaseClient db) {
@@ -42,21 +38,24 @@ class OutboxConfiguration {
             TransactionalOperator transactions,
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
-            OutboxSettings settings) {
-        Topic topic = TopicCatalogue.load().topic(ALERT_EVENTS);
-        ConfluentAvroSerializer<AlertEvent> serializer = new ConfluentAvroSerializer<>();
-        serializer.configure(new HashMap<>(kafkaProperties.getProperties()), false);
-        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-outbox-check");
+            TopicBinding<String, AlertEvent> alertEvents,
+            Environment environment) {
+        String topic = alertEvents.name();
+        OutboxRecords records = new OutboxRecords(
+                Map.of(
+                        topic,
+                        OutboxRecords.TopicCodec.of(
+                                alertEvents, kafkaProperties.getProperties(), AlertEvent.getDecoder())),
+                row -> new OutboxRecords.Destination(
+                        topic, AlertEventOutbox.decode(row.event()).getCaseId()));
         return new OutboxRelay(
                 db,
                 transactions,
                 kafka,
-                () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new OutboxRecords(topic.name(), topic.partitions(), serializer),
-                settings,
+                OutboxRelay.logReaders(kafkaProperties, NotificationApplication.NAME + "-outbox-check"),
+                AlertEventOutbox.TABLE,
+                records,
+                OutboxSettings.bind(Binder.get(environment), "notification.outbox"),
                 Clock.systemUTC());
     }
 }

@@ -1,24 +1,22 @@
 package org.zhengce.notification.security;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import reactor.core.publisher.Mono;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.zhengce.kit.security.RoleAuthorities;
+import org.zhengce.kit.security.StatelessChains;
+import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.web.ProblemResponses;
 
 /**
  * The one security chain: stateless OAuth2 resource server, as referral's. JWTs are accepted only when an issuer or
@@ -29,6 +27,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(SwaggerSignIn.class)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -40,33 +39,28 @@ class SecurityConfiguration {
     SecurityWebFilterChain notificationSecurity(
             ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-        ProblemResponses problems = new ProblemResponses(codecs, decoder != null);
+        ProblemResponses problems = new ProblemResponses(codecs);
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> decoder == null
+                ? problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthenticated", ProblemResponses.NO_ISSUER)
+                : problems.unauthenticated(exchange, e, "Bearer", "a bearer token is required");
         log.info(
                 "notification {}",
                 decoder != null
                         ? "accepts OAuth2 JWTs"
                         : "has no JWT issuer configured: every endpoint but the health probes is closed");
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        StatelessChains.stateless(http)
                 .authorizeExchange(exchanges -> {
                     exchanges
-                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .pathMatchers(StatelessChains.HEALTH)
+                            .permitAll()
+                            .pathMatchers("/actuator/info")
                             .permitAll();
                     if (decoder == null) {
                         exchanges.anyExchange().denyAll();
                         return;
                     }
                     exchanges
-                            .pathMatchers(
-                                    "/v3/api-docs",
-                                    "/v3/api-docs/**",
-                                    "/swagger-ui.html",
-                                    "/swagger-ui/**",
-                                    "/webjars/**")
+                            .pathMatchers(StatelessChains.DOCUMENTATION)
                             .permitAll()
                             .pathMatchers("/admin/**", "/actuator/**")
                             .hasRole(Role.PLATFORM_ADMIN.name())
@@ -77,26 +71,13 @@ class SecurityConfiguration {
                             .anyExchange()
                             .denyAll();
                 })
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated)
-                        .accessDeniedHandler((exchange, denied) -> problems.write(
-                                exchange,
-                                HttpStatus.FORBIDDEN,
-                                "Forbidden",
-                                "the caller's roles may not use "
-                                        + exchange.getRequest().getMethod() + " "
-                                        + exchange.getRequest().getPath())));
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)));
         if (decoder != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .authenticationEntryPoint(problems::unauthenticated)
-                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::roles)));
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RoleAuthorities<>(Role.class))));
         }
         return http.build();
-    }
-
-    private static Mono<AbstractAuthenticationToken> roles(Jwt jwt) {
-        List<SimpleGrantedAuthority> authorities = Caller.of(jwt).roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                .toList();
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.notification.alerts.Inbox;
-import org.zhengce.notification.security.Caller;
+import org.zhengce.notification.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +38,7 @@ class AlertStreamController {
             @AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParameter) {
-        String userId = Caller.of(jwt).userId();
+        String userId = Caller.of(jwt, Role.class).userId();
         String lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank()
                 ? lastEventIdHeader.strip()
                 : lastEventIdParameter == null ? null : lastEventIdParameter.strip();

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.AlertChannel;
-import org.zhengce.notification.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.notification.security.Role;
 import reactor.core.publisher.Mono;
 
 /** A user's own subscriptions; the admins' webhook endpoints. */
@@ -37,13 +38,13 @@ class SubscriptionController {
 
     @GetMapping("/subscriptions/me")
     Mono<List<Subscription>> mine(@AuthenticationPrincipal Jwt jwt) {
-        return subscriptions.of(Caller.of(jwt).userId()).collectList();
+        return subscriptions.of(Caller.of(jwt, Role.class).userId()).collectList();
     }
 
     /** Replaces the caller's subscriptions (SMS, app push); the console is always on. */
     @PutMapping("/subscriptions/me")
     Mono<List<Subscription>> replace(@AuthenticationPrincipal Jwt jwt, @RequestBody List<@Valid Subscription> wanted) {
-        return subscriptions.replace(Caller.of(jwt).userId(), wanted);
+        return subscriptions.replace(Caller.of(jwt, Role.class).userId(), wanted);
     }
 
     @GetMapping("/admin/webhook-endpoints")

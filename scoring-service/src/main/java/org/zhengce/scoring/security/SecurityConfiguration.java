@@ -5,14 +5,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.zhengce.kit.security.StatelessChains;
+import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.web.ProblemResponses;
 
 /**
  * The one security chain: stateless, JWTs of the platform's identity provider only, and only when an issuer or JWK
@@ -25,27 +29,30 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(SwaggerSignIn.class)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
-    private static final String[] DOCUMENTATION = {
-        "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
-    };
+    private static final String[] HEALTH = StatelessChains.HEALTH;
+    private static final String[] INFO = {"/actuator/info"};
 
     @Bean
     SecurityWebFilterChain scoringSecurity(
             ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-        ProblemResponses problems = new ProblemResponses(codecs, decoder != null);
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated)
+        ProblemResponses problems = new ProblemResponses(codecs);
+        // 401: no token, or one that is invalid or expired; or, without an issuer, that the API is closed
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> decoder == null
+                ? problems.write(
+                        exchange,
+                        HttpStatus.UNAUTHORIZED,
+                        "API closed",
+                        "no JWT issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or"
+                                + " jwk-set-uri): only health is open")
+                : problems.unauthenticated(exchange, e, "Bearer", "a bearer token is required");
+        StatelessChains.stateless(http)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)));
         if (decoder == null) {
             log.warn("scoring-service: NO JWT ISSUER CONFIGURED (spring.security.oauth2.resourceserver.jwt.issuer-uri"
@@ -58,7 +65,9 @@ class SecurityConfiguration {
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HEALTH)
                         .permitAll()
-                        .pathMatchers(DOCUMENTATION)
+                        .pathMatchers(INFO)
+                        .permitAll()
+                        .pathMatchers(StatelessChains.DOCUMENTATION)
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/models", "/models/*/retire")
                         .hasRole(Caller.PLATFORM_ADMIN)
@@ -73,7 +82,7 @@ class SecurityConfiguration {
                         .anyExchange()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationEntryPoint(problems::unauthenticated)
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallers())));
         return http.build();

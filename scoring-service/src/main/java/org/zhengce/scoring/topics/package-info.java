@@ -1,4 +1,4 @@
-/** The topics this service writes, declared from the platform's topic catalogue. */
+/** The topics this service writes, declared from the platform's topic catalogue through the kit's bindings. */
 @NullMarked
 package org.zhengce.scoring.topics;
 

@@ -1,4 +1,4 @@
-package org.zhengce.notification.security;
+package org.zhengce.kit.security;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.OAuthFlow;
@@ -18,13 +18,13 @@ import org.springframework.util.StringUtils;
  * the authorization-code flow at the issuer's endpoints (Spring Authorization Server's
  * {@code <issuer>/oauth2/authorize} and {@code <issuer>/oauth2/token}), required by every operation. The client, PKCE
  * and the scopes Swagger UI asks for are springdoc's {@code springdoc.swagger-ui.oauth.*} settings. Without
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} the document has no such scheme. (Each service has
- * this class; a shared kit will replace them.)
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} the document has no such scheme. A service
+ * {@code @Import}s it.
  */
 @Configuration(proxyBeanMethods = false)
-class SwaggerSignIn {
+public class SwaggerSignIn {
 
-    static final String SCHEME = "oauth2AuthorizationCode";
+    public static final String SCHEME = "oauth2AuthorizationCode";
 
     @Bean
     OpenApiCustomizer authorizationCodeScheme(

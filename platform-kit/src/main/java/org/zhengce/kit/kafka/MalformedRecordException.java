@@ -1,4 +1,4 @@
-package org.zhengce.notification.kafka;
+package org.zhengce.kit.kafka;
 
 /**
  * A record that could be read but makes no sense (a case id that is not a UUID, an assignment to nobody): not

@@ -1,20 +1,18 @@
 package org.zhengce.scoring.topics;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.zhengce.kit.kafka.TopicBindings;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.scoring.ScoringApplication;
 
-/** Creates (or checks) the topics this service is the one writer of, as the catalogue defines them. */
+/** Scoring's topics from the platform's catalogue: creates (or checks) those this service is the one writer of. */
 @Configuration(proxyBeanMethods = false)
-class TopicDeclarations {
+class ScoringTopics {
 
     @Bean
     KafkaAdmin.NewTopics ownTopics() {
-        return new KafkaAdmin.NewTopics(TopicCatalogue.load().producedBy(ScoringApplication.NAME).stream()
-                .map(topic -> topic.newTopic())
-                .toArray(NewTopic[]::new));
+        return TopicBindings.ownTopics(TopicCatalogue.load(), ScoringApplication.NAME);
     }
 }

@@ -1,0 +1,59 @@
+package org.zhengce.notification.topics;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.zhengce.events.AlertEvent;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.kit.kafka.ListenerErrors;
+import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.kafka.TopicBindings;
+import org.zhengce.notification.NotificationApplication;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+
+/**
+ * Notification's topics, bound from the platform's catalogue: {@code case.events} in (the listener names the
+ * {@code caseEvents} binding), {@code alert.events} out (the outbox's relay); the topics it is the one writer of,
+ * created (or checked) at start-up; and the error handler of its listener. A {@code case.events} record that cannot
+ * be read, or is read but malformed, is not retried: it goes to {@code case.events.dlq} on the same partition, the
+ * reason in the {@code kafka_dlt-exception-*} headers (the bytes as received; a malformed one serialised again in the
+ * same wire format). Any other failure (the database down) is retried with back-off for as long as it takes.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationTopics {
+
+    @Bean
+    TopicBindings topicBindings(KafkaProperties kafkaProperties) {
+        return new TopicBindings(TopicCatalogue.load(), kafkaProperties.getProperties());
+    }
+
+    @Bean
+    TopicBinding<String, CaseEvent> caseEvents(TopicBindings bindings) {
+        return bindings.avro("case.events", CaseEvent.class);
+    }
+
+    @Bean
+    TopicBinding<String, AlertEvent> alertEvents(TopicBindings bindings) {
+        return bindings.avro("alert.events", AlertEvent.class);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ownTopics(TopicBindings bindings) {
+        return bindings.ownTopics(NotificationApplication.NAME);
+    }
+
+    @Bean
+    DefaultErrorHandler listenerErrorHandler(
+            KafkaTemplate<String, byte[]> kafka,
+            KafkaProperties kafkaProperties,
+            TopicBinding<String, CaseEvent> caseEvents,
+            TopicBindings bindings) {
+        return ListenerErrors.publishingWith(kafka)
+                .deadLettering(caseEvents.name(), bindings.catalogue())
+                .reserialisingAvro(kafkaProperties.getProperties())
+                .handler();
+    }
+}

@@ -1,0 +1,33 @@
+package org.zhengce.kit.outbox;
+
+import java.util.regex.Pattern;
+
+/**
+ * A service's outbox table. Its columns: {@code event_id} (uuid, the key), {@code position} (the order written),
+ * {@code case_id} (the aggregate whose events stay in order), {@code created_at}, {@code event} (bytea),
+ * {@code claimed_at}, {@code sent_at}; and, when it serves several topics, {@code topic} and {@code record_key}.
+ *
+ * @param name the table's name
+ * @param label what the outbox publishes, in the relay's log lines and errors ({@code alert.events})
+ * @param routedByColumns whether each row names its topic and record key ({@code topic}, {@code record_key})
+ */
+public record OutboxTable(String name, String label, boolean routedByColumns) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    public OutboxTable {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a plain table name");
+        }
+    }
+
+    /** A table of one topic's events: the topic and key follow from the event ({@link OutboxRecords}). */
+    public static OutboxTable ofOneTopic(String name, String topic) {
+        return new OutboxTable(name, topic, false);
+    }
+
+    /** A table whose rows name their topic and record key. */
+    public static OutboxTable routedByColumns(String name, String label) {
+        return new OutboxTable(name, label, true);
+    }
+}
