@@ -2,9 +2,14 @@ package org.zhengce.intake;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.modulith.Modulithic;
 
 /** The department edge: authenticates departments, validates and pseudonymises their events, publishes them to household.events. */
 @SpringBootApplication
+// the features' boundaries (ModularityTests); the infrastructure every feature may use is declared shared
+@Modulithic(
+        systemName = IntakeApplication.NAME,
+        sharedModules = {"security"})
 public class IntakeApplication {
 
     /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */

@@ -2,9 +2,14 @@ package org.zhengce.notification;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.modulith.Modulithic;
 
 /** Alerts to advisors: server-sent events, webhooks, acknowledgement and escalation. */
 @SpringBootApplication
+// the features' boundaries (ModularityTests); the infrastructure every feature may use is declared shared
+@Modulithic(
+        systemName = NotificationApplication.NAME,
+        sharedModules = {"security", "topics", "outbox"})
 public class NotificationApplication {
 
     /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */

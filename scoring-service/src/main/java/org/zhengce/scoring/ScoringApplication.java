@@ -2,9 +2,14 @@ package org.zhengce.scoring;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.modulith.Modulithic;
 
 /** Household portraits, the explainable six-dimension model and early warnings (Kafka Streams). */
 @SpringBootApplication
+// the features' boundaries (ModularityTests); the infrastructure every feature may use is declared shared
+@Modulithic(
+        systemName = ScoringApplication.NAME,
+        sharedModules = {"security", "topics"})
 public class ScoringApplication {
 
     /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.zhengce.kit.testing.ModuleDiagrams;
 
 /**
  * The features' boundaries, by static analysis (no Spring context): each top-level package under
@@ -32,5 +33,11 @@ class ModularityTests {
         modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
                 .content()
                 .contains(module.getDisplayName()));
+    }
+
+    /** The README shows the modules as the code has them (a Mermaid diagram GitHub draws). */
+    @Test
+    void readmeShowsTheModulesAsTheyAre() {
+        ModuleDiagrams.assertReadmeShows(modules, Path.of("README.md"));
     }
 }
