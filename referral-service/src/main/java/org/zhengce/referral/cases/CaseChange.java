@@ -12,6 +12,7 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.referral.policies.HouseholdFacts;
+import org.zhengce.referral.visits.Need;
 
 /** What happened to a case, in the past tense. */
 sealed interface CaseChange {

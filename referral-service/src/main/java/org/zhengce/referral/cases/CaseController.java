@@ -27,6 +27,8 @@ import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.visits.VisitReport;
+import org.zhengce.referral.visits.VisitView;
 import org.zhengce.referral.web.IfMatch;
 import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Mono;

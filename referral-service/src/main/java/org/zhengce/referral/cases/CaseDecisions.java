@@ -36,7 +36,6 @@ import org.zhengce.referral.cases.CaseCommand.Reopen;
 import org.zhengce.referral.cases.CaseCommand.Route;
 import org.zhengce.referral.cases.CaseCommand.Verify;
 import org.zhengce.referral.cases.CaseStage.Step;
-import org.zhengce.referral.routing.RoutingDecision;
 
 /**
  * The case decisions, pure: {@link #decide} turns a command on a household's case (or none) into changes, or
@@ -44,7 +43,7 @@ import org.zhengce.referral.routing.RoutingDecision;
  * change. This is the workflow's state machine: every guard is here. Time comes from the command, never from a
  * clock.
  */
-record CaseDecisions(Deadlines deadlines) {
+record CaseDecisions(CaseDeadlines deadlines) {
 
     /** The changes {@code command} makes to {@code current}, the household's case if any. */
     List<CaseChange> decide(Optional<CaseState> current, CaseCommand command) {

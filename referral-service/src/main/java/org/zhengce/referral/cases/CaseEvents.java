@@ -21,6 +21,7 @@ import org.zhengce.events.Programme;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
+import org.zhengce.referral.visits.Need;
 
 /** The {@code case.events} record of a published change. */
 final class CaseEvents {

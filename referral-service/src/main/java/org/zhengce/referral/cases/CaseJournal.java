@@ -1,6 +1,5 @@
 package org.zhengce.referral.cases;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,8 @@ import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
 import org.zhengce.referral.outbox.CaseEventOutbox;
 import org.zhengce.referral.timeline.CaseTimeline;
+import org.zhengce.referral.visits.Visits;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, its
@@ -27,22 +26,15 @@ class CaseJournal {
     private final CaseEventOutbox outbox;
     private final CaseDecisions decisions;
     private final CaseTimeline timeline;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final Visits visits;
 
     CaseJournal(
-            CaseStore store,
-            CaseEventOutbox outbox,
-            CaseDecisions decisions,
-            CaseTimeline timeline,
-            JsonMapper json,
-            Clock clock) {
+            CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions, CaseTimeline timeline, Visits visits) {
         this.store = store;
         this.outbox = outbox;
         this.decisions = decisions;
         this.timeline = timeline;
-        this.json = json;
-        this.clock = clock;
+        this.visits = visits;
     }
 
     /** Applies {@code changes} to {@code before} and writes them; emits the case after them. */
@@ -67,12 +59,14 @@ class CaseJournal {
                 details.add(store.addEscalation(
                         after.id(), raised.at(), "WARNING_ESCALATED", raised.from(), raised.to(), after.ownerId()));
             } else if (change instanceof CaseChange.Visited visited) {
-                details.add(store.addVisit(
+                details.add(visits.record(
                         after.id(),
-                        visited,
-                        clock.instant(),
-                        json.writeValueAsString(visited.needs()),
-                        visited.facts() == null ? "{}" : json.writeValueAsString(visited.facts())));
+                        visited.visitId(),
+                        visited.advisorId(),
+                        visited.visitedAt(),
+                        visited.findings(),
+                        visited.needs(),
+                        visited.facts()));
             } else if (change instanceof CaseChange.DeadlineMissed missed) {
                 details.add(store.addEscalation(
                         after.id(),

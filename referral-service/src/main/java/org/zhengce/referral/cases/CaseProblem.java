@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A refused case request, as an RFC 9457 problem. */
-class CaseProblem extends ErrorResponseException {
+public class CaseProblem extends ErrorResponseException {
 
     private CaseProblem(HttpStatus status, String title, String detail) {
         super(status, problem(status, title, detail), null);
@@ -19,12 +19,12 @@ class CaseProblem extends ErrorResponseException {
         return problem;
     }
 
-    static CaseProblem notFound(UUID caseId) {
+    public static CaseProblem notFound(UUID caseId) {
         return new CaseProblem(HttpStatus.NOT_FOUND, "Unknown case", "no case " + caseId);
     }
 
     /** 403: the caller's jurisdictions do not cover {@code communityCode}. */
-    static CaseProblem outsideJurisdiction(String communityCode) {
+    public static CaseProblem outsideJurisdiction(String communityCode) {
         return new CaseProblem(
                 HttpStatus.FORBIDDEN,
                 "Outside your jurisdiction",
@@ -32,11 +32,11 @@ class CaseProblem extends ErrorResponseException {
     }
 
     /** 403: the caller's role may not take this step. */
-    static CaseProblem forbidden(String detail) {
+    public static CaseProblem forbidden(String detail) {
         return new CaseProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
-    static CaseProblem invalid(String field, String detail) {
+    public static CaseProblem invalid(String field, String detail) {
         CaseProblem problem = new CaseProblem(HttpStatus.BAD_REQUEST, "Invalid " + field, field + ": " + detail);
         problem.getBody().setProperty("field", field);
         return problem;
@@ -46,9 +46,9 @@ class CaseProblem extends ErrorResponseException {
      * 409: the step does not apply to the case as it stands; the problem names the case's stage
      * ({@code currentState}) and the steps it allows ({@code allowedTransitions}).
      */
-    static final class InvalidTransition extends CaseProblem {
+    public static final class InvalidTransition extends CaseProblem {
 
-        InvalidTransition(CaseState state, CaseStage.@Nullable Step step, String why) {
+        public InvalidTransition(CaseState state, CaseStage.@Nullable Step step, String why) {
             super(
                     HttpStatus.CONFLICT,
                     "Invalid transition",
@@ -70,7 +70,7 @@ class CaseProblem extends ErrorResponseException {
      * 412: the case changed since the version the request's {@code If-Match} names; the problem names the version
      * it is at ({@code currentVersion}).
      */
-    static CaseProblem stale(CaseState state) {
+    public static CaseProblem stale(CaseState state) {
         CaseProblem problem = new CaseProblem(
                 HttpStatus.PRECONDITION_FAILED,
                 "Case changed",
@@ -80,27 +80,8 @@ class CaseProblem extends ErrorResponseException {
         return problem;
     }
 
-    /**
-     * 412: the plan changed since the version the request's {@code If-Match} names; the problem names its version
-     * ({@code currentVersion}) and who changed it when ({@code editedBy}, {@code editedAt}).
-     */
-    static CaseProblem stalePlan(PlanView plan) {
-        boolean decided = plan.decidedAt() != null && plan.decidedBy() != null;
-        String by = decided ? plan.decidedBy() : plan.createdBy();
-        java.time.Instant at = decided ? plan.decidedAt() : plan.createdAt();
-        CaseProblem problem = new CaseProblem(
-                HttpStatus.PRECONDITION_FAILED,
-                "Plan changed",
-                "the plan was changed by " + by + " at " + at + ": it is at version " + plan.version()
-                        + ", not the one If-Match names; read it again");
-        problem.getBody().setProperty("currentVersion", (long) plan.version());
-        problem.getBody().setProperty("editedBy", by);
-        problem.getBody().setProperty("editedAt", String.valueOf(at));
-        return problem;
-    }
-
     /** 409: the request conflicts with another case or resource (e.g. the household has another open case). */
-    static CaseProblem conflict(String detail) {
+    public static CaseProblem conflict(String detail) {
         return new CaseProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 }

@@ -9,6 +9,8 @@ import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.visits.VisitView;
+import org.zhengce.referral.visits.Visits;
 import org.zhengce.referral.web.Page;
 import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Flux;
@@ -24,12 +26,11 @@ public class CaseReads {
     private final Cases cases;
     private final CaseStore store;
     private final CaseViews views;
-    private final VisitFormat visits;
+    private final Visits visits;
     private final CaseTimeline timeline;
     private final AuditLog audit;
 
-    CaseReads(
-            Cases cases, CaseStore store, CaseViews views, VisitFormat visits, CaseTimeline timeline, AuditLog audit) {
+    CaseReads(Cases cases, CaseStore store, CaseViews views, Visits visits, CaseTimeline timeline, AuditLog audit) {
         this.cases = cases;
         this.store = store;
         this.views = views;
@@ -68,18 +69,9 @@ public class CaseReads {
 
     /** The case's visits, oldest first; the read audited. */
     public Mono<Page<VisitView>> visits(Caller caller, UUID caseId, PageRequest request) {
-        CaseStore.VisitPosition after = request.after(parts -> new CaseStore.VisitPosition(
-                Instant.parse(parts.get(0)), Instant.parse(parts.get(1)), UUID.fromString(parts.get(2))));
         return cases.permitted(caller, caseId, AuditAction.READ)
                 .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, "visits"))
-                .then(store.visits(caseId, after, request.fetch()).collectList())
-                .map(fetched -> request.page(
-                        fetched,
-                        visit -> List.of(
-                                visit.visitedAt().toString(),
-                                visit.recordedAt().toString(),
-                                visit.id().toString())))
-                .map(page -> page.with(page.items().stream().map(visits::view).toList()));
+                .then(visits.page(caseId, request));
     }
 
     /** Every step of the case, in the order taken; the read audited. */

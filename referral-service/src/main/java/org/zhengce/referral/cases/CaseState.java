@@ -22,7 +22,7 @@ import org.zhengce.events.WarningLevel;
  * @param overdueEscalated the missed {@code dueAt} was escalated to the supervisor already
  * @param version how many case events were published; the next one's id derives from it
  */
-record CaseState(
+public record CaseState(
         UUID id,
         String householdNumber,
         String communityCode,

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.visits.Need;
 
 /** The timeline entry of a case change, given the case after it: what the step was, in a line. */
 final class CaseSteps {

@@ -1,9 +1,9 @@
 package org.zhengce.referral.cases;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** The case tables: cases, their notes and escalations, the warning events already applied. */
 @Repository
-class CaseStore {
+class CaseStore implements OpenCaseLoads {
 
     private static final String COLUMNS = "id, household_number, community_code, urgency, category, level, warning_id,"
             + " model_version, warning_at, owner_id, owner_role, stage, close_proposed, assist_first, due_step, due_at,"
@@ -55,6 +55,18 @@ class CaseStore {
                 .bind("household", householdNumber)
                 .map(row -> state(row))
                 .one();
+    }
+
+    @Override
+    public Mono<Map<String, Integer>> openCasesOwnedBy(List<String> ownerIds) {
+        return db.sql("select owner_id, count(*) from cases where status = 'OPEN' and owner_id = any(:ids::text[])"
+                        + " group by owner_id")
+                .bind("ids", ownerIds.toArray(String[]::new))
+                .map(row -> Map.entry(
+                        Objects.requireNonNull(row.get(0, String.class)),
+                        Objects.requireNonNull(row.get(1, Long.class)).intValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     Mono<CaseState> find(UUID caseId, boolean lock) {
@@ -147,81 +159,6 @@ class CaseStore {
         p.put("outcome", name(c.outcome()));
         p.put("status", Parameter.from(c.isOpen() ? "OPEN" : "CLOSED"));
         return p;
-    }
-
-    /** Records a visit (its needs and facts as JSON). */
-    Mono<Void> addVisit(UUID caseId, CaseChange.Visited visit, Instant recordedAt, String needs, String facts) {
-        return db.sql("insert into case_visits (id, case_id, visited_at, recorded_at, advisor_id, findings, needs,"
-                        + " facts) values (:id, :case, :visitedAt, :recordedAt, :advisor, :findings, :needs, :facts)"
-                        + " on conflict (id) do nothing")
-                .bind("id", visit.visitId())
-                .bind("case", caseId)
-                .bind("visitedAt", visit.visitedAt())
-                .bind("recordedAt", recordedAt)
-                .bind("advisor", visit.advisorId())
-                .bind("findings", text(visit.findings()))
-                .bind("needs", Json.of(needs))
-                .bind("facts", Json.of(facts))
-                .then();
-    }
-
-    /** The case's visits, oldest first, as stored (needs and facts as JSON text). */
-    Flux<StoredVisit> visits(UUID caseId) {
-        return visits(caseId, null, Integer.MAX_VALUE);
-    }
-
-    /** A visit list's position: the sort key of the visit a page ends with. */
-    record VisitPosition(Instant visitedAt, Instant recordedAt, UUID id) {}
-
-    /** Up to {@code limit} visits of the case, by visit time, recording time and id, after {@code after}. */
-    Flux<StoredVisit> visits(UUID caseId, @Nullable VisitPosition after, int limit) {
-        DatabaseClient.GenericExecuteSpec select = db.sql("select id, visited_at, recorded_at, advisor_id, findings,"
-                        + " needs, facts from case_visits where case_id = :case"
-                        + (after == null ? "" : " and (visited_at, recorded_at, id) > (:visited, :recorded, :id)")
-                        + " order by visited_at, recorded_at, id limit :limit")
-                .bind("case", caseId)
-                .bind("limit", limit);
-        if (after != null) {
-            select = select.bind("visited", after.visitedAt())
-                    .bind("recorded", after.recordedAt())
-                    .bind("id", after.id());
-        }
-        return select.map(row -> new StoredVisit(
-                        Objects.requireNonNull(row.get("id", UUID.class)),
-                        Objects.requireNonNull(row.get("visited_at", Instant.class)),
-                        Objects.requireNonNull(row.get("recorded_at", Instant.class)),
-                        Objects.requireNonNull(row.get("advisor_id", String.class)),
-                        row.get("findings", String.class),
-                        Objects.requireNonNull(row.get("needs", Json.class)).asString(),
-                        Objects.requireNonNull(row.get("facts", Json.class)).asString()))
-                .all();
-    }
-
-    record StoredVisit(
-            UUID id,
-            Instant visitedAt,
-            Instant recordedAt,
-            String advisorId,
-            @Nullable String findings,
-            String needs,
-            String facts) {}
-
-    /** Referrals of the case not answered yet or being served (they keep it from closing). */
-    Mono<Integer> openReferrals(UUID caseId) {
-        return db.sql("select count(*) from case_referrals where case_id = :case"
-                        + " and status in ('PROPOSED', 'ACCEPTED', 'APPLIED')")
-                .bind("case", caseId)
-                .map(row -> Objects.requireNonNull(row.get(0, Long.class)).intValue())
-                .one();
-    }
-
-    /** A closed tracking case's monitoring ends. */
-    Mono<Void> endTracking(UUID caseId, Instant at) {
-        return db.sql("update case_referrals set status = 'ENDED', updated_at = :at where case_id = :case"
-                        + " and status = 'ACTIVE'")
-                .bind("case", caseId)
-                .bind("at", at)
-                .then();
     }
 
     /** Open cases whose due step's deadline passed before {@code now} and was not escalated yet. */

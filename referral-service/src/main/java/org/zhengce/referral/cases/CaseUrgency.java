@@ -4,7 +4,7 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningLevel;
 
 /** Urgency of a case from its warning's level, and how an escalation raises it. */
-final class CaseUrgency {
+public final class CaseUrgency {
 
     private CaseUrgency() {}
 
@@ -39,7 +39,7 @@ final class CaseUrgency {
         };
     }
 
-    static boolean isUrgent(Urgency urgency) {
+    public static boolean isUrgent(Urgency urgency) {
         return urgency == Urgency.SOLVE_NOW;
     }
 }

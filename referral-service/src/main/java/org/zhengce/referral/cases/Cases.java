@@ -10,13 +10,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.visits.Need;
+import org.zhengce.referral.visits.VisitReport;
+import org.zhengce.referral.visits.VisitView;
+import org.zhengce.referral.visits.Visits;
 import org.zhengce.referral.web.IfMatch;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,9 +40,9 @@ public class Cases {
     private final AuditLog audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
-    private final VisitFormat visits;
-    private final NeedCatalogue needs;
-    private final CasePlans plans;
+    private final Visits visits;
+    private final Planning plans;
+    private final CaseReferrals referrals;
 
     Cases(
             CaseStore store,
@@ -47,9 +53,9 @@ public class Cases {
             AuditLog audit,
             TransactionalOperator transactions,
             Clock clock,
-            VisitFormat visits,
-            NeedCatalogue needs,
-            @Lazy CasePlans plans) {
+            Visits visits,
+            @Lazy Planning plans,
+            CaseReferrals referrals) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
@@ -59,8 +65,8 @@ public class Cases {
         this.transactions = transactions;
         this.clock = clock;
         this.visits = visits;
-        this.needs = needs;
         this.plans = plans;
+        this.referrals = referrals;
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
@@ -94,15 +100,9 @@ public class Cases {
     public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report, IfMatch ifMatch) {
         Instant now = clock.instant();
         Instant visitedAt = report.visitedAt() == null ? now : report.visitedAt();
-        if (visitedAt.isAfter(now.plusSeconds(300))) {
-            return Mono.error(CaseProblem.invalid("visitedAt", "a visit cannot be in the future (" + visitedAt + ")"));
-        }
-        for (int i = 0; i < report.needs().size(); i++) {
-            Need need = report.needs().get(i);
-            if (!needs.isMenuItem(need.item())) {
-                return Mono.error(CaseProblem.invalid(
-                        "needs[" + i + "].item", "'" + need.item() + "' is not an item of the service menu"));
-            }
+        Optional<ErrorResponseException> refused = visits.refusal(report, visitedAt, now);
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         UUID visitId = UUID.randomUUID();
         return change(
@@ -122,9 +122,7 @@ public class Cases {
                 AuditAction.CHANGE,
                 "verified",
                 ifMatch,
-                state -> store.visits(caseId).collectList().flatMap(all -> {
-                    Optional<VisitView> latest =
-                            all.isEmpty() ? Optional.empty() : Optional.of(visits.view(all.get(all.size() - 1)));
+                state -> visits.latest(caseId).flatMap(latest -> {
                     List<Need> latestNeeds = latest.map(VisitView::needs).orElse(List.of());
                     return apply(
                                     state,
@@ -163,10 +161,11 @@ public class Cases {
                 caseId,
                 ifMatch,
                 "closed: " + outcome,
-                state -> store.openReferrals(caseId)
+                state -> referrals
+                        .openOf(caseId)
                         .map(open -> (CaseCommand) new CaseCommand.Close(outcome, note, open, clock.instant()))
                         .flatMap(command ->
-                                store.endTracking(caseId, clock.instant()).thenReturn(command)));
+                                referrals.endTracking(caseId, clock.instant()).thenReturn(command)));
     }
 
     /** A closed or dismissed case opened again (409 when the household has another open case). */
@@ -206,7 +205,7 @@ public class Cases {
     }
 
     /** {@link #within(Caller, UUID, AuditAction, String, IfMatch, Function)} on any version of the case. */
-    <T> Mono<T> within(
+    public <T> Mono<T> within(
             Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
         return within(caller, caseId, action, detail, IfMatch.ANY, work);
     }
@@ -217,7 +216,7 @@ public class Cases {
      * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside
      * the transaction, so it stays audited.
      */
-    <T> Mono<T> within(
+    public <T> Mono<T> within(
             Caller caller,
             UUID caseId,
             AuditAction action,
@@ -247,7 +246,7 @@ public class Cases {
     }
 
     /** Decides {@code commands} one after the other on {@code state} and writes every change; the case after them. */
-    Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
+    public Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
         Optional<CaseState> current = Optional.of(state);
         List<CaseChange> changes = new java.util.ArrayList<>();
         for (CaseCommand command : commands) {
@@ -256,6 +255,21 @@ public class Cases {
             current = decided.after();
         }
         return journal.write(Optional.of(state), changes, actor);
+    }
+
+    /** The case, locked for the caller's transaction; empty when unknown. */
+    public Mono<CaseState> locked(UUID caseId) {
+        return store.find(caseId, true);
+    }
+
+    /** Up to {@code limit} open cases whose due step's deadline passed before {@code now}, not escalated yet. */
+    public Flux<UUID> overdue(Instant now, int limit) {
+        return store.overdue(now, limit);
+    }
+
+    /** A note of the platform's ({@code author} null) or a user's on the case, in the caller's transaction. */
+    public Mono<Void> addNote(UUID caseId, Instant at, @Nullable String author, String text) {
+        return store.addNote(caseId, at, author, text);
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */

@@ -10,7 +10,6 @@ import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningRaised;
 import org.zhengce.referral.households.HouseholdContact;
 import org.zhengce.referral.households.HouseholdContacts;
-import org.zhengce.referral.routing.CaseRouter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +25,7 @@ class WarningIntake {
     private final CaseDecisions decisions;
     private final CaseJournal journal;
     private final CaseWarnings warnings;
-    private final CaseRouter router;
+    private final CaseRouting router;
     private final HouseholdContacts contacts;
     private final TransactionalOperator transactions;
 
@@ -35,7 +34,7 @@ class WarningIntake {
             CaseDecisions decisions,
             CaseJournal journal,
             CaseWarnings warnings,
-            CaseRouter router,
+            CaseRouting router,
             HouseholdContacts contacts,
             TransactionalOperator transactions) {
         this.store = store;

@@ -20,7 +20,6 @@ import org.zhengce.referral.cases.CaseChange.ClosingProposed;
 import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
-import org.zhengce.referral.routing.RoutingDecision;
 
 /** Given a case (or none), when a command, then these changes. */
 class CaseDecisionsTest {

@@ -18,7 +18,7 @@ import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.referral.cases.CaseChange.DeadlineMissed;
 import org.zhengce.referral.cases.CaseChange.Reopened;
-import org.zhengce.referral.routing.RoutingDecision;
+import org.zhengce.referral.visits.Need;
 
 /** The workflow's state machine: every transition, every guard, every deadline it sets. */
 class WorkflowDecisionsTest {

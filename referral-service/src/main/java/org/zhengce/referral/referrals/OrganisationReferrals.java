@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.referrals;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
+import org.zhengce.referral.cases.CaseProblem;
+import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.StepType;
@@ -24,23 +26,23 @@ import reactor.core.publisher.Mono;
  * audited, refusals too.
  */
 @Service
-public class OrganisationReferrals {
+class OrganisationReferrals {
 
-    private final PlanStore plans;
-    private final CaseStore cases;
+    private final ReferralStore referrals;
+    private final Cases cases;
     private final AuditLog audit;
     private final CaseTimeline timeline;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     OrganisationReferrals(
-            PlanStore plans,
-            CaseStore cases,
+            ReferralStore referrals,
+            Cases cases,
             AuditLog audit,
             CaseTimeline timeline,
             TransactionalOperator transactions,
             Clock clock) {
-        this.plans = plans;
+        this.referrals = referrals;
         this.cases = cases;
         this.audit = audit;
         this.timeline = timeline;
@@ -52,10 +54,11 @@ public class OrganisationReferrals {
      * The referrals made to the caller's organisation, oldest first (no household details: the case id and the
      * service).
      */
-    public Mono<Page<ReferralView>> mine(String organisationId, PageRequest request) {
-        CaseStore.Position after = request.after(
-                parts -> new CaseStore.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
-        return plans.referralsOfOrganisation(organisationId, after, request.fetch())
+    Mono<Page<ReferralView>> mine(String organisationId, PageRequest request) {
+        ReferralStore.Position after = request.after(
+                parts -> new ReferralStore.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        return referrals
+                .referralsOfOrganisation(organisationId, after, request.fetch())
                 .collectList()
                 .map(fetched -> request.page(
                         fetched,
@@ -63,7 +66,7 @@ public class OrganisationReferrals {
                                 referral.createdAt().toString(), referral.id().toString())));
     }
 
-    public Mono<ReferralView> accept(Caller caller, String organisationId, UUID referralId) {
+    Mono<ReferralView> accept(Caller caller, String organisationId, UUID referralId) {
         return answer(
                 caller,
                 organisationId,
@@ -75,7 +78,7 @@ public class OrganisationReferrals {
                 "accepted");
     }
 
-    public Mono<ReferralView> decline(Caller caller, String organisationId, UUID referralId, String reason) {
+    Mono<ReferralView> decline(Caller caller, String organisationId, UUID referralId, String reason) {
         return answer(
                 caller,
                 organisationId,
@@ -88,7 +91,7 @@ public class OrganisationReferrals {
     }
 
     /** Reports back on an accepted referral; {@code completed} ends it. */
-    public Mono<ReferralView> report(
+    Mono<ReferralView> report(
             Caller caller, String organisationId, UUID referralId, String feedback, boolean completed) {
         return answer(
                 caller,
@@ -117,7 +120,8 @@ public class OrganisationReferrals {
             @Nullable String feedback,
             StepType step,
             String detail) {
-        return plans.referral(referralId, false)
+        return referrals
+                .referral(referralId, false)
                 .switchIfEmpty(Mono.defer(
                         () -> audit.record(caller, AuditAction.CHANGE, null, null, false, "no referral " + referralId)
                                 .then(Mono.error(CaseProblem.invalid("referralId", "no referral " + referralId)))))
@@ -133,7 +137,8 @@ public class OrganisationReferrals {
                                 .then(Mono.error(CaseProblem.forbidden(
                                         "referral " + referralId + " was not made to organisation " + organisationId)));
                     }
-                    return plans.move(referralId, List.of(from), to, feedback, clock.instant())
+                    return referrals
+                            .move(referralId, List.of(from), to, feedback, clock.instant())
                             .switchIfEmpty(Mono.error(() -> CaseProblem.conflict("referral " + referralId + " is "
                                     + seen.status() + "; this answer needs it " + from)))
                             .flatMap(moved -> noted(

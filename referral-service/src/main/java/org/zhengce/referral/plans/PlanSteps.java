@@ -1,7 +1,8 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.plans;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.zhengce.referral.cases.CaseState;
 import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
 

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.referrals;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.plans;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.referral.referrals.ReferralView;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Mono;

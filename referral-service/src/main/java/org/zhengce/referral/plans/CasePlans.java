@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.plans;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,14 +10,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.referral.audit.AuditAction;
-import org.zhengce.referral.cases.PlanBody.PlannedProgramme;
-import org.zhengce.referral.cases.PlanBody.PlannedResource;
-import org.zhengce.referral.cases.PlanView.PlanStatus;
+import org.zhengce.referral.cases.CaseCommand;
+import org.zhengce.referral.cases.CaseProblem;
+import org.zhengce.referral.cases.CaseStage;
+import org.zhengce.referral.cases.CaseState;
+import org.zhengce.referral.cases.Cases;
+import org.zhengce.referral.cases.Planning;
+import org.zhengce.referral.plans.PlanBody.PlannedProgramme;
+import org.zhengce.referral.plans.PlanBody.PlannedResource;
+import org.zhengce.referral.plans.PlanView.PlanStatus;
 import org.zhengce.referral.policies.Eligibility;
 import org.zhengce.referral.policies.Ineligibility;
 import org.zhengce.referral.policies.PolicyEvaluation;
 import org.zhengce.referral.policies.PolicyLibrary;
 import org.zhengce.referral.policies.ProgrammeDefinition;
+import org.zhengce.referral.referrals.ReferralView;
+import org.zhengce.referral.referrals.Referrals;
 import org.zhengce.referral.resources.MatchedResource;
 import org.zhengce.referral.resources.ResourceLibrary;
 import org.zhengce.referral.resources.ResourceMatch;
@@ -26,6 +34,8 @@ import org.zhengce.referral.security.Role;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.visits.Need;
+import org.zhengce.referral.visits.VisitView;
 import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,10 +48,11 @@ import reactor.core.publisher.Mono;
  * (maker-checker). Confirmed, it sets the referrals going and the case is referred by tier. Every version is kept.
  */
 @Service
-public class CasePlans {
+public class CasePlans implements Planning {
 
     private final Cases cases;
     private final PlanStore store;
+    private final Referrals referrals;
     private final PolicyLibrary policies;
     private final ResourceLibrary resources;
     private final PlanSettings settings;
@@ -51,6 +62,7 @@ public class CasePlans {
     CasePlans(
             Cases cases,
             PlanStore store,
+            Referrals referrals,
             PolicyLibrary policies,
             ResourceLibrary resources,
             PlanSettings settings,
@@ -58,6 +70,7 @@ public class CasePlans {
             Clock clock) {
         this.cases = cases;
         this.store = store;
+        this.referrals = referrals;
         this.policies = policies;
         this.resources = resources;
         this.settings = settings;
@@ -78,7 +91,8 @@ public class CasePlans {
     }
 
     /** The first draft, inside the verification's transaction (the case just verified). */
-    Mono<PlanView> draft(CaseState verified, Optional<VisitView> visit, String author) {
+    @Override
+    public Mono<Void> draft(CaseState verified, Optional<VisitView> visit, String author) {
         List<Need> needs = visit.map(VisitView::needs).orElse(List.of());
         List<String> notEligible = new ArrayList<>();
         List<PlannedProgramme> programmes = new ArrayList<>();
@@ -95,23 +109,25 @@ public class CasePlans {
             notEligible.add(
                     "no household facts were recorded on the visit: record them to evaluate the policy" + " library");
         }
-        return matched(verified.communityCode(), needs).flatMap(planned -> {
-            ReferralTier tier = !programmes.isEmpty()
-                    ? ReferralTier.COMPREHENSIVE_SERVICE
-                    : !planned.isEmpty() ? ReferralTier.REFERRAL : ReferralTier.TRACKING;
-            PlanBody body = new PlanBody(
-                    tier,
-                    programmes,
-                    planned,
-                    needs,
-                    tier == ReferralTier.TRACKING ? settings.reviewIntervalDays() : null,
-                    0,
-                    null,
-                    notEligible);
-            return store.add(verified.id(), body, needsApproval(body), author, clock.instant())
-                    .map(this::withApproval)
-                    .flatMap(plan -> step(verified, PlanSteps.written(plan, verified), plan));
-        });
+        return matched(verified.communityCode(), needs)
+                .flatMap(planned -> {
+                    ReferralTier tier = !programmes.isEmpty()
+                            ? ReferralTier.COMPREHENSIVE_SERVICE
+                            : !planned.isEmpty() ? ReferralTier.REFERRAL : ReferralTier.TRACKING;
+                    PlanBody body = new PlanBody(
+                            tier,
+                            programmes,
+                            planned,
+                            needs,
+                            tier == ReferralTier.TRACKING ? settings.reviewIntervalDays() : null,
+                            0,
+                            null,
+                            notEligible);
+                    return store.add(verified.id(), body, needsApproval(body), author, clock.instant())
+                            .map(this::withApproval)
+                            .flatMap(plan -> step(verified, PlanSteps.written(plan, verified), plan));
+                })
+                .then();
     }
 
     /** The latest version; the read audited. */
@@ -215,7 +231,7 @@ public class CasePlans {
                 caseId,
                 AuditAction.READ,
                 "referrals",
-                state -> store.referralsOf(caseId).collectList());
+                state -> referrals.ofCase(caseId).collectList());
     }
 
     private Mono<PlanView> confirmed(
@@ -228,7 +244,7 @@ public class CasePlans {
         for (PlannedResource resource : body.resources()) {
             rows.add(resources
                     .reserve(resource.organisationId())
-                    .then(store.addReferral(
+                    .then(referrals.add(
                             state.id(),
                             plan.version(),
                             ReferralTier.REFERRAL,
@@ -248,7 +264,7 @@ public class CasePlans {
                     at));
         }
         for (PlannedProgramme programme : body.programmes()) {
-            rows.add(store.addReferral(
+            rows.add(referrals.add(
                     state.id(),
                     plan.version(),
                     ReferralTier.COMPREHENSIVE_SERVICE,
@@ -270,7 +286,7 @@ public class CasePlans {
         if (body.tier() == ReferralTier.TRACKING) {
             int interval =
                     body.reviewIntervalDays() == null ? settings.reviewIntervalDays() : body.reviewIntervalDays();
-            rows.add(store.addReferral(
+            rows.add(referrals.add(
                     state.id(), plan.version(), ReferralTier.TRACKING, null, null, null, "ACTIVE", interval, at));
             refers.add(new CaseCommand.Refer(ReferralTier.TRACKING, null, null, null, interval, body.note(), at));
         } else {
@@ -406,7 +422,7 @@ public class CasePlans {
     /** {@code plan} when {@code ifMatch} names its version (or none); otherwise 412. */
     private static PlanView fresh(PlanView plan, IfMatch ifMatch) {
         if (!ifMatch.matches(plan.version())) {
-            throw CaseProblem.stalePlan(plan);
+            throw PlanProblem.stale(plan);
         }
         return plan;
     }

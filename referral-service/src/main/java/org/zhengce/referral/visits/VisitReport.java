@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.visits;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

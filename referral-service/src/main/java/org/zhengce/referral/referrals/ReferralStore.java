@@ -1,8 +1,8 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.referrals;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,72 +11,19 @@ import org.springframework.stereotype.Repository;
 import org.zhengce.events.ReferralTier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The tables {@code case_plans} (every version) and {@code case_referrals}. */
+/** The table {@code case_referrals}: what a confirmed plan referred, applied for or tracks, and the answers. */
 @Repository
-class PlanStore {
+class ReferralStore {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    PlanStore(DatabaseClient db, JsonMapper json) {
+    ReferralStore(DatabaseClient db) {
         this.db = db;
-        this.json = json;
     }
 
-    Mono<PlanView> latest(UUID caseId) {
-        return db.sql("select * from case_plans where case_id = :case order by version desc limit 1")
-                .bind("case", caseId)
-                .map(this::view)
-                .one();
-    }
-
-    Flux<PlanView> versions(UUID caseId) {
-        return db.sql("select * from case_plans where case_id = :case order by version")
-                .bind("case", caseId)
-                .map(this::view)
-                .all();
-    }
-
-    /** A new version; the previous draft or rejected one is superseded. */
-    Mono<PlanView> add(UUID caseId, PlanBody body, boolean needsApproval, String author, Instant at) {
-        return db.sql("update case_plans set status = 'SUPERSEDED' where case_id = :case"
-                        + " and status in ('DRAFT', 'PENDING_APPROVAL', 'REJECTED')")
-                .bind("case", caseId)
-                .then()
-                .then(db.sql("insert into case_plans (case_id, version, status, tier, body, committed_amount_fen,"
-                                + " created_by, created_at) select :case, coalesce(max(version), 0) + 1, 'DRAFT', :tier,"
-                                + " :body, :amount, :author, :at from case_plans where case_id = :case"
-                                + " returning *")
-                        .bind("case", caseId)
-                        .bind("tier", body.tier().name())
-                        .bind("body", Json.of(json.writeValueAsString(body)))
-                        .bind("amount", body.committedAmountFen())
-                        .bind("author", author)
-                        .bind("at", at)
-                        .map(this::view)
-                        .one());
-    }
-
-    Mono<PlanView> decide(
-            UUID caseId,
-            int version,
-            PlanView.PlanStatus status,
-            @Nullable String by,
-            @Nullable String note,
-            Instant at) {
-        DatabaseClient.GenericExecuteSpec update = db.sql("update case_plans set status = :status,"
-                        + " decided_by = :by, decided_at = :at, decision_note = :note"
-                        + " where case_id = :case and version = :version returning *")
-                .bind("case", caseId)
-                .bind("version", version)
-                .bind("status", status.name())
-                .bind("at", at);
-        update = by == null ? update.bindNull("by", String.class) : update.bind("by", by);
-        update = note == null ? update.bindNull("note", String.class) : update.bind("note", note);
-        return update.map(this::view).one();
-    }
+    /** A list's position: the sort key of the referral a page ends with. */
+    record Position(Instant at, UUID id) {}
 
     Mono<UUID> addReferral(
             UUID caseId,
@@ -116,12 +63,12 @@ class PlanStore {
         return db.sql("select r.*, c.community_code from case_referrals r join cases c on c.id = r.case_id"
                         + " where r.case_id = :case order by r.created_at, r.id")
                 .bind("case", caseId)
-                .map(PlanStore::referral)
+                .map(ReferralStore::referral)
                 .all();
     }
 
     /** Up to {@code limit} referrals to the organisation, by creation then id, after {@code after} when given. */
-    Flux<ReferralView> referralsOfOrganisation(String organisationId, CaseStore.@Nullable Position after, int limit) {
+    Flux<ReferralView> referralsOfOrganisation(String organisationId, @Nullable Position after, int limit) {
         DatabaseClient.GenericExecuteSpec select = db.sql("select r.*, c.community_code from case_referrals r join"
                         + " cases c on c.id = r.case_id where r.organisation_id = :org"
                         + (after == null ? "" : " and (r.created_at, r.id) > (:at, :id)")
@@ -131,20 +78,19 @@ class PlanStore {
         if (after != null) {
             select = select.bind("at", after.at()).bind("id", after.id());
         }
-        return select.map(PlanStore::referral).all();
+        return select.map(ReferralStore::referral).all();
     }
 
     Mono<ReferralView> referral(UUID referralId, boolean lock) {
         return db.sql("select r.*, c.community_code from case_referrals r join cases c on c.id = r.case_id"
                         + " where r.id = :id" + (lock ? " for update of r" : ""))
                 .bind("id", referralId)
-                .map(PlanStore::referral)
+                .map(ReferralStore::referral)
                 .one();
     }
 
     /** Moves a referral from one of {@code from} to {@code to}; empty when it was not in one of them. */
-    Mono<ReferralView> move(
-            UUID referralId, java.util.List<String> from, String to, @Nullable String feedback, Instant at) {
+    Mono<ReferralView> move(UUID referralId, List<String> from, String to, @Nullable String feedback, Instant at) {
         return db.sql("update case_referrals r set status = :to, updated_at = :at,"
                         + " feedback = coalesce(nullif(:feedback, ''), r.feedback) from cases c where r.id = :id"
                         + " and c.id = r.case_id and r.status = any(:from::text[]) returning r.*, c.community_code")
@@ -153,7 +99,7 @@ class PlanStore {
                 .bind("at", at)
                 .bind("from", from.toArray(String[]::new))
                 .bind("feedback", feedback == null ? "" : feedback)
-                .map(PlanStore::referral)
+                .map(ReferralStore::referral)
                 .one();
     }
 
@@ -164,26 +110,26 @@ class PlanStore {
                         + " and r.programme = :programme order by r.created_at limit 1")
                 .bind("household", householdNumber)
                 .bind("programme", programmeCode)
-                .map(PlanStore::referral)
+                .map(ReferralStore::referral)
                 .one();
     }
 
-    private PlanView view(Readable row) {
-        PlanBody body = json.readValue(
-                Objects.requireNonNull(row.get("body", Json.class)).asString(), PlanBody.class);
-        PlanView.PlanStatus status = PlanView.PlanStatus.valueOf(row.get("status", String.class));
-        return new PlanView(
-                Objects.requireNonNull(row.get("case_id", UUID.class)),
-                Objects.requireNonNull(row.get("version", Integer.class)),
-                status,
-                body,
-                Objects.requireNonNull(row.get("committed_amount_fen", Long.class)),
-                false,
-                Objects.requireNonNull(row.get("created_by", String.class)),
-                Objects.requireNonNull(row.get("created_at", Instant.class)),
-                row.get("decided_by", String.class),
-                row.get("decided_at", Instant.class),
-                row.get("decision_note", String.class));
+    /** Referrals of the case not answered yet or being served (they keep it from closing). */
+    Mono<Integer> openReferrals(UUID caseId) {
+        return db.sql("select count(*) from case_referrals where case_id = :case"
+                        + " and status in ('PROPOSED', 'ACCEPTED', 'APPLIED')")
+                .bind("case", caseId)
+                .map(row -> Objects.requireNonNull(row.get(0, Long.class)).intValue())
+                .one();
+    }
+
+    /** A closed tracking case's monitoring ends. */
+    Mono<Void> endTracking(UUID caseId, Instant at) {
+        return db.sql("update case_referrals set status = 'ENDED', updated_at = :at where case_id = :case"
+                        + " and status = 'ACTIVE'")
+                .bind("case", caseId)
+                .bind("at", at)
+                .then();
     }
 
     private static ReferralView referral(Readable row) {

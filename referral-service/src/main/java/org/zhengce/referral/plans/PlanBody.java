@@ -1,9 +1,10 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.plans;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Programme;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.referral.visits.Need;
 
 /**
  * A household's plan (一户一策): the programmes it may qualify for, each with the rule that matched; the resources

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.visits;
 
 /** Which need items a visit may record: the items of the service menu. */
 interface NeedCatalogue {

@@ -1,11 +1,14 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.deadlines;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Urgency;
+import org.zhengce.referral.cases.CaseDeadlines;
+import org.zhengce.referral.cases.CaseUrgency;
 
-/** The deadline of every step, from {@link CaseSettings}. */
-record Deadlines(
+/** The deadline of every step, from {@link DeadlineSettings}. */
+public record Deadlines(
         ZoneId zone,
         Deadline visit,
         Deadline visitUrgent,
@@ -13,25 +16,31 @@ record Deadlines(
         Deadline verifyUrgent,
         Deadline assistFirstVerify,
         Deadline plan,
-        Deadline review) {
+        Deadline review)
+        implements CaseDeadlines {
 
-    Instant visitDue(Instant from, Urgency urgency) {
+    @Override
+    public Instant visitDue(Instant from, Urgency urgency) {
         return (CaseUrgency.isUrgent(urgency) ? visitUrgent : visit).after(from, zone);
     }
 
-    Instant verifyDue(Instant from, Urgency urgency) {
+    @Override
+    public Instant verifyDue(Instant from, Urgency urgency) {
         return (CaseUrgency.isUrgent(urgency) ? verifyUrgent : verify).after(from, zone);
     }
 
-    Instant assistFirstVerifyDue(Instant from) {
+    @Override
+    public Instant assistFirstVerifyDue(Instant from) {
         return assistFirstVerify.after(from, zone);
     }
 
-    Instant planDue(Instant from) {
+    @Override
+    public Instant planDue(Instant from) {
         return plan.after(from, zone);
     }
 
-    Instant reviewDue(Instant from, Integer intervalDays) {
+    @Override
+    public Instant reviewDue(Instant from, @Nullable Integer intervalDays) {
         return intervalDays == null ? review.after(from, zone) : from.plus(java.time.Duration.ofDays(intervalDays));
     }
 }

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.deadlines;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

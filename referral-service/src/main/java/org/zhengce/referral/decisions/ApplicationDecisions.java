@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.decisions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,9 +15,16 @@ import org.zhengce.events.DecisionKind;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.Programme;
+import org.zhengce.referral.cases.CaseCommand;
+import org.zhengce.referral.cases.CaseStage;
+import org.zhengce.referral.cases.CaseState;
+import org.zhengce.referral.cases.Cases;
+import org.zhengce.referral.households.DepartmentDecisions;
 import org.zhengce.referral.outbox.CaseEventOutbox;
 import org.zhengce.referral.policies.PolicyLibrary;
 import org.zhengce.referral.policies.ProgrammeDefinition;
+import org.zhengce.referral.referrals.ReferralView;
+import org.zhengce.referral.referrals.Referrals;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
@@ -33,41 +40,39 @@ import reactor.core.publisher.Mono;
  * longer {@code APPLIED}).
  */
 @Service
-public class ApplicationDecisions {
+public class ApplicationDecisions implements DepartmentDecisions {
 
-    private final PlanStore plans;
-    private final CaseStore cases;
-    private final Cases workflow;
+    private final Referrals referrals;
+    private final Cases cases;
     private final PolicyLibrary policies;
     private final CaseEventOutbox outbox;
     private final CaseTimeline timeline;
     private final Clock clock;
 
     ApplicationDecisions(
-            PlanStore plans,
-            CaseStore cases,
-            Cases workflow,
+            Referrals referrals,
+            Cases cases,
             PolicyLibrary policies,
             CaseEventOutbox outbox,
             CaseTimeline timeline,
             Clock clock) {
-        this.plans = plans;
+        this.referrals = referrals;
         this.cases = cases;
-        this.workflow = workflow;
         this.policies = policies;
         this.outbox = outbox;
         this.timeline = timeline;
         this.clock = clock;
     }
 
-    /** True for the events this class takes. */
-    public static boolean isDecision(HouseholdEvent event) {
+    @Override
+    public boolean takes(HouseholdEvent event) {
         return event.getSubject() instanceof HouseholdNumber
                 && (event.getFact() instanceof AssistanceGranted
                         || event.getFact() instanceof AssistanceApplicationRejected);
     }
 
-    public Mono<Void> apply(HouseholdEvent event) {
+    @Override
+    public Mono<Void> on(HouseholdEvent event) {
         String household = ((HouseholdNumber) event.getSubject()).getValue();
         boolean granted = event.getFact() instanceof AssistanceGranted;
         Programme programme = granted
@@ -78,15 +83,16 @@ public class ApplicationDecisions {
                 .map(ProgrammeDefinition::code)
                 .toList();
         return Flux.fromIterable(codes)
-                .concatMap(code -> plans.pendingApplication(household, code))
+                .concatMap(code -> referrals.pendingApplication(household, code))
                 .next()
-                .flatMap(application -> plans.move(
+                .flatMap(application -> referrals
+                        .move(
                                 application.id(),
                                 List.of("APPLIED"),
                                 granted ? "GRANTED" : "REJECTED",
                                 granted ? null : rejection((AssistanceApplicationRejected) event.getFact()),
                                 clock.instant())
-                        .flatMap(moved -> cases.find(moved.caseId(), true)
+                        .flatMap(moved -> cases.locked(moved.caseId())
                                 .flatMap(state -> granted
                                         ? grantedInto(state, moved, event)
                                         : rejectedInto(state, moved, event))));
@@ -118,9 +124,9 @@ public class ApplicationDecisions {
                         "application " + code + " granted by " + event.getDepartment()
                                 + amount(grant.getMonthlyAmountFen()) + "; shared with " + decision.getRecipients())
                 .then(outbox.appendDecision(decision, state.id()))
-                .then(cases.openReferrals(state.id()))
+                .then(referrals.openOf(state.id()))
                 .flatMap(open -> open == 0 && state.stage() == CaseStage.REFERRED
-                        ? workflow.apply(
+                        ? cases.apply(
                                         state,
                                         List.of(new CaseCommand.Close(CaseOutcome.ASSISTED, "granted: " + code, 0, at)),
                                         null)
@@ -134,7 +140,7 @@ public class ApplicationDecisions {
         if (!state.stage().allowed().contains(CaseStage.Step.PLAN)) {
             return note(state, clock.instant(), why);
         }
-        return workflow.apply(state, List.of(new CaseCommand.Replan(why, clock.instant())), null)
+        return cases.apply(state, List.of(new CaseCommand.Replan(why, clock.instant())), null)
                 .then();
     }
 

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.visits;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ class VisitFormat {
         this.json = json;
     }
 
-    VisitView view(CaseStore.StoredVisit visit) {
+    VisitView view(VisitStore.StoredVisit visit) {
         HouseholdFacts facts = "{}".equals(visit.facts().replace(" ", ""))
                 ? null
                 : json.readValue(visit.facts(), HouseholdFacts.class);

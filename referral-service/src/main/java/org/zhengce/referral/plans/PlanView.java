@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.plans;
 
 import java.time.Instant;
 import java.util.UUID;

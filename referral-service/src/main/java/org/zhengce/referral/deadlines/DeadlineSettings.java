@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.deadlines;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Case settings: the deadline of each step ({@link Deadline} syntax: {@code 24h}, {@code 30d}, {@code 3wd} working
+ * Deadline settings (prefix {@code referral.cases}): the deadline of each step ({@link Deadline} syntax: {@code 24h}, {@code 30d}, {@code 3wd} working
  * days, or ISO-8601), the city's time zone working days are counted in, and how often deadlines are checked.
  *
  * @param zone the time zone of working days and quiet hours (e.g. Asia/Shanghai)
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("referral.cases")
 @Validated
-record CaseSettings(
+record DeadlineSettings(
         @NotNull ZoneId zone,
         @NotBlank String visit,
         @NotBlank String visitUrgent,

@@ -1,15 +1,17 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.deadlines;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.referral.cases.CaseCommand;
+import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.jurisdictions.Supervisor;
 import org.zhengce.referral.routing.RoutingSettings;
@@ -29,30 +31,24 @@ public class DeadlineWatch implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final int BATCH = 200;
 
-    private final CaseStore store;
-    private final CaseDecisions decisions;
-    private final CaseJournal journal;
+    private final Cases cases;
     private final JurisdictionDirectory directory;
     private final TransactionalOperator transactions;
-    private final CaseSettings settings;
+    private final DeadlineSettings settings;
     private final String fallbackOwner;
     private final Clock clock;
     private final Counter escalated;
     private volatile Disposable running;
 
     DeadlineWatch(
-            CaseStore store,
-            CaseDecisions decisions,
-            CaseJournal journal,
+            Cases cases,
             JurisdictionDirectory directory,
             TransactionalOperator transactions,
-            CaseSettings settings,
+            DeadlineSettings settings,
             RoutingSettings routing,
             Clock clock,
             MeterRegistry meters) {
-        this.store = store;
-        this.decisions = decisions;
-        this.journal = journal;
+        this.cases = cases;
         this.directory = directory;
         this.transactions = transactions;
         this.settings = settings;
@@ -65,21 +61,19 @@ public class DeadlineWatch implements SmartLifecycle {
 
     /** One sweep: escalates every missed deadline found now; emits how many. */
     public Mono<Integer> sweep() {
-        return store.overdue(clock.instant(), BATCH).concatMap(this::escalate).reduce(0, (count, one) -> count + one);
+        return cases.overdue(clock.instant(), BATCH).concatMap(this::escalate).reduce(0, (count, one) -> count + one);
     }
 
     private Mono<Integer> escalate(UUID caseId) {
-        return store.find(caseId, true)
+        return cases.locked(caseId)
                 .flatMap(state -> directory
                         .supervisorOf(state.communityCode())
                         .map(Supervisor::id)
                         .defaultIfEmpty(fallbackOwner)
-                        .flatMap(supervisor -> {
-                            Optional<CaseState> current = Optional.of(state);
-                            var changes = decisions.decide(
-                                    current, new CaseCommand.MissDeadline(supervisor, clock.instant()));
-                            return journal.write(current, changes, null).thenReturn(changes.size());
-                        }))
+                        // re-checked under the lock: escalated once, or nothing (the case's version unchanged)
+                        .flatMap(supervisor -> cases.apply(
+                                        state, List.of(new CaseCommand.MissDeadline(supervisor, clock.instant())), null)
+                                .map(after -> after.version() - state.version())))
                 .defaultIfEmpty(0)
                 .as(transactions::transactional)
                 .doOnNext(count -> escalated.increment(count));

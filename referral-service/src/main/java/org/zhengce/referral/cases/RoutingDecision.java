@@ -1,4 +1,4 @@
-package org.zhengce.referral.routing;
+package org.zhengce.referral.cases;
 
 /** Who owns a new case. */
 public sealed interface RoutingDecision {
