@@ -39,9 +39,10 @@ import org.zhengce.referral.cases.CaseStage.Step;
 
 /**
  * The case decisions, pure: {@link #decide} turns a command on a household's case (or none) into changes, or
- * refuses it ({@link CaseProblem.InvalidTransition}: the stage and the steps it allows); {@link #evolve} applies a
- * change. This is the workflow's state machine: every guard is here. Time comes from the command, never from a
- * clock.
+ * refuses it ({@link CaseTransitionRefused}: the stage and the steps it allows); {@link #evolve} applies a change,
+ * every kind of change handled (a {@link CaseChange.Visitor}); {@link #decideAndEvolve} does both once, keeping the
+ * case after each change, which is what the journal writes. This is the workflow's state machine: every guard is
+ * here. Time comes from the command, never from a clock.
  */
 record CaseDecisions(CaseDeadlines deadlines) {
 
@@ -109,11 +110,11 @@ record CaseDecisions(CaseDeadlines deadlines) {
         if (command instanceof AssistFirst assist) {
             allow(s, Step.ASSIST_FIRST);
             if (!CaseUrgency.isUrgent(s.urgency())) {
-                throw new CaseProblem.InvalidTransition(
+                throw new CaseTransitionRefused(
                         s, Step.ASSIST_FIRST, "assist first (先行救助) is for urgent cases; this one is " + s.urgency());
             }
             if (s.assistFirst()) {
-                throw new CaseProblem.InvalidTransition(s, Step.ASSIST_FIRST, "it was assisted first already");
+                throw new CaseTransitionRefused(s, Step.ASSIST_FIRST, "it was assisted first already");
             }
             return List.of(new AssistedFirst(assist.measures(), assist.at()));
         }
@@ -131,11 +132,11 @@ record CaseDecisions(CaseDeadlines deadlines) {
         if (command instanceof Close close) {
             allow(s, Step.CLOSE);
             if (close.openReferrals() > 0) {
-                throw new CaseProblem.InvalidTransition(
+                throw new CaseTransitionRefused(
                         s, Step.CLOSE, close.openReferrals() + " referral(s) still open: answer or end them first");
             }
             if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED) && !s.closeProposed()) {
-                throw new CaseProblem.InvalidTransition(
+                throw new CaseTransitionRefused(
                         s,
                         Step.CLOSE,
                         "a case is closed before verification only when its warning was cleared; verify or"
@@ -156,152 +157,223 @@ record CaseDecisions(CaseDeadlines deadlines) {
 
     /** The case after {@code change}. */
     Optional<CaseState> evolve(Optional<CaseState> state, CaseChange change) {
-        if (change instanceof CaseOpened opened) {
-            return Optional.of(new CaseState(
-                    opened.caseId(),
-                    opened.householdNumber(),
-                    opened.communityCode(),
-                    opened.urgency(),
-                    opened.category(),
-                    opened.level(),
-                    opened.warningId(),
-                    opened.modelVersion(),
-                    opened.at(),
-                    null,
-                    CaseState.OwnerRole.ADVISOR,
-                    CaseStage.OPENED,
-                    false,
-                    false,
-                    DueStep.VISIT,
-                    opened.visitDueAt(),
-                    false,
-                    null,
-                    null,
-                    1,
-                    0,
-                    opened.at(),
-                    opened.at(),
-                    opened.visitDueAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+        return Optional.of(change.accept(new Evolution(state, change)));
+    }
+
+    /** {@link #decide}, then every change applied once: each change with the case after it. */
+    Decided decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
+        return new Decided(current, List.of()).then(this, command);
+    }
+
+    /**
+     * What commands did to a case: the case before them and each change with the case after it, in order. The one
+     * thing the journal writes: nothing is applied twice.
+     */
+    record Decided(Optional<CaseState> before, List<Evolved> steps) {
+
+        /** A change and the case after it. */
+        record Evolved(CaseChange change, CaseState after) {}
+
+        List<CaseChange> changes() {
+            return steps.stream().map(Evolved::change).toList();
         }
-        CaseState s = state.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"));
-        CaseState.Builder next = s.toBuilder();
-        next.version = change instanceof CaseChange.Published ? s.version() + 1 : s.version();
-        next.updatedAt = change.at();
-        if (change instanceof UrgencyRaised raised) {
-            next.urgency = raised.to();
-            next.category = raised.category();
-            next.level = raised.level();
+
+        /** The case after every change (before them when there is none). */
+        Optional<CaseState> after() {
+            return steps.isEmpty()
+                    ? before
+                    : Optional.of(steps.get(steps.size() - 1).after());
+        }
+
+        /** These changes, then those {@code command} makes to the case after them. */
+        Decided then(CaseDecisions decisions, CaseCommand command) {
+            List<Evolved> all = new ArrayList<>(steps);
+            Optional<CaseState> state = after();
+            for (CaseChange change : decisions.decide(state, command)) {
+                state = decisions.evolve(state, change);
+                all.add(new Evolved(change, state.orElseThrow()));
+            }
+            return new Decided(before, List.copyOf(all));
+        }
+    }
+
+    /** What each change does to the case: its version and time moved, then its own effect. */
+    private final class Evolution implements CaseChange.Visitor<CaseState> {
+
+        private final Optional<CaseState> state;
+        private final CaseChange change;
+
+        Evolution(Optional<CaseState> state, CaseChange change) {
+            this.state = state;
+            this.change = change;
+        }
+
+        /** The case the change applies to, one version more when the change is published. */
+        private CaseState s() {
+            return state.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"))
+                    .touched(change.at(), change instanceof CaseChange.Published);
+        }
+
+        @Override
+        public CaseState opened(CaseOpened opened) {
+            return new CaseState(
+                    opened.caseId(),
+                    1,
+                    CaseStage.OPENED,
+                    new CaseState.Household(opened.householdNumber(), opened.communityCode()),
+                    new CaseState.Warning(
+                            opened.urgency(),
+                            opened.category(),
+                            opened.level(),
+                            opened.warningId(),
+                            opened.modelVersion(),
+                            opened.at()),
+                    new CaseState.Assignment(null, CaseState.OwnerRole.ADVISOR),
+                    new CaseState.Progress(opened.at(), opened.visitDueAt(), null, null, false, false, 0),
+                    CaseState.Due.of(DueStep.VISIT, opened.visitDueAt()),
+                    new CaseState.Referral(null, null, null),
+                    CaseState.Ending.NONE,
+                    opened.at());
+        }
+
+        @Override
+        public CaseState urgencyRaised(UrgencyRaised raised) {
+            CaseState s = s();
+            CaseState.Warning was = s.warning();
+            CaseState next = s.with(new CaseState.Warning(
+                    raised.to(), raised.category(), raised.level(), was.id(), was.modelVersion(), was.raisedAt()));
             if (s.dueStep() == DueStep.VISIT && s.dueAt() != null) {
                 Instant sooner = deadlines.visitDue(raised.at(), raised.to());
                 if (sooner.isBefore(s.dueAt())) {
-                    next.due(DueStep.VISIT, sooner);
+                    return next.with(CaseState.Due.of(DueStep.VISIT, sooner));
                 }
             }
-        } else if (change instanceof CaseAssigned assigned) {
-            next.ownerId = assigned.advisorId();
-            next.ownerRole = CaseState.OwnerRole.ADVISOR;
-            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
-        } else if (change instanceof OwnedBySupervisor supervisor) {
-            next.ownerId = supervisor.supervisorId();
-            next.ownerRole = CaseState.OwnerRole.SUPERVISOR;
-            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
-        } else if (change instanceof ClosingProposed) {
-            next.closeProposed = true;
-        } else if (change instanceof Visited visited) {
-            visitedInto(s, visited, next);
-        } else if (change instanceof Verified verified) {
-            next.stage = CaseStage.VERIFIED;
-            next.verifiedAt = verified.at();
-            next.due(DueStep.PLAN, deadlines.planDue(verified.at()));
-        } else if (change instanceof Dismissed dismissed) {
-            next.stage = CaseStage.DISMISSED;
-            next.dismissedAt = dismissed.at();
-            next.dismissalReason = dismissed.reason();
-            next.closedAt = dismissed.at();
-            next.due(null, null);
-        } else if (change instanceof AssistedFirst assisted) {
-            next.assistFirst = true;
-            next.due(DueStep.VERIFY, deadlines.assistFirstVerifyDue(assisted.at()));
-        } else if (change instanceof Referred referred) {
-            next.stage = CaseStage.REFERRED;
-            next.tier = referred.tier();
-            next.referredAt = s.referredAt() == null ? referred.at() : s.referredAt();
+            return next;
+        }
+
+        @Override
+        public CaseState assigned(CaseAssigned assigned) {
+            return owned(s(), new CaseState.Assignment(assigned.advisorId(), CaseState.OwnerRole.ADVISOR));
+        }
+
+        @Override
+        public CaseState ownedBySupervisor(OwnedBySupervisor owned) {
+            return owned(s(), new CaseState.Assignment(owned.supervisorId(), CaseState.OwnerRole.SUPERVISOR));
+        }
+
+        private CaseState owned(CaseState s, CaseState.Assignment owner) {
+            return s.with(owner).with(s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage());
+        }
+
+        @Override
+        public CaseState noteAdded(NoteAdded note) {
+            return s();
+        }
+
+        @Override
+        public CaseState closingProposed(ClosingProposed proposed) {
+            CaseState s = s();
+            return s.with(s.progress().closingProposed());
+        }
+
+        @Override
+        public CaseState visited(Visited visited) {
+            CaseState s = s();
+            CaseState next = s.with(s.progress().visited(visited.visitedAt()));
+            switch (s.stage()) {
+                case ASSIGNED:
+                case VISITED:
+                    next = next.with(CaseStage.VISITED);
+                    return s.assistFirst()
+                            ? next
+                            : next.with(
+                                    CaseState.Due.of(DueStep.VERIFY, deadlines.verifyDue(visited.at(), s.urgency())));
+                case REFERRED:
+                    return s.tier() == ReferralTier.TRACKING
+                            ? next.with(CaseState.Due.of(
+                                    DueStep.REVIEW, deadlines.reviewDue(visited.at(), s.reviewIntervalDays())))
+                            : next;
+                default:
+                    return next;
+            }
+        }
+
+        @Override
+        public CaseState verified(Verified verified) {
+            CaseState s = s();
+            return s.with(CaseStage.VERIFIED)
+                    .with(s.progress().verified(verified.at()))
+                    .with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(verified.at())));
+        }
+
+        @Override
+        public CaseState dismissed(Dismissed dismissed) {
+            return s().with(CaseStage.DISMISSED)
+                    .with(new CaseState.Ending(dismissed.at(), dismissed.reason(), dismissed.at(), s().outcome()))
+                    .with(CaseState.Due.of(null, null));
+        }
+
+        @Override
+        public CaseState assistedFirst(AssistedFirst assisted) {
+            CaseState s = s();
+            return s.with(s.progress().assistedFirst())
+                    .with(CaseState.Due.of(DueStep.VERIFY, deadlines.assistFirstVerifyDue(assisted.at())));
+        }
+
+        @Override
+        public CaseState referred(Referred referred) {
+            CaseState s = s();
+            Instant first = s.referredAt() == null ? referred.at() : s.referredAt();
+            CaseState next = s.with(CaseStage.REFERRED);
             if (referred.tier() == ReferralTier.TRACKING) {
-                next.reviewIntervalDays = referred.reviewIntervalDays();
-                next.due(DueStep.REVIEW, deadlines.reviewDue(referred.at(), referred.reviewIntervalDays()));
-            } else {
-                next.due(null, null);
+                return next.with(new CaseState.Referral(referred.tier(), referred.reviewIntervalDays(), first))
+                        .with(CaseState.Due.of(
+                                DueStep.REVIEW, deadlines.reviewDue(referred.at(), referred.reviewIntervalDays())));
             }
-        } else if (change instanceof Closed closed) {
-            next.stage = CaseStage.CLOSED;
-            next.closedAt = closed.at();
-            next.outcome = closed.outcome();
-            next.due(null, null);
-        } else if (change instanceof Reopened reopened) {
-            next.stage = CaseStage.ASSIGNED;
-            next.reopenedCount = s.reopenedCount() + 1;
-            next.closeProposed = false;
-            next.closedAt = null;
-            next.outcome = null;
-            next.dismissedAt = null;
-            next.dismissalReason = null;
-            next.assistFirst = false;
-            if (reopened.warningId() != null) {
-                next.warningId = reopened.warningId();
-            }
-            next.due(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency()));
-        } else if (change instanceof CaseChange.PlanDue due) {
-            next.due(DueStep.PLAN, deadlines.planDue(due.at()));
-        } else if (change instanceof DeadlineMissed) {
-            next.overdueEscalated = true;
+            return next.with(new CaseState.Referral(referred.tier(), s.reviewIntervalDays(), first))
+                    .with(CaseState.Due.of(null, null));
         }
-        return Optional.of(next.build());
-    }
 
-    /** {@link #decide}, then every change applied: the changes and the case after them. */
-    Decided decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
-        List<CaseChange> changes = decide(current, command);
-        Optional<CaseState> state = current;
-        for (CaseChange change : changes) {
-            state = evolve(state, change);
+        @Override
+        public CaseState closed(Closed closed) {
+            CaseState s = s();
+            return s.with(CaseStage.CLOSED)
+                    .with(new CaseState.Ending(s.dismissedAt(), s.dismissalReason(), closed.at(), closed.outcome()))
+                    .with(CaseState.Due.of(null, null));
         }
-        return new Decided(changes, state);
-    }
 
-    record Decided(List<CaseChange> changes, Optional<CaseState> after) {}
+        @Override
+        public CaseState reopened(Reopened reopened) {
+            CaseState s = s();
+            CaseState.Warning w = s.warning();
+            return s.with(CaseStage.ASSIGNED)
+                    .with(s.progress().reopened())
+                    .with(CaseState.Ending.NONE)
+                    .with(new CaseState.Warning(
+                            w.urgency(),
+                            w.category(),
+                            w.level(),
+                            reopened.warningId() != null ? reopened.warningId() : w.id(),
+                            w.modelVersion(),
+                            w.raisedAt()))
+                    .with(CaseState.Due.of(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency())));
+        }
+
+        @Override
+        public CaseState deadlineMissed(DeadlineMissed missed) {
+            CaseState s = s();
+            return s.with(new CaseState.Due(s.dueStep(), s.dueAt(), true));
+        }
+
+        @Override
+        public CaseState planDue(CaseChange.PlanDue due) {
+            return s().with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(due.at())));
+        }
+    }
 
     /** The case's id: derived from the warning event that opened it, so a replay opens the same case. */
     static UUID caseIdOf(String warningEventId) {
         return UUID.nameUUIDFromBytes(("case:" + warningEventId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void visitedInto(CaseState s, Visited visited, CaseState.Builder next) {
-        if (s.firstVisitedAt() == null) {
-            next.firstVisitedAt = visited.visitedAt();
-        }
-        switch (s.stage()) {
-            case ASSIGNED:
-            case VISITED:
-                next.stage = CaseStage.VISITED;
-                if (!s.assistFirst()) {
-                    next.due(DueStep.VERIFY, deadlines.verifyDue(visited.at(), s.urgency()));
-                }
-                break;
-            case REFERRED:
-                if (s.tier() == ReferralTier.TRACKING) {
-                    next.due(DueStep.REVIEW, deadlines.reviewDue(visited.at(), s.reviewIntervalDays()));
-                }
-                break;
-            default:
-                break;
-        }
     }
 
     private CaseOpened opened(RaiseWarning raise) {
@@ -381,13 +453,13 @@ record CaseDecisions(CaseDeadlines deadlines) {
 
     private static void allow(CaseState s, Step step) {
         if (!s.stage().allowed().contains(step)) {
-            throw new CaseProblem.InvalidTransition(s, step, "the case is " + s.stage());
+            throw new CaseTransitionRefused(s, step, "the case is " + s.stage());
         }
     }
 
     private static CaseState open(CaseState s, String what) {
         if (!s.isOpen()) {
-            throw new CaseProblem.InvalidTransition(s, null, what + " needs an open case; it is " + s.stage());
+            throw new CaseTransitionRefused(s, null, what + " needs an open case; it is " + s.stage());
         }
         return s;
     }

@@ -24,32 +24,32 @@ class CaseJournal {
 
     private final CaseStore store;
     private final CaseEventOutbox outbox;
-    private final CaseDecisions decisions;
     private final CaseTimeline timeline;
     private final Visits visits;
 
-    CaseJournal(
-            CaseStore store, CaseEventOutbox outbox, CaseDecisions decisions, CaseTimeline timeline, Visits visits) {
+    CaseJournal(CaseStore store, CaseEventOutbox outbox, CaseTimeline timeline, Visits visits) {
         this.store = store;
         this.outbox = outbox;
-        this.decisions = decisions;
         this.timeline = timeline;
         this.visits = visits;
     }
 
-    /** Applies {@code changes} to {@code before} and writes them; emits the case after them. */
-    Mono<CaseState> write(Optional<CaseState> before, List<CaseChange> changes, @Nullable String actor) {
+    /**
+     * Writes what the decision did, as it was evolved once ({@code decided}: each change with the case after it);
+     * emits the case after them.
+     */
+    Mono<CaseState> write(CaseDecisions.Decided decided, @Nullable String actor) {
+        List<CaseChange> changes = decided.changes();
         if (changes.isEmpty()) {
-            return Mono.justOrEmpty(before);
+            return Mono.justOrEmpty(decided.before());
         }
-        Optional<CaseState> state = before;
+        Optional<CaseState> previous = decided.before();
         List<CaseEvent> events = new ArrayList<>();
         List<Mono<Void>> details = new ArrayList<>();
         boolean clearing = changes.stream().anyMatch(CaseChange.ClosingProposed.class::isInstance);
-        for (CaseChange change : changes) {
-            Optional<CaseState> previous = state;
-            state = decisions.evolve(state, change);
-            CaseState after = state.orElseThrow();
+        for (CaseDecisions.Decided.Evolved evolved : decided.steps()) {
+            CaseChange change = evolved.change();
+            CaseState after = evolved.after();
             CaseEvents.of(change, after, actor).ifPresent(events::add);
             CaseSteps.of(change, after, actor, clearing)
                     .ifPresent(step -> details.add(timeline.record(after.id(), step)));
@@ -94,8 +94,9 @@ class CaseJournal {
                         after.urgency(),
                         owned.supervisorId()));
             }
+            previous = Optional.of(after);
         }
-        CaseState after = state.orElseThrow();
+        CaseState after = decided.after().orElseThrow();
         Mono<Void> row = changes.get(0) instanceof CaseOpened ? store.insert(after) : store.update(after);
         return row.then(Mono.defer(
                         () -> reactor.core.publisher.Flux.concat(details).then()))

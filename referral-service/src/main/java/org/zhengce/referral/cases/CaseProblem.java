@@ -1,12 +1,11 @@
 package org.zhengce.referral.cases;
 
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A refused case request, as an RFC 9457 problem. */
+/** A refused case request, as an RFC 9457 problem: the web layer's answer, never thrown by the decisions. */
 public class CaseProblem extends ErrorResponseException {
 
     private CaseProblem(HttpStatus status, String title, String detail) {
@@ -44,26 +43,16 @@ public class CaseProblem extends ErrorResponseException {
 
     /**
      * 409: the step does not apply to the case as it stands; the problem names the case's stage
-     * ({@code currentState}) and the steps it allows ({@code allowedTransitions}).
+     * ({@code currentState}) and the steps it allows ({@code allowedTransitions}), and the step when known.
      */
-    public static final class InvalidTransition extends CaseProblem {
-
-        public InvalidTransition(CaseState state, CaseStage.@Nullable Step step, String why) {
-            super(
-                    HttpStatus.CONFLICT,
-                    "Invalid transition",
-                    (step == null ? "this step" : step.name()) + " is not allowed on case " + state.id() + ": "
-                            + why + "; allowed in " + state.stage() + ": "
-                            + CaseStage.Step.names(state.stage().allowed()));
-            getBody().setProperty("currentState", state.stage().name());
-            getBody()
-                    .setProperty(
-                            "allowedTransitions",
-                            CaseStage.Step.names(state.stage().allowed()));
-            if (step != null) {
-                getBody().setProperty("step", step.name());
-            }
+    public static CaseProblem refused(CaseTransitionRefused refused) {
+        CaseProblem problem = new CaseProblem(HttpStatus.CONFLICT, "Invalid transition", refused.getMessage());
+        problem.getBody().setProperty("currentState", refused.currentState().name());
+        problem.getBody().setProperty("allowedTransitions", refused.allowedTransitions());
+        if (refused.step() != null) {
+            problem.getBody().setProperty("step", refused.step().name());
         }
+        return problem;
     }
 
     /**

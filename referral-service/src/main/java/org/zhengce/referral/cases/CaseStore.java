@@ -36,18 +36,6 @@ class CaseStore implements OpenCaseLoads {
         this.db = db;
     }
 
-    /** Records the warning event as applied; false when it was applied before (nothing must change then). */
-    Mono<Boolean> claimWarningEvent(String eventId, String warningId, Instant at) {
-        return db.sql("insert into processed_warning_events (event_id, warning_id, processed_at)"
-                        + " values (:id, :warning, :at) on conflict do nothing")
-                .bind("id", eventId)
-                .bind("warning", warningId)
-                .bind("at", at)
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted > 0);
-    }
-
     /** The household's open case, locked for this transaction. */
     Mono<CaseState> openCaseOf(String householdNumber) {
         return db.sql("select " + COLUMNS + " from cases where household_number = :household and status = 'OPEN'"
@@ -236,35 +224,42 @@ class CaseStore implements OpenCaseLoads {
     private static CaseState state(Readable row) {
         return new CaseState(
                 Objects.requireNonNull(row.get("id", UUID.class)),
-                Objects.requireNonNull(row.get("household_number", String.class)),
-                Objects.requireNonNull(row.get("community_code", String.class)),
-                Urgency.valueOf(row.get("urgency", String.class)),
-                WarningCategory.valueOf(row.get("category", String.class)),
-                enumOf(row, "level", WarningLevel.class),
-                row.get("warning_id", String.class),
-                row.get("model_version", String.class),
-                row.get("warning_at", Instant.class),
-                row.get("owner_id", String.class),
-                CaseState.OwnerRole.valueOf(row.get("owner_role", String.class)),
-                CaseStage.valueOf(row.get("stage", String.class)),
-                Boolean.TRUE.equals(row.get("close_proposed", Boolean.class)),
-                Boolean.TRUE.equals(row.get("assist_first", Boolean.class)),
-                enumOf(row, "due_step", DueStep.class),
-                row.get("due_at", Instant.class),
-                row.get("overdue_escalated_at", Instant.class) != null,
-                enumOf(row, "tier", ReferralTier.class),
-                row.get("review_interval_days", Integer.class),
                 Objects.requireNonNull(row.get("version", Integer.class)),
-                Objects.requireNonNull(row.get("reopened_count", Integer.class)),
-                Objects.requireNonNull(row.get("opened_at", Instant.class)),
-                Objects.requireNonNull(row.get("updated_at", Instant.class)),
-                Objects.requireNonNull(row.get("visit_due_at", Instant.class)),
-                row.get("first_visited_at", Instant.class),
-                row.get("verified_at", Instant.class),
-                row.get("dismissed_at", Instant.class),
-                enumOf(row, "dismissal_reason", DismissalReason.class),
-                row.get("referred_at", Instant.class),
-                row.get("closed_at", Instant.class),
-                enumOf(row, "outcome", CaseOutcome.class));
+                CaseStage.valueOf(row.get("stage", String.class)),
+                new CaseState.Household(
+                        Objects.requireNonNull(row.get("household_number", String.class)),
+                        Objects.requireNonNull(row.get("community_code", String.class))),
+                new CaseState.Warning(
+                        Urgency.valueOf(row.get("urgency", String.class)),
+                        WarningCategory.valueOf(row.get("category", String.class)),
+                        enumOf(row, "level", WarningLevel.class),
+                        row.get("warning_id", String.class),
+                        row.get("model_version", String.class),
+                        row.get("warning_at", Instant.class)),
+                new CaseState.Assignment(
+                        row.get("owner_id", String.class),
+                        CaseState.OwnerRole.valueOf(row.get("owner_role", String.class))),
+                new CaseState.Progress(
+                        Objects.requireNonNull(row.get("opened_at", Instant.class)),
+                        Objects.requireNonNull(row.get("visit_due_at", Instant.class)),
+                        row.get("first_visited_at", Instant.class),
+                        row.get("verified_at", Instant.class),
+                        Boolean.TRUE.equals(row.get("assist_first", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("close_proposed", Boolean.class)),
+                        Objects.requireNonNull(row.get("reopened_count", Integer.class))),
+                new CaseState.Due(
+                        enumOf(row, "due_step", DueStep.class),
+                        row.get("due_at", Instant.class),
+                        row.get("overdue_escalated_at", Instant.class) != null),
+                new CaseState.Referral(
+                        enumOf(row, "tier", ReferralTier.class),
+                        row.get("review_interval_days", Integer.class),
+                        row.get("referred_at", Instant.class)),
+                new CaseState.Ending(
+                        row.get("dismissed_at", Instant.class),
+                        enumOf(row, "dismissal_reason", DismissalReason.class),
+                        row.get("closed_at", Instant.class),
+                        enumOf(row, "outcome", CaseOutcome.class)),
+                Objects.requireNonNull(row.get("updated_at", Instant.class)));
     }
 }

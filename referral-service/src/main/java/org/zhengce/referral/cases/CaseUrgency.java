@@ -9,7 +9,7 @@ public final class CaseUrgency {
     private CaseUrgency() {}
 
     /** RED is urgent (solve now, 急难); ORANGE and YELLOW in stages; BLUE long-term; an unknown level in stages. */
-    static Urgency of(WarningLevel level) {
+    public static Urgency of(WarningLevel level) {
         return switch (level) {
             case RED -> Urgency.SOLVE_NOW;
             case ORANGE, YELLOW, UNKNOWN -> Urgency.IN_STAGES;
@@ -30,7 +30,7 @@ public final class CaseUrgency {
         return rank(a) >= rank(b) ? a : b;
     }
 
-    static int rank(Urgency urgency) {
+    public static int rank(Urgency urgency) {
         return switch (urgency) {
             case UNKNOWN -> 0;
             case LONG_TERM -> 1;

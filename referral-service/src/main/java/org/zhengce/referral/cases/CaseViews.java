@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 class CaseViews {
 
     private final CaseStore store;
-    private final CaseWarnings warnings;
+    private final KeptWarnings warnings;
     private final HouseholdContacts contacts;
     private final Clock clock;
 
-    CaseViews(CaseStore store, CaseWarnings warnings, HouseholdContacts contacts, Clock clock) {
+    CaseViews(CaseStore store, KeptWarnings warnings, HouseholdContacts contacts, Clock clock) {
         this.store = store;
         this.warnings = warnings;
         this.contacts = contacts;

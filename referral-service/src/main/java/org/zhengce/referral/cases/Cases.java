@@ -43,6 +43,7 @@ public class Cases {
     private final Visits visits;
     private final Planning plans;
     private final CaseReferrals referrals;
+    private final CaseRouting router;
 
     Cases(
             CaseStore store,
@@ -55,7 +56,8 @@ public class Cases {
             Clock clock,
             Visits visits,
             @Lazy Planning plans,
-            CaseReferrals referrals) {
+            CaseReferrals referrals,
+            CaseRouting router) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
@@ -67,6 +69,7 @@ public class Cases {
         this.visits = visits;
         this.plans = plans;
         this.referrals = referrals;
+        this.router = router;
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
@@ -213,7 +216,8 @@ public class Cases {
     /**
      * Work on one case by {@code caller} in one transaction, the case locked: 404 and 403 first, then the case's
      * version against {@code ifMatch} under the lock (412, so two changes made on the same version cannot both
-     * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside
+     * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem} or a
+     * {@link CaseTransitionRefused}) is audited outside
      * the transaction, so it stays audited.
      */
     public <T> Mono<T> within(
@@ -234,6 +238,16 @@ public class Cases {
                                                         caller, action, caseId, state.communityCode(), true, detail)
                                                 .thenReturn(result))))
                         .onErrorResume(
+                                CaseTransitionRefused.class,
+                                refused -> audit.record(
+                                                caller,
+                                                action,
+                                                caseId,
+                                                seen.communityCode(),
+                                                false,
+                                                refused.getMessage())
+                                        .then(Mono.error(refused)))
+                        .onErrorResume(
                                 org.springframework.web.ErrorResponseException.class,
                                 refused -> audit.record(
                                                 caller,
@@ -245,16 +259,39 @@ public class Cases {
                                         .then(Mono.error(refused))));
     }
 
-    /** Decides {@code commands} one after the other on {@code state} and writes every change; the case after them. */
+    /**
+     * Decides {@code commands} one after the other on {@code state}, each change applied once, and writes them with
+     * their events; the case after them.
+     */
     public Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
-        Optional<CaseState> current = Optional.of(state);
-        List<CaseChange> changes = new java.util.ArrayList<>();
+        CaseDecisions.Decided decided = new CaseDecisions.Decided(Optional.of(state), List.of());
         for (CaseCommand command : commands) {
-            CaseDecisions.Decided decided = decisions.decideAndEvolve(current, command);
-            changes.addAll(decided.changes());
-            current = decided.after();
+            decided = decided.then(decisions, command);
         }
-        return journal.write(Optional.of(state), changes, actor);
+        return journal.write(decided, actor);
+    }
+
+    /**
+     * A warning ({@code command}: raised, escalated, cleared) on the household's case, in the caller's transaction:
+     * its open case (locked) decided on once; a case it opens is routed at once ({@code communityCode}'s owner) in
+     * the same evolution, and written once with its events. Emits the case after, nothing when nothing changed.
+     */
+    public Mono<CaseState> onWarning(String householdNumber, String communityCode, CaseCommand command) {
+        return store.openCaseOf(householdNumber)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(open -> {
+                    CaseDecisions.Decided decided = decisions.decideAndEvolve(open, command);
+                    if (decided.steps().isEmpty()) {
+                        return Mono.empty();
+                    }
+                    if (open.isPresent()) {
+                        return journal.write(decided, null);
+                    }
+                    return router.route(communityCode)
+                            .map(owner -> decided.then(decisions, new CaseCommand.Route(owner, command.at())))
+                            .flatMap(routed -> journal.write(routed, null));
+                });
     }
 
     /** The case, locked for the caller's transaction; empty when unknown. */

@@ -14,6 +14,7 @@ import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.CaseProblem;
 import org.zhengce.referral.cases.CaseStage;
 import org.zhengce.referral.cases.CaseState;
+import org.zhengce.referral.cases.CaseTransitionRefused;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.cases.Planning;
 import org.zhengce.referral.plans.PlanBody.PlannedProgramme;
@@ -408,7 +409,7 @@ public class CasePlans implements Planning {
     private Mono<PlanView> latest(CaseState state) {
         return store.latest(state.id())
                 .map(this::withApproval)
-                .switchIfEmpty(Mono.error(() -> new CaseProblem.InvalidTransition(
+                .switchIfEmpty(Mono.error(() -> new CaseTransitionRefused(
                         state,
                         CaseStage.Step.PLAN,
                         "the case has no plan yet: it is drafted when the case is verified")));
@@ -448,7 +449,7 @@ public class CasePlans implements Planning {
 
     private static void requirePlanning(CaseState state) {
         if (!state.stage().allowed().contains(CaseStage.Step.PLAN)) {
-            throw new CaseProblem.InvalidTransition(state, CaseStage.Step.PLAN, "the case is " + state.stage());
+            throw new CaseTransitionRefused(state, CaseStage.Step.PLAN, "the case is " + state.stage());
         }
     }
 

@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningClearReason;
 import org.zhengce.events.WarningLevel;
-import org.zhengce.referral.Warnings;
 import org.zhengce.referral.cases.CaseChange.CaseAssigned;
 import org.zhengce.referral.cases.CaseChange.CaseOpened;
 import org.zhengce.referral.cases.CaseChange.ClosingProposed;
@@ -157,15 +155,5 @@ class CaseDecisionsTest {
         assertThat(open.version()).isEqualTo(2);
         assertThat(CaseEvents.eventId(open.id(), 2)).isEqualTo(CaseEvents.eventId(open.id(), 2));
         assertThat(CaseEvents.eventId(open.id(), 2)).isNotEqualTo(CaseEvents.eventId(open.id(), 1));
-    }
-
-    @Test
-    void aBatchIsAppliedUrgentHouseholdsFirstKeepingEachHouseholdsOrder() {
-        HouseholdWarningEvent yellow = Warnings.raised("b1", "H-A", "110105001001", WarningLevel.YELLOW);
-        HouseholdWarningEvent clearA = Warnings.cleared("b2", "H-A", "110105001001");
-        HouseholdWarningEvent red = Warnings.raised("b3", "H-B", "110105001001", WarningLevel.RED);
-        HouseholdWarningEvent blue = Warnings.raised("b4", "H-C", "110105001001", WarningLevel.BLUE);
-        assertThat(WarningBatch.urgentFirst(List.of(yellow, clearA, blue, red)))
-                .containsExactly(red, yellow, clearA, blue);
     }
 }

@@ -61,7 +61,9 @@ class WorkflowDecisionsTest {
 
     private void assertRefused(CaseState state, CaseCommand command, CaseStage.Step step) {
         assertThatThrownBy(() -> decisions.decide(Optional.of(state), command))
-                .isInstanceOfSatisfying(CaseProblem.InvalidTransition.class, refused -> {
+                .isInstanceOfSatisfying(CaseTransitionRefused.class, refusal -> {
+                    // the domain's refusal, as the web layer answers it
+                    CaseProblem refused = CaseProblem.refused(refusal);
                     assertThat(refused.getBody().getProperties())
                             .containsEntry("currentState", state.stage().name())
                             .containsEntry(

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.warnings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,7 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningRaised;
+import org.zhengce.referral.cases.CaseUrgency;
 
 /**
  * The order a batch of warnings is applied in: households whose first warning in the batch is urgent first, so

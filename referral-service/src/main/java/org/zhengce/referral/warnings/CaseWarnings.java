@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.warnings;
 
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
@@ -11,13 +11,18 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningRaised;
 import org.zhengce.events.WarningReason;
+import org.zhengce.referral.cases.CaseWarning;
+import org.zhengce.referral.cases.KeptWarnings;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The table {@code case_warnings}: every warning raised or escalated on a case, with its reasons. */
+/**
+ * The tables {@code case_warnings} (every warning raised or escalated on a case, with its reasons) and
+ * {@code processed_warning_events} (the warning events applied already).
+ */
 @Repository
-class CaseWarnings {
+class CaseWarnings implements KeptWarnings {
 
     private static final TypeReference<List<CaseWarning.Reason>> REASONS = new TypeReference<>() {};
 
@@ -27,6 +32,18 @@ class CaseWarnings {
     CaseWarnings(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
+    }
+
+    /** Records the warning event as applied; false when it was applied before (nothing must change then). */
+    Mono<Boolean> claimWarningEvent(String eventId, String warningId, Instant at) {
+        return db.sql("insert into processed_warning_events (event_id, warning_id, processed_at)"
+                        + " values (:id, :warning, :at) on conflict do nothing")
+                .bind("id", eventId)
+                .bind("warning", warningId)
+                .bind("at", at)
+                .fetch()
+                .rowsUpdated()
+                .map(inserted -> inserted > 0);
     }
 
     /**
@@ -87,8 +104,8 @@ class CaseWarnings {
         return insert.then();
     }
 
-    /** The latest warning kept on the case; empty for a case opened before warnings were kept. */
-    Mono<CaseWarning> latest(UUID caseId) {
+    @Override
+    public Mono<CaseWarning> latest(UUID caseId) {
         return db.sql("select warning_id, category, level, total, threshold, model_version, raised_at, reasons"
                         + " from case_warnings where case_id = :case order by id desc limit 1")
                 .bind("case", caseId)

@@ -1,13 +1,14 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.warnings;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.WarningCleared;
 import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningRaised;
+import org.zhengce.referral.cases.CaseCommand;
+import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.households.HouseholdContact;
 import org.zhengce.referral.households.HouseholdContacts;
 import reactor.core.publisher.Flux;
@@ -18,30 +19,22 @@ import reactor.core.publisher.Mono;
  * the same transaction), urgent households first; a newly opened case is routed at once. A raised or escalated
  * warning is kept on its case with its reasons.
  */
+/**
+ * Applies warnings to cases, a batch in one transaction: each warning event once (its {@code eventId} recorded in
+ * the same transaction), urgent households first; the household's case decides what the warning changes (a newly
+ * opened case is routed at once). A raised or escalated warning is kept on its case with its reasons.
+ */
 @Service
 class WarningIntake {
 
-    private final CaseStore store;
-    private final CaseDecisions decisions;
-    private final CaseJournal journal;
+    private final Cases cases;
     private final CaseWarnings warnings;
-    private final CaseRouting router;
     private final HouseholdContacts contacts;
     private final TransactionalOperator transactions;
 
-    WarningIntake(
-            CaseStore store,
-            CaseDecisions decisions,
-            CaseJournal journal,
-            CaseWarnings warnings,
-            CaseRouting router,
-            HouseholdContacts contacts,
-            TransactionalOperator transactions) {
-        this.store = store;
-        this.decisions = decisions;
-        this.journal = journal;
+    WarningIntake(Cases cases, CaseWarnings warnings, HouseholdContacts contacts, TransactionalOperator transactions) {
+        this.cases = cases;
         this.warnings = warnings;
-        this.router = router;
         this.contacts = contacts;
         this.transactions = transactions;
     }
@@ -54,32 +47,12 @@ class WarningIntake {
     }
 
     private Mono<Void> applyOne(HouseholdWarningEvent warning) {
-        String household = warning.getHousehold().getValue();
-        return store.claimWarningEvent(warning.getEventId(), warning.getWarningId(), warning.getOccurredAt())
+        return warnings.claimWarningEvent(warning.getEventId(), warning.getWarningId(), warning.getOccurredAt())
                 .filter(Boolean::booleanValue)
                 .flatMap(fresh -> community(warning))
-                .flatMap(community -> store.openCaseOf(household)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(open -> {
-                            CaseCommand command = command(warning, community);
-                            List<CaseChange> changes = decisions.decide(open, command);
-                            if (changes.isEmpty()) {
-                                return Mono.<Void>empty();
-                            }
-                            if (!(changes.get(0) instanceof CaseChange.CaseOpened)) {
-                                return journal.write(open, changes, null)
-                                        .flatMap(after -> warnings.record(after.id(), warning));
-                            }
-                            Optional<CaseState> opened =
-                                    decisions.decideAndEvolve(open, command).after();
-                            return router.route(community).flatMap(decision -> {
-                                List<CaseChange> all = new java.util.ArrayList<>(changes);
-                                all.addAll(decisions.decide(opened, new CaseCommand.Route(decision, command.at())));
-                                return journal.write(open, all, null)
-                                        .flatMap(after -> warnings.record(after.id(), warning));
-                            });
-                        }));
+                .flatMap(community ->
+                        cases.onWarning(warning.getHousehold().getValue(), community, command(warning, community)))
+                .flatMap(after -> warnings.record(after.id(), warning));
     }
 
     /** The warning's community, else the household's registered one, else empty (unknown). */

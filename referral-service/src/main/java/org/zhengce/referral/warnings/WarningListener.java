@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.warnings;
 
 import java.time.Duration;
 import java.util.List;
