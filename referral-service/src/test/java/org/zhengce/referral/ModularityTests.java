@@ -19,12 +19,13 @@ class ModularityTests {
 
     /**
      * The service as Spring Modulith sees it ({@link ReferralApplication}'s package): the infrastructure every
-     * feature uses (who calls, request problems and paging, the Kafka error lanes, the audit log, the outbox, the
-     * timeline, the topics) declared shared, so a module test bootstraps it with any feature.
+     * feature uses (who calls, request problems and paging, the Kafka error lanes, the audit log, the topics)
+     * declared shared, so a module test bootstraps it with any feature. The outbox and the timeline are not: they
+     * write what cases publish and show, through ports cases owns.
      */
     @Modulithic(
             systemName = ReferralApplication.NAME,
-            sharedModules = {"security", "web", "kafka", "audit", "outbox", "timeline", "topics"})
+            sharedModules = {"security", "web", "kafka", "audit", "topics"})
     static final class ReferralModules {}
 
     private final ApplicationModules modules = ApplicationModules.of(ReferralModules.class);

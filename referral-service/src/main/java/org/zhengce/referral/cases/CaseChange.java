@@ -2,6 +2,7 @@ package org.zhengce.referral.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.CaseOutcome;
@@ -15,47 +16,28 @@ import org.zhengce.referral.policies.HouseholdFacts;
 import org.zhengce.referral.visits.Need;
 
 /**
- * What happened to a case, in the past tense. Every change is taken by a {@link Visitor}: a new change must be
- * added to it, so the compiler makes every evolution of the case handle it (none is silently ignored).
+ * What happened to a case, in the past tense, and what each change does to it ({@link #evolve}).
  */
-sealed interface CaseChange {
+public sealed interface CaseChange {
 
     Instant at();
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The case after this change: {@code before} is the case it applies to (empty only for {@link CaseOpened}), one
+     * version more when the change is published, then the change's own effect. Abstract, so that the compiler asks
+     * every new change what it does to the case: none is silently ignored.
+     */
+    CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines);
 
-    /** One method per change: what it does to the case. */
-    interface Visitor<R> {
+    /** The case {@code change} applies to, at its time, one version more when it is published. */
+    private static CaseState touched(Optional<CaseState> before, CaseChange change) {
+        return before.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"))
+                .touched(change.at(), change instanceof Published);
+    }
 
-        R opened(CaseOpened opened);
-
-        R urgencyRaised(UrgencyRaised raised);
-
-        R assigned(CaseAssigned assigned);
-
-        R ownedBySupervisor(OwnedBySupervisor owned);
-
-        R noteAdded(NoteAdded note);
-
-        R closingProposed(ClosingProposed proposed);
-
-        R visited(Visited visited);
-
-        R verified(Verified verified);
-
-        R dismissed(Dismissed dismissed);
-
-        R assistedFirst(AssistedFirst assisted);
-
-        R referred(Referred referred);
-
-        R closed(Closed closed);
-
-        R reopened(Reopened reopened);
-
-        R deadlineMissed(DeadlineMissed missed);
-
-        R planDue(PlanDue due);
+    /** Owned by {@code owner}: a case just opened is assigned by it. */
+    private static CaseState owned(CaseState s, CaseState.Assignment owner) {
+        return s.with(owner).with(s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage());
     }
 
     /** Published on {@code case.events}. */
@@ -75,8 +57,19 @@ sealed interface CaseChange {
             implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.opened(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return new CaseState(
+                    caseId(),
+                    1,
+                    CaseStage.OPENED,
+                    new CaseState.Household(householdNumber(), communityCode()),
+                    new CaseState.Warning(urgency(), category(), level(), warningId(), modelVersion(), at()),
+                    new CaseState.Assignment(null, CaseState.OwnerRole.ADVISOR),
+                    new CaseState.Progress(at(), visitDueAt(), null, null, false, false, 0),
+                    CaseState.Due.of(DueStep.VISIT, visitDueAt()),
+                    new CaseState.Referral(null, null, null),
+                    CaseState.Ending.NONE,
+                    at());
         }
     }
 
@@ -86,8 +79,18 @@ sealed interface CaseChange {
             implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.urgencyRaised(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            CaseState.Warning was = s.warning();
+            CaseState next = s.with(
+                    new CaseState.Warning(to(), category(), level(), was.id(), was.modelVersion(), was.raisedAt()));
+            if (s.due().step() == DueStep.VISIT && s.due().at() != null) {
+                Instant sooner = deadlines.visitDue(at(), to());
+                if (sooner.isBefore(s.due().at())) {
+                    return next.with(CaseState.Due.of(DueStep.VISIT, sooner));
+                }
+            }
+            return next;
         }
     }
 
@@ -99,8 +102,8 @@ sealed interface CaseChange {
             Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.assigned(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return owned(touched(before, this), new CaseState.Assignment(advisorId(), CaseState.OwnerRole.ADVISOR));
         }
     }
 
@@ -108,16 +111,17 @@ sealed interface CaseChange {
     record OwnedBySupervisor(String supervisorId, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.ownedBySupervisor(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return owned(
+                    touched(before, this), new CaseState.Assignment(supervisorId(), CaseState.OwnerRole.SUPERVISOR));
         }
     }
 
     record NoteAdded(String text, Instant at) implements CaseChange {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.noteAdded(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return touched(before, this);
         }
     }
 
@@ -125,8 +129,9 @@ sealed interface CaseChange {
     record ClosingProposed(String warningId, String reason, Instant at) implements CaseChange {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.closingProposed(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            return s.with(s.progress().closingProposed());
         }
     }
 
@@ -143,8 +148,27 @@ sealed interface CaseChange {
             implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.visited(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            CaseState next = s.with(s.progress().visited(visitedAt()));
+            switch (s.stage()) {
+                case ASSIGNED:
+                case VISITED:
+                    next = next.with(CaseStage.VISITED);
+                    return s.progress().assistFirst()
+                            ? next
+                            : next.with(CaseState.Due.of(
+                                    DueStep.VERIFY,
+                                    deadlines.verifyDue(at(), s.warning().urgency())));
+                case REFERRED:
+                    return s.referral().tier() == ReferralTier.TRACKING
+                            ? next.with(CaseState.Due.of(
+                                    DueStep.REVIEW,
+                                    deadlines.reviewDue(at(), s.referral().reviewIntervalDays())))
+                            : next;
+                default:
+                    return next;
+            }
         }
     }
 
@@ -155,16 +179,23 @@ sealed interface CaseChange {
             Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.verified(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            return s.with(CaseStage.VERIFIED)
+                    .with(s.progress().verified(at()))
+                    .with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(at())));
         }
     }
 
     record Dismissed(DismissalReason reason, @Nullable String note, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.dismissed(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return touched(before, this)
+                    .with(CaseStage.DISMISSED)
+                    .with(new CaseState.Ending(
+                            at(), reason(), at(), touched(before, this).ending().outcome()))
+                    .with(CaseState.Due.of(null, null));
         }
     }
 
@@ -172,8 +203,10 @@ sealed interface CaseChange {
     record AssistedFirst(String measures, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.assistedFirst(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            return s.with(s.progress().assistedFirst())
+                    .with(CaseState.Due.of(DueStep.VERIFY, deadlines.assistFirstVerifyDue(at())));
         }
     }
 
@@ -188,24 +221,50 @@ sealed interface CaseChange {
             implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.referred(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            Instant first =
+                    s.referral().referredAt() == null ? at() : s.referral().referredAt();
+            CaseState next = s.with(CaseStage.REFERRED);
+            if (tier() == ReferralTier.TRACKING) {
+                return next.with(new CaseState.Referral(tier(), reviewIntervalDays(), first))
+                        .with(CaseState.Due.of(DueStep.REVIEW, deadlines.reviewDue(at(), reviewIntervalDays())));
+            }
+            return next.with(new CaseState.Referral(tier(), s.referral().reviewIntervalDays(), first))
+                    .with(CaseState.Due.of(null, null));
         }
     }
 
     record Closed(CaseOutcome outcome, @Nullable String note, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.closed(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            return s.with(CaseStage.CLOSED)
+                    .with(new CaseState.Ending(
+                            s.ending().dismissedAt(), s.ending().dismissalReason(), at(), outcome()))
+                    .with(CaseState.Due.of(null, null));
         }
     }
 
     record Reopened(@Nullable String warningId, String reason, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.reopened(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            CaseState.Warning w = s.warning();
+            return s.with(CaseStage.ASSIGNED)
+                    .with(s.progress().reopened())
+                    .with(CaseState.Ending.NONE)
+                    .with(new CaseState.Warning(
+                            w.urgency(),
+                            w.category(),
+                            w.level(),
+                            warningId() != null ? warningId() : w.id(),
+                            w.modelVersion(),
+                            w.raisedAt()))
+                    .with(CaseState.Due.of(
+                            DueStep.VISIT, deadlines.visitDue(at(), s.warning().urgency())));
         }
     }
 
@@ -213,8 +272,9 @@ sealed interface CaseChange {
     record DeadlineMissed(DueStep step, Instant dueAt, String supervisorId, Instant at) implements Published {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.deadlineMissed(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            CaseState s = touched(before, this);
+            return s.with(new CaseState.Due(s.due().step(), s.due().at(), true));
         }
     }
 
@@ -222,8 +282,8 @@ sealed interface CaseChange {
     record PlanDue(String why, Instant at) implements CaseChange {
 
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.planDue(this);
+        public CaseState evolve(Optional<CaseState> before, CaseDeadlines deadlines) {
+            return touched(before, this).with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(at())));
         }
     }
 }

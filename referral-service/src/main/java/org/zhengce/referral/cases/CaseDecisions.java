@@ -1,11 +1,11 @@
 package org.zhengce.referral.cases;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
 import org.zhengce.referral.cases.CaseChange.AssistedFirst;
@@ -39,11 +39,12 @@ import org.zhengce.referral.cases.CaseStage.Step;
 
 /**
  * The case decisions, pure: {@link #decide} turns a command on a household's case (or none) into changes, or
- * refuses it ({@link CaseTransitionRefused}: the stage and the steps it allows); {@link #evolve} applies a change,
- * every kind of change handled (a {@link CaseChange.Visitor}); {@link #decideAndEvolve} does both once, keeping the
- * case after each change, which is what the journal writes. This is the workflow's state machine: every guard is
- * here. Time comes from the command, never from a clock.
+ * refuses it ({@link CaseTransitionRefused}: the stage and the steps it allows); {@link #evolve} applies a change
+ * (each kind says what it does: {@link CaseChange#evolve} is abstract); {@link #decideAndEvolve} does both once,
+ * keeping the case after each change, which is what the journal writes. This is the workflow's state machine: every
+ * guard is here. Time comes from the command, never from a clock.
  */
+@Component
 record CaseDecisions(CaseDeadlines deadlines) {
 
     /** The changes {@code command} makes to {@code current}, the household's case if any. */
@@ -68,13 +69,13 @@ record CaseDecisions(CaseDeadlines deadlines) {
         if (command instanceof MissDeadline missed) {
             CaseState s = required(current, command);
             if (!s.isOpen()
-                    || s.dueStep() == null
-                    || s.overdueEscalated()
-                    || s.dueAt() == null
-                    || s.dueAt().isAfter(missed.at())) {
+                    || s.due().step() == null
+                    || s.due().escalated()
+                    || s.due().at() == null
+                    || s.due().at().isAfter(missed.at())) {
                 return List.of();
             }
-            return List.of(new DeadlineMissed(s.dueStep(), s.dueAt(), missed.supervisorId(), missed.at()));
+            return List.of(new DeadlineMissed(s.due().step(), s.due().at(), missed.supervisorId(), missed.at()));
         }
         if (command instanceof Route route) {
             return routed(required(current, command), route);
@@ -96,12 +97,12 @@ record CaseDecisions(CaseDeadlines deadlines) {
                     visit.findings(),
                     visit.needs(),
                     visit.facts(),
-                    s.firstVisitedAt() == null,
+                    s.progress().firstVisitedAt() == null,
                     visit.at()));
         }
         if (command instanceof Verify verify) {
             allow(s, Step.VERIFY);
-            return List.of(new Verified(verify.needs(), s.assistFirst(), verify.note(), verify.at()));
+            return List.of(new Verified(verify.needs(), s.progress().assistFirst(), verify.note(), verify.at()));
         }
         if (command instanceof Dismiss dismiss) {
             allow(s, Step.DISMISS);
@@ -109,11 +110,14 @@ record CaseDecisions(CaseDeadlines deadlines) {
         }
         if (command instanceof AssistFirst assist) {
             allow(s, Step.ASSIST_FIRST);
-            if (!CaseUrgency.isUrgent(s.urgency())) {
+            if (!CaseUrgency.isUrgent(s.warning().urgency())) {
                 throw new CaseTransitionRefused(
-                        s, Step.ASSIST_FIRST, "assist first (先行救助) is for urgent cases; this one is " + s.urgency());
+                        s,
+                        Step.ASSIST_FIRST,
+                        "assist first (先行救助) is for urgent cases; this one is "
+                                + s.warning().urgency());
             }
-            if (s.assistFirst()) {
+            if (s.progress().assistFirst()) {
                 throw new CaseTransitionRefused(s, Step.ASSIST_FIRST, "it was assisted first already");
             }
             return List.of(new AssistedFirst(assist.measures(), assist.at()));
@@ -135,7 +139,8 @@ record CaseDecisions(CaseDeadlines deadlines) {
                 throw new CaseTransitionRefused(
                         s, Step.CLOSE, close.openReferrals() + " referral(s) still open: answer or end them first");
             }
-            if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED) && !s.closeProposed()) {
+            if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED)
+                    && !s.progress().closeProposed()) {
                 throw new CaseTransitionRefused(
                         s,
                         Step.CLOSE,
@@ -157,218 +162,12 @@ record CaseDecisions(CaseDeadlines deadlines) {
 
     /** The case after {@code change}. */
     Optional<CaseState> evolve(Optional<CaseState> state, CaseChange change) {
-        return Optional.of(change.accept(new Evolution(state, change)));
+        return Optional.of(change.evolve(state, deadlines));
     }
 
     /** {@link #decide}, then every change applied once: each change with the case after it. */
-    Decided decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
-        return new Decided(current, List.of()).then(this, command);
-    }
-
-    /**
-     * What commands did to a case: the case before them and each change with the case after it, in order. The one
-     * thing the journal writes: nothing is applied twice.
-     */
-    record Decided(Optional<CaseState> before, List<Evolved> steps) {
-
-        /** A change and the case after it. */
-        record Evolved(CaseChange change, CaseState after) {}
-
-        List<CaseChange> changes() {
-            return steps.stream().map(Evolved::change).toList();
-        }
-
-        /** The case after every change (before them when there is none). */
-        Optional<CaseState> after() {
-            return steps.isEmpty()
-                    ? before
-                    : Optional.of(steps.get(steps.size() - 1).after());
-        }
-
-        /** These changes, then those {@code command} makes to the case after them. */
-        Decided then(CaseDecisions decisions, CaseCommand command) {
-            List<Evolved> all = new ArrayList<>(steps);
-            Optional<CaseState> state = after();
-            for (CaseChange change : decisions.decide(state, command)) {
-                state = decisions.evolve(state, change);
-                all.add(new Evolved(change, state.orElseThrow()));
-            }
-            return new Decided(before, List.copyOf(all));
-        }
-    }
-
-    /** What each change does to the case: its version and time moved, then its own effect. */
-    private final class Evolution implements CaseChange.Visitor<CaseState> {
-
-        private final Optional<CaseState> state;
-        private final CaseChange change;
-
-        Evolution(Optional<CaseState> state, CaseChange change) {
-            this.state = state;
-            this.change = change;
-        }
-
-        /** The case the change applies to, one version more when the change is published. */
-        private CaseState s() {
-            return state.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"))
-                    .touched(change.at(), change instanceof CaseChange.Published);
-        }
-
-        @Override
-        public CaseState opened(CaseOpened opened) {
-            return new CaseState(
-                    opened.caseId(),
-                    1,
-                    CaseStage.OPENED,
-                    new CaseState.Household(opened.householdNumber(), opened.communityCode()),
-                    new CaseState.Warning(
-                            opened.urgency(),
-                            opened.category(),
-                            opened.level(),
-                            opened.warningId(),
-                            opened.modelVersion(),
-                            opened.at()),
-                    new CaseState.Assignment(null, CaseState.OwnerRole.ADVISOR),
-                    new CaseState.Progress(opened.at(), opened.visitDueAt(), null, null, false, false, 0),
-                    CaseState.Due.of(DueStep.VISIT, opened.visitDueAt()),
-                    new CaseState.Referral(null, null, null),
-                    CaseState.Ending.NONE,
-                    opened.at());
-        }
-
-        @Override
-        public CaseState urgencyRaised(UrgencyRaised raised) {
-            CaseState s = s();
-            CaseState.Warning was = s.warning();
-            CaseState next = s.with(new CaseState.Warning(
-                    raised.to(), raised.category(), raised.level(), was.id(), was.modelVersion(), was.raisedAt()));
-            if (s.dueStep() == DueStep.VISIT && s.dueAt() != null) {
-                Instant sooner = deadlines.visitDue(raised.at(), raised.to());
-                if (sooner.isBefore(s.dueAt())) {
-                    return next.with(CaseState.Due.of(DueStep.VISIT, sooner));
-                }
-            }
-            return next;
-        }
-
-        @Override
-        public CaseState assigned(CaseAssigned assigned) {
-            return owned(s(), new CaseState.Assignment(assigned.advisorId(), CaseState.OwnerRole.ADVISOR));
-        }
-
-        @Override
-        public CaseState ownedBySupervisor(OwnedBySupervisor owned) {
-            return owned(s(), new CaseState.Assignment(owned.supervisorId(), CaseState.OwnerRole.SUPERVISOR));
-        }
-
-        private CaseState owned(CaseState s, CaseState.Assignment owner) {
-            return s.with(owner).with(s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage());
-        }
-
-        @Override
-        public CaseState noteAdded(NoteAdded note) {
-            return s();
-        }
-
-        @Override
-        public CaseState closingProposed(ClosingProposed proposed) {
-            CaseState s = s();
-            return s.with(s.progress().closingProposed());
-        }
-
-        @Override
-        public CaseState visited(Visited visited) {
-            CaseState s = s();
-            CaseState next = s.with(s.progress().visited(visited.visitedAt()));
-            switch (s.stage()) {
-                case ASSIGNED:
-                case VISITED:
-                    next = next.with(CaseStage.VISITED);
-                    return s.assistFirst()
-                            ? next
-                            : next.with(
-                                    CaseState.Due.of(DueStep.VERIFY, deadlines.verifyDue(visited.at(), s.urgency())));
-                case REFERRED:
-                    return s.tier() == ReferralTier.TRACKING
-                            ? next.with(CaseState.Due.of(
-                                    DueStep.REVIEW, deadlines.reviewDue(visited.at(), s.reviewIntervalDays())))
-                            : next;
-                default:
-                    return next;
-            }
-        }
-
-        @Override
-        public CaseState verified(Verified verified) {
-            CaseState s = s();
-            return s.with(CaseStage.VERIFIED)
-                    .with(s.progress().verified(verified.at()))
-                    .with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(verified.at())));
-        }
-
-        @Override
-        public CaseState dismissed(Dismissed dismissed) {
-            return s().with(CaseStage.DISMISSED)
-                    .with(new CaseState.Ending(dismissed.at(), dismissed.reason(), dismissed.at(), s().outcome()))
-                    .with(CaseState.Due.of(null, null));
-        }
-
-        @Override
-        public CaseState assistedFirst(AssistedFirst assisted) {
-            CaseState s = s();
-            return s.with(s.progress().assistedFirst())
-                    .with(CaseState.Due.of(DueStep.VERIFY, deadlines.assistFirstVerifyDue(assisted.at())));
-        }
-
-        @Override
-        public CaseState referred(Referred referred) {
-            CaseState s = s();
-            Instant first = s.referredAt() == null ? referred.at() : s.referredAt();
-            CaseState next = s.with(CaseStage.REFERRED);
-            if (referred.tier() == ReferralTier.TRACKING) {
-                return next.with(new CaseState.Referral(referred.tier(), referred.reviewIntervalDays(), first))
-                        .with(CaseState.Due.of(
-                                DueStep.REVIEW, deadlines.reviewDue(referred.at(), referred.reviewIntervalDays())));
-            }
-            return next.with(new CaseState.Referral(referred.tier(), s.reviewIntervalDays(), first))
-                    .with(CaseState.Due.of(null, null));
-        }
-
-        @Override
-        public CaseState closed(Closed closed) {
-            CaseState s = s();
-            return s.with(CaseStage.CLOSED)
-                    .with(new CaseState.Ending(s.dismissedAt(), s.dismissalReason(), closed.at(), closed.outcome()))
-                    .with(CaseState.Due.of(null, null));
-        }
-
-        @Override
-        public CaseState reopened(Reopened reopened) {
-            CaseState s = s();
-            CaseState.Warning w = s.warning();
-            return s.with(CaseStage.ASSIGNED)
-                    .with(s.progress().reopened())
-                    .with(CaseState.Ending.NONE)
-                    .with(new CaseState.Warning(
-                            w.urgency(),
-                            w.category(),
-                            w.level(),
-                            reopened.warningId() != null ? reopened.warningId() : w.id(),
-                            w.modelVersion(),
-                            w.raisedAt()))
-                    .with(CaseState.Due.of(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency())));
-        }
-
-        @Override
-        public CaseState deadlineMissed(DeadlineMissed missed) {
-            CaseState s = s();
-            return s.with(new CaseState.Due(s.dueStep(), s.dueAt(), true));
-        }
-
-        @Override
-        public CaseState planDue(CaseChange.PlanDue due) {
-            return s().with(CaseState.Due.of(DueStep.PLAN, deadlines.planDue(due.at())));
-        }
+    CaseEvolution decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
+        return new CaseEvolution(current, List.of()).then(this, command);
     }
 
     /** The case's id: derived from the warning event that opened it, so a replay opens the same case. */
@@ -401,9 +200,9 @@ record CaseDecisions(CaseDeadlines deadlines) {
         changes.add(new NoteAdded(
                 "warning " + raise.warningId() + " raised (" + raise.category() + ", " + raise.level() + ")",
                 raise.at()));
-        if (CaseUrgency.rank(urgency) > CaseUrgency.rank(open.urgency())) {
+        if (CaseUrgency.rank(urgency) > CaseUrgency.rank(open.warning().urgency())) {
             changes.add(new UrgencyRaised(
-                    open.urgency(), urgency, raise.category(), raise.level(), raise.warningId(), raise.at()));
+                    open.warning().urgency(), urgency, raise.category(), raise.level(), raise.warningId(), raise.at()));
         }
         if (isTracked(open)) {
             changes.add(new Reopened(
@@ -415,8 +214,8 @@ record CaseDecisions(CaseDeadlines deadlines) {
     private static List<CaseChange> escalated(CaseState open, EscalateWarning escalate) {
         List<CaseChange> changes = new ArrayList<>();
         changes.add(new UrgencyRaised(
-                open.urgency(),
-                CaseUrgency.escalated(open.urgency(), escalate.level()),
+                open.warning().urgency(),
+                CaseUrgency.escalated(open.warning().urgency(), escalate.level()),
                 escalate.category(),
                 escalate.level(),
                 escalate.warningId(),
@@ -431,12 +230,13 @@ record CaseDecisions(CaseDeadlines deadlines) {
     }
 
     private static boolean isTracked(CaseState open) {
-        return open.stage() == CaseStage.REFERRED && open.tier() == ReferralTier.TRACKING;
+        return open.stage() == CaseStage.REFERRED && open.referral().tier() == ReferralTier.TRACKING;
     }
 
     private static List<CaseChange> routed(CaseState open, Route route) {
-        if (open.ownerId() != null) {
-            throw new IllegalStateException("case " + open.id() + " is owned by " + open.ownerId() + " already");
+        if (open.assignment().ownerId() != null) {
+            throw new IllegalStateException(
+                    "case " + open.id() + " is owned by " + open.assignment().ownerId() + " already");
         }
         RoutingDecision decision = route.decision();
         return decision instanceof RoutingDecision.NoAdvisor
@@ -445,10 +245,11 @@ record CaseDecisions(CaseDeadlines deadlines) {
     }
 
     private static List<CaseChange> reassigned(CaseState open, Reassign reassign) {
-        if (reassign.advisorId().equals(open.ownerId())) {
+        if (reassign.advisorId().equals(open.assignment().ownerId())) {
             return List.of();
         }
-        return List.of(new CaseAssigned(reassign.advisorId(), open.ownerId(), reassign.supervisorId(), reassign.at()));
+        return List.of(new CaseAssigned(
+                reassign.advisorId(), open.assignment().ownerId(), reassign.supervisorId(), reassign.at()));
     }
 
     private static void allow(CaseState s, Step step) {

@@ -30,17 +30,6 @@ public class CaseProblem extends ErrorResponseException {
                 "community " + communityCode + " is not in the caller's jurisdictions; the attempt is audited");
     }
 
-    /** 403: the caller's role may not take this step. */
-    public static CaseProblem forbidden(String detail) {
-        return new CaseProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
-    }
-
-    public static CaseProblem invalid(String field, String detail) {
-        CaseProblem problem = new CaseProblem(HttpStatus.BAD_REQUEST, "Invalid " + field, field + ": " + detail);
-        problem.getBody().setProperty("field", field);
-        return problem;
-    }
-
     /**
      * 409: the step does not apply to the case as it stands; the problem names the case's stage
      * ({@code currentState}) and the steps it allows ({@code allowedTransitions}), and the step when known.
@@ -67,10 +56,5 @@ public class CaseProblem extends ErrorResponseException {
                         + ", not the one If-Match names; read it again");
         problem.getBody().setProperty("currentVersion", (long) state.version());
         return problem;
-    }
-
-    /** 409: the request conflicts with another case or resource (e.g. the household has another open case). */
-    public static CaseProblem conflict(String detail) {
-        return new CaseProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 }

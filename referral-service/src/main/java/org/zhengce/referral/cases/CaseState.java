@@ -11,8 +11,8 @@ import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningLevel;
 
 /**
- * A case, as the decisions see it: its identity, version and stage, and its named parts. The accessors below the
- * parts read through them, as the rows and views name the same facts.
+ * A case, as the decisions see it: its identity, version and stage, and its named parts (the household, the
+ * warning, the assignment, the progress, the deadline now running, the referral, the ending).
  *
  * @param version how many case events were published; the next one's id derives from it
  * @param updatedAt when the last change was made
@@ -179,113 +179,5 @@ public record CaseState(
                 referral,
                 ending,
                 at);
-    }
-
-    public String householdNumber() {
-        return household.number();
-    }
-
-    public String communityCode() {
-        return household.communityCode();
-    }
-
-    public Urgency urgency() {
-        return warning.urgency();
-    }
-
-    public WarningCategory category() {
-        return warning.category();
-    }
-
-    public @Nullable WarningLevel level() {
-        return warning.level();
-    }
-
-    public @Nullable String warningId() {
-        return warning.id();
-    }
-
-    public @Nullable String modelVersion() {
-        return warning.modelVersion();
-    }
-
-    public @Nullable Instant warningAt() {
-        return warning.raisedAt();
-    }
-
-    public @Nullable String ownerId() {
-        return assignment.ownerId();
-    }
-
-    public OwnerRole ownerRole() {
-        return assignment.role();
-    }
-
-    public Instant openedAt() {
-        return progress.openedAt();
-    }
-
-    public Instant visitDueAt() {
-        return progress.visitDueAt();
-    }
-
-    public @Nullable Instant firstVisitedAt() {
-        return progress.firstVisitedAt();
-    }
-
-    public @Nullable Instant verifiedAt() {
-        return progress.verifiedAt();
-    }
-
-    public boolean assistFirst() {
-        return progress.assistFirst();
-    }
-
-    public boolean closeProposed() {
-        return progress.closeProposed();
-    }
-
-    public int reopenedCount() {
-        return progress.reopenedCount();
-    }
-
-    public @Nullable DueStep dueStep() {
-        return due.step();
-    }
-
-    public @Nullable Instant dueAt() {
-        return due.at();
-    }
-
-    public boolean overdueEscalated() {
-        return due.escalated();
-    }
-
-    public @Nullable ReferralTier tier() {
-        return referral.tier();
-    }
-
-    public @Nullable Integer reviewIntervalDays() {
-        return referral.reviewIntervalDays();
-    }
-
-    public @Nullable Instant referredAt() {
-        return referral.referredAt();
-    }
-
-    public @Nullable Instant dismissedAt() {
-        return ending.dismissedAt();
-    }
-
-    public @Nullable DismissalReason dismissalReason() {
-        return ending.dismissalReason();
-    }
-
-    public @Nullable Instant closedAt() {
-        return ending.closedAt();
-    }
-
-    public @Nullable CaseOutcome outcome() {
-        return ending.outcome();
     }
 }

@@ -64,11 +64,8 @@ class CaseStore implements OpenCaseLoads {
                 .one();
     }
 
-    /** A list's position: the sort key of the item a page ends with. */
-    record Position(Instant at, UUID id) {}
-
     /** Up to {@code limit} open cases of a community, by opening time then id, after {@code after} when given. */
-    Flux<CaseState> openCasesOf(String communityCode, @Nullable Position after, int limit) {
+    Flux<CaseState> openCasesOf(String communityCode, Cases.@Nullable Position after, int limit) {
         DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from cases where community_code ="
                         + " :community and status = 'OPEN'" + (after == null ? "" : " and (opened_at, id) > (:at, :id)")
                         + " order by opened_at, id limit :limit")
@@ -108,43 +105,43 @@ class CaseStore implements OpenCaseLoads {
     private static Map<String, Parameter> insertParameters(CaseState c) {
         Map<String, Parameter> p = updateParameters(c);
         p.remove("overdue");
-        p.put("household", Parameter.from(c.householdNumber()));
-        p.put("community", Parameter.from(c.communityCode()));
-        p.put("model", text(c.modelVersion()));
-        p.put("warningAt", instant(c.warningAt()));
-        p.put("opened", Parameter.from(c.openedAt()));
-        p.put("visitDue", Parameter.from(c.visitDueAt()));
-        p.put("overdueAt", instant(c.overdueEscalated() ? c.updatedAt() : null));
+        p.put("household", Parameter.from(c.household().number()));
+        p.put("community", Parameter.from(c.household().communityCode()));
+        p.put("model", text(c.warning().modelVersion()));
+        p.put("warningAt", instant(c.warning().raisedAt()));
+        p.put("opened", Parameter.from(c.progress().openedAt()));
+        p.put("visitDue", Parameter.from(c.progress().visitDueAt()));
+        p.put("overdueAt", instant(c.due().escalated() ? c.updatedAt() : null));
         return p;
     }
 
     private static Map<String, Parameter> updateParameters(CaseState c) {
         Map<String, Parameter> p = new HashMap<>();
         p.put("id", Parameter.from(c.id()));
-        p.put("urgency", Parameter.from(c.urgency().name()));
-        p.put("category", Parameter.from(c.category().name()));
-        p.put("level", name(c.level()));
-        p.put("warning", text(c.warningId()));
-        p.put("owner", Parameter.from(Objects.requireNonNull(c.ownerId(), "owner")));
-        p.put("role", Parameter.from(c.ownerRole().name()));
+        p.put("urgency", Parameter.from(c.warning().urgency().name()));
+        p.put("category", Parameter.from(c.warning().category().name()));
+        p.put("level", name(c.warning().level()));
+        p.put("warning", text(c.warning().id()));
+        p.put("owner", Parameter.from(Objects.requireNonNull(c.assignment().ownerId(), "owner")));
+        p.put("role", Parameter.from(c.assignment().role().name()));
         p.put("stage", Parameter.from(c.stage().name()));
-        p.put("proposed", Parameter.from(c.closeProposed()));
-        p.put("assistFirst", Parameter.from(c.assistFirst()));
-        p.put("dueStep", name(c.dueStep()));
-        p.put("dueAt", instant(c.dueAt()));
-        p.put("overdue", Parameter.from(c.overdueEscalated()));
-        p.put("tier", name(c.tier()));
-        p.put("reviewInterval", Parameter.fromOrEmpty(c.reviewIntervalDays(), Integer.class));
+        p.put("proposed", Parameter.from(c.progress().closeProposed()));
+        p.put("assistFirst", Parameter.from(c.progress().assistFirst()));
+        p.put("dueStep", name(c.due().step()));
+        p.put("dueAt", instant(c.due().at()));
+        p.put("overdue", Parameter.from(c.due().escalated()));
+        p.put("tier", name(c.referral().tier()));
+        p.put("reviewInterval", Parameter.fromOrEmpty(c.referral().reviewIntervalDays(), Integer.class));
         p.put("version", Parameter.from(c.version()));
-        p.put("reopened", Parameter.from(c.reopenedCount()));
+        p.put("reopened", Parameter.from(c.progress().reopenedCount()));
         p.put("updated", Parameter.from(c.updatedAt()));
-        p.put("visited", instant(c.firstVisitedAt()));
-        p.put("verified", instant(c.verifiedAt()));
-        p.put("dismissed", instant(c.dismissedAt()));
-        p.put("dismissalReason", name(c.dismissalReason()));
-        p.put("referred", instant(c.referredAt()));
-        p.put("closed", instant(c.closedAt()));
-        p.put("outcome", name(c.outcome()));
+        p.put("visited", instant(c.progress().firstVisitedAt()));
+        p.put("verified", instant(c.progress().verifiedAt()));
+        p.put("dismissed", instant(c.ending().dismissedAt()));
+        p.put("dismissalReason", name(c.ending().dismissalReason()));
+        p.put("referred", instant(c.referral().referredAt()));
+        p.put("closed", instant(c.ending().closedAt()));
+        p.put("outcome", name(c.ending().outcome()));
         p.put("status", Parameter.from(c.isOpen() ? "OPEN" : "CLOSED"));
         return p;
     }

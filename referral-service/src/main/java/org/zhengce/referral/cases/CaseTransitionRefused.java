@@ -1,7 +1,6 @@
 package org.zhengce.referral.cases;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.referral.cases.CaseStage.Step;
 
@@ -12,7 +11,6 @@ import org.zhengce.referral.cases.CaseStage.Step;
  */
 public final class CaseTransitionRefused extends RuntimeException {
 
-    private final UUID caseId;
     private final CaseStage currentState;
     private final @Nullable Step step;
 
@@ -20,13 +18,8 @@ public final class CaseTransitionRefused extends RuntimeException {
         super((step == null ? "this step" : step.name()) + " is not allowed on case " + state.id() + ": " + why
                 + "; allowed in " + state.stage() + ": "
                 + Step.names(state.stage().allowed()));
-        this.caseId = state.id();
         this.currentState = state.stage();
         this.step = step;
-    }
-
-    public UUID caseId() {
-        return caseId;
     }
 
     public CaseStage currentState() {

@@ -15,13 +15,13 @@ import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.visits.Need;
 import org.zhengce.referral.visits.VisitReport;
 import org.zhengce.referral.visits.VisitView;
 import org.zhengce.referral.visits.Visits;
 import org.zhengce.referral.web.IfMatch;
+import org.zhengce.referral.web.RequestProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +36,6 @@ public class Cases {
     private final CaseDecisions decisions;
     private final CaseJournal journal;
     private final CaseViews views;
-    private final JurisdictionDirectory directory;
     private final AuditLog audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
@@ -50,7 +49,6 @@ public class Cases {
             CaseDecisions decisions,
             CaseJournal journal,
             CaseViews views,
-            JurisdictionDirectory directory,
             AuditLog audit,
             TransactionalOperator transactions,
             Clock clock,
@@ -62,7 +60,6 @@ public class Cases {
         this.decisions = decisions;
         this.journal = journal;
         this.views = views;
-        this.directory = directory;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -75,28 +72,14 @@ public class Cases {
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
     public Mono<CaseView> read(Caller caller, UUID caseId) {
         return permitted(caller, caseId, AuditAction.READ)
-                .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, null)
+                .flatMap(state -> audit.record(
+                                caller,
+                                AuditAction.READ,
+                                caseId,
+                                state.household().communityCode(),
+                                true,
+                                null)
                         .then(views.view(caller, state)));
-    }
-
-    /**
-     * A supervisor hands the case to {@code advisorId}, who must cover the case's community (400 otherwise);
-     * published as {@code CaseAssigned} and audited.
-     */
-    public Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId, IfMatch ifMatch) {
-        return change(
-                caller,
-                caseId,
-                ifMatch,
-                "assigned to " + advisorId,
-                state -> directory
-                        .advisor(advisorId)
-                        .onErrorMap(e -> CaseProblem.invalid("advisorId", "no advisor " + advisorId))
-                        .filter(advisor -> advisor.communities().contains(state.communityCode()))
-                        .switchIfEmpty(Mono.error(() -> CaseProblem.invalid(
-                                "advisorId",
-                                "advisor " + advisorId + " does not cover community " + state.communityCode())))
-                        .map(advisor -> new CaseCommand.Reassign(advisorId, caller.userId(), clock.instant())));
     }
 
     /** Records a visit by the caller; the first moves the case to VISITED. */
@@ -178,9 +161,9 @@ public class Cases {
                 caseId,
                 ifMatch,
                 "re-opened",
-                state -> store.openCaseOf(state.householdNumber())
-                        .flatMap(other -> Mono.<CaseCommand>error(CaseProblem.conflict(
-                                "household " + state.householdNumber() + " has another open case, " + other.id())))
+                state -> store.openCaseOf(state.household().number())
+                        .flatMap(other -> Mono.<CaseCommand>error(RequestProblem.conflict(
+                                "household " + state.household().number() + " has another open case, " + other.id())))
                         .switchIfEmpty(Mono.fromSupplier(() -> new CaseCommand.Reopen(null, reason, clock.instant()))));
     }
 
@@ -190,7 +173,7 @@ public class Cases {
      * 409 naming the stage and the allowed steps), written with its events, audited. A refusal (404, 403, 400, 409,
      * 412) is audited outside the transaction, so it stays audited.
      */
-    Mono<CaseView> change(
+    public Mono<CaseView> change(
             Caller caller,
             UUID caseId,
             IfMatch ifMatch,
@@ -235,28 +218,30 @@ public class Cases {
                                         : Mono.error(CaseProblem.stale(state)))
                                 .flatMap(state -> work.apply(state)
                                         .flatMap(result -> audit.record(
-                                                        caller, action, caseId, state.communityCode(), true, detail)
+                                                        caller,
+                                                        action,
+                                                        caseId,
+                                                        state.household().communityCode(),
+                                                        true,
+                                                        detail)
                                                 .thenReturn(result))))
                         .onErrorResume(
-                                CaseTransitionRefused.class,
+                                Cases::isRefusal,
                                 refused -> audit.record(
                                                 caller,
                                                 action,
                                                 caseId,
-                                                seen.communityCode(),
+                                                seen.household().communityCode(),
                                                 false,
-                                                refused.getMessage())
-                                        .then(Mono.error(refused)))
-                        .onErrorResume(
-                                org.springframework.web.ErrorResponseException.class,
-                                refused -> audit.record(
-                                                caller,
-                                                action,
-                                                caseId,
-                                                seen.communityCode(),
-                                                false,
-                                                refused.getBody().getDetail())
+                                                refused instanceof ErrorResponseException problem
+                                                        ? problem.getBody().getDetail()
+                                                        : refused.getMessage())
                                         .then(Mono.error(refused))));
+    }
+
+    /** A refused request (a problem) or step (the workflow's refusal): audited as refused. */
+    private static boolean isRefusal(Throwable e) {
+        return e instanceof ErrorResponseException || e instanceof CaseTransitionRefused;
     }
 
     /**
@@ -264,7 +249,7 @@ public class Cases {
      * their events; the case after them.
      */
     public Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
-        CaseDecisions.Decided decided = new CaseDecisions.Decided(Optional.of(state), List.of());
+        CaseEvolution decided = new CaseEvolution(Optional.of(state), List.of());
         for (CaseCommand command : commands) {
             decided = decided.then(decisions, command);
         }
@@ -272,16 +257,15 @@ public class Cases {
     }
 
     /**
-     * A warning ({@code command}: raised, escalated, cleared) on the household's case, in the caller's transaction:
-     * its open case (locked) decided on once; a case it opens is routed at once ({@code communityCode}'s owner) in
-     * the same evolution, and written once with its events. Emits the case after, nothing when nothing changed.
+     * A warning (raised, escalated, cleared) on the household's open case (locked), decided once; a case it opens is
+     * routed in the same evolution; written once. Emits the case after, nothing when nothing changed.
      */
     public Mono<CaseState> onWarning(String householdNumber, String communityCode, CaseCommand command) {
         return store.openCaseOf(householdNumber)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(open -> {
-                    CaseDecisions.Decided decided = decisions.decideAndEvolve(open, command);
+                    CaseEvolution decided = decisions.decideAndEvolve(open, command);
                     if (decided.steps().isEmpty()) {
                         return Mono.empty();
                     }
@@ -292,6 +276,24 @@ public class Cases {
                             .map(owner -> decided.then(decisions, new CaseCommand.Route(owner, command.at())))
                             .flatMap(routed -> journal.write(routed, null));
                 });
+    }
+
+    /** The case as it stands; empty when unknown. */
+    public Mono<CaseState> find(UUID caseId) {
+        return store.find(caseId, false);
+    }
+
+    /** A list's position: the opening time and id of the case a page ends with. */
+    public record Position(Instant at, UUID id) {}
+
+    /** Up to {@code limit} open cases of a community, by opening time then id, after {@code after} when given. */
+    public Flux<CaseState> openCasesOf(String communityCode, @Nullable Position after, int limit) {
+        return store.openCasesOf(communityCode, after, limit);
+    }
+
+    /** The case as {@code caller} may see it (contact details only in their area). */
+    public Mono<CaseView> view(Caller caller, CaseState state) {
+        return views.view(caller, state);
     }
 
     /** The case, locked for the caller's transaction; empty when unknown. */
@@ -310,13 +312,20 @@ public class Cases {
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */
-    Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
+    public Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
         return store.find(caseId, false)
                 .switchIfEmpty(Mono.defer(() -> audit.record(caller, action, caseId, null, false, "no such case")
                         .then(Mono.error(CaseProblem.notFound(caseId)))))
-                .flatMap(state -> caller.covers(state.communityCode())
+                .flatMap(state -> caller.covers(state.household().communityCode())
                         ? Mono.just(state)
-                        : audit.record(caller, action, caseId, state.communityCode(), false, "outside jurisdiction")
-                                .then(Mono.error(CaseProblem.outsideJurisdiction(state.communityCode()))));
+                        : audit.record(
+                                        caller,
+                                        action,
+                                        caseId,
+                                        state.household().communityCode(),
+                                        false,
+                                        "outside jurisdiction")
+                                .then(Mono.error(CaseProblem.outsideJurisdiction(
+                                        state.household().communityCode()))));
     }
 }

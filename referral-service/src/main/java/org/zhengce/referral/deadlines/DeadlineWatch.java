@@ -67,7 +67,7 @@ public class DeadlineWatch implements SmartLifecycle {
     private Mono<Integer> escalate(UUID caseId) {
         return cases.locked(caseId)
                 .flatMap(state -> directory
-                        .supervisorOf(state.communityCode())
+                        .supervisorOf(state.household().communityCode())
                         .map(Supervisor::id)
                         .defaultIfEmpty(fallbackOwner)
                         // re-checked under the lock: escalated once, or nothing (the case's version unchanged)

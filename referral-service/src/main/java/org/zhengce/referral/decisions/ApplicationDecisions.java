@@ -105,8 +105,8 @@ public class ApplicationDecisions implements DepartmentDecisions {
                 .setEventId(UUID.nameUUIDFromBytes(
                                 ("decisions.shared:" + application.id()).getBytes(StandardCharsets.UTF_8))
                         .toString())
-                .setHousehold(new HouseholdNumber(state.householdNumber()))
-                .setCommunityCode(state.communityCode())
+                .setHousehold(new HouseholdNumber(state.household().number()))
+                .setCommunityCode(state.household().communityCode())
                 .setProgramme(grant.getProgramme())
                 .setDecision(DecisionKind.GRANTED)
                 .setDecidedBy(event.getDepartment())

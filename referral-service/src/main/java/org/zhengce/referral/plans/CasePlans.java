@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.cases.CaseCommand;
-import org.zhengce.referral.cases.CaseProblem;
 import org.zhengce.referral.cases.CaseStage;
 import org.zhengce.referral.cases.CaseState;
 import org.zhengce.referral.cases.CaseTransitionRefused;
@@ -38,6 +37,7 @@ import org.zhengce.referral.timeline.TimelineEntry;
 import org.zhengce.referral.visits.Need;
 import org.zhengce.referral.visits.VisitView;
 import org.zhengce.referral.web.IfMatch;
+import org.zhengce.referral.web.RequestProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -98,8 +98,8 @@ public class CasePlans implements Planning {
         List<String> notEligible = new ArrayList<>();
         List<PlannedProgramme> programmes = new ArrayList<>();
         if (visit.isPresent() && visit.get().facts() != null) {
-            PolicyEvaluation evaluation =
-                    policies.assess(verified.communityCode(), visit.get().facts());
+            PolicyEvaluation evaluation = policies.assess(
+                    verified.household().communityCode(), visit.get().facts());
             for (Eligibility eligible : evaluation.eligible()) {
                 programmes.add(planned(eligible));
             }
@@ -110,7 +110,7 @@ public class CasePlans implements Planning {
             notEligible.add(
                     "no household facts were recorded on the visit: record them to evaluate the policy" + " library");
         }
-        return matched(verified.communityCode(), needs)
+        return matched(verified.household().communityCode(), needs)
                 .flatMap(planned -> {
                     ReferralTier tier = !programmes.isEmpty()
                             ? ReferralTier.COMPREHENSIVE_SERVICE
@@ -311,7 +311,8 @@ public class CasePlans implements Planning {
             String code = request.programmes().get(i);
             Optional<ProgrammeDefinition> definition = policies.programme(code);
             if (definition.isEmpty()) {
-                throw CaseProblem.invalid("programmes[" + i + "]", "no programme " + code + " in the policy library");
+                throw RequestProblem.invalid(
+                        "programmes[" + i + "]", "no programme " + code + " in the policy library");
             }
             programmes.add(previous.programmes().stream()
                     .filter(p -> p.code().equals(code))
@@ -325,22 +326,23 @@ public class CasePlans implements Planning {
                             null)));
         }
         if (request.tier() == ReferralTier.COMPREHENSIVE_SERVICE && programmes.isEmpty()) {
-            throw CaseProblem.invalid("programmes", "a comprehensive-service plan applies for at least one programme");
+            throw RequestProblem.invalid(
+                    "programmes", "a comprehensive-service plan applies for at least one programme");
         }
         if (request.tier() == ReferralTier.REFERRAL && request.resources().isEmpty()) {
-            throw CaseProblem.invalid("resources", "a referral plan refers to at least one resource");
+            throw RequestProblem.invalid("resources", "a referral plan refers to at least one resource");
         }
         if (request.tier() == ReferralTier.UNKNOWN) {
-            throw CaseProblem.invalid("tier", "one of COMPREHENSIVE_SERVICE, REFERRAL, TRACKING");
+            throw RequestProblem.invalid("tier", "one of COMPREHENSIVE_SERVICE, REFERRAL, TRACKING");
         }
         if (request.oneOffAssistanceFen() < 0) {
-            throw CaseProblem.invalid("oneOffAssistanceFen", "must not be negative");
+            throw RequestProblem.invalid("oneOffAssistanceFen", "must not be negative");
         }
         List<String> items = request.resources().stream()
                 .map(PlanRequest.ResourceChoice::serviceItem)
                 .distinct()
                 .toList();
-        return resources.match(state.communityCode(), items).map(matches -> {
+        return resources.match(state.household().communityCode(), items).map(matches -> {
             List<PlannedResource> planned = new ArrayList<>();
             for (int i = 0; i < request.resources().size(); i++) {
                 PlanRequest.ResourceChoice choice = request.resources().get(i);
@@ -351,10 +353,10 @@ public class CasePlans implements Planning {
                         .filter(r -> r.organisationId().equals(choice.organisationId()))
                         .findFirst();
                 if (offered.isEmpty()) {
-                    throw CaseProblem.invalid(
+                    throw RequestProblem.invalid(
                             field,
                             choice.organisationId() + " does not offer " + choice.serviceItem() + " in community "
-                                    + state.communityCode() + " with free capacity");
+                                    + state.household().communityCode() + " with free capacity");
                 }
                 planned.add(new PlannedResource(
                         choice.serviceItem(),
@@ -455,18 +457,18 @@ public class CasePlans implements Planning {
 
     private static void requireStatus(CaseState state, PlanView plan, PlanStatus wanted) {
         if (plan.status() != wanted) {
-            throw CaseProblem.conflict("plan version " + plan.version() + " of case " + state.id() + " is "
+            throw RequestProblem.conflict("plan version " + plan.version() + " of case " + state.id() + " is "
                     + plan.status() + ", not " + wanted);
         }
     }
 
     private static void checker(Caller caller, CaseState state, PlanView plan) {
         if (!caller.has(Role.SUPERVISOR)) {
-            throw CaseProblem.forbidden("only a supervisor approves or rejects a plan");
+            throw RequestProblem.forbidden("only a supervisor approves or rejects a plan");
         }
         requireStatus(state, plan, PlanStatus.PENDING_APPROVAL);
         if (caller.userId().equals(plan.createdBy())) {
-            throw CaseProblem.forbidden("maker-checker: " + caller.userId() + " wrote plan version " + plan.version()
+            throw RequestProblem.forbidden("maker-checker: " + caller.userId() + " wrote plan version " + plan.version()
                     + " and may not approve it");
         }
     }

@@ -10,7 +10,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.cases.CaseProblem;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.timeline.CaseTimeline;
@@ -18,6 +17,7 @@ import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
 import org.zhengce.referral.web.Page;
 import org.zhengce.referral.web.PageRequest;
+import org.zhengce.referral.web.RequestProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 @Service
 class OrganisationReferrals {
 
-    private final ReferralStore referrals;
+    private final Referrals referrals;
     private final Cases cases;
     private final AuditLog audit;
     private final CaseTimeline timeline;
@@ -36,7 +36,7 @@ class OrganisationReferrals {
     private final Clock clock;
 
     OrganisationReferrals(
-            ReferralStore referrals,
+            Referrals referrals,
             Cases cases,
             AuditLog audit,
             CaseTimeline timeline,
@@ -55,8 +55,8 @@ class OrganisationReferrals {
      * service).
      */
     Mono<Page<ReferralView>> mine(String organisationId, PageRequest request) {
-        ReferralStore.Position after = request.after(
-                parts -> new ReferralStore.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        Referrals.Position after = request.after(
+                parts -> new Referrals.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
         return referrals
                 .referralsOfOrganisation(organisationId, after, request.fetch())
                 .collectList()
@@ -124,7 +124,7 @@ class OrganisationReferrals {
                 .referral(referralId, false)
                 .switchIfEmpty(Mono.defer(
                         () -> audit.record(caller, AuditAction.CHANGE, null, null, false, "no referral " + referralId)
-                                .then(Mono.error(CaseProblem.invalid("referralId", "no referral " + referralId)))))
+                                .then(Mono.error(RequestProblem.invalid("referralId", "no referral " + referralId)))))
                 .flatMap(seen -> {
                     if (!organisationId.equals(seen.organisationId())) {
                         return audit.record(
@@ -134,12 +134,12 @@ class OrganisationReferrals {
                                         seen.communityCode(),
                                         false,
                                         "referral " + referralId + " is not to " + organisationId)
-                                .then(Mono.error(CaseProblem.forbidden(
+                                .then(Mono.error(RequestProblem.forbidden(
                                         "referral " + referralId + " was not made to organisation " + organisationId)));
                     }
                     return referrals
                             .move(referralId, List.of(from), to, feedback, clock.instant())
-                            .switchIfEmpty(Mono.error(() -> CaseProblem.conflict("referral " + referralId + " is "
+                            .switchIfEmpty(Mono.error(() -> RequestProblem.conflict("referral " + referralId + " is "
                                     + seen.status() + "; this answer needs it " + from)))
                             .flatMap(moved -> noted(
                                             caller,

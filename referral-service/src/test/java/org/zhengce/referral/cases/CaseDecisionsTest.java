@@ -18,6 +18,7 @@ import org.zhengce.referral.cases.CaseChange.ClosingProposed;
 import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
+import org.zhengce.referral.outbox.CaseEvents;
 
 /** Given a case (or none), when a command, then these changes. */
 class CaseDecisionsTest {
@@ -96,7 +97,7 @@ class CaseDecisionsTest {
                         new CaseCommand.ClearWarning("e3", "warning-1", WarningClearReason.SCORE_BELOW_LINE, AT))
                 .after()
                 .orElseThrow();
-        assertThat(after.closeProposed()).isTrue();
+        assertThat(after.progress().closeProposed()).isTrue();
         assertThat(after.version()).as("notes and proposals are not published").isEqualTo(open.version());
     }
 
@@ -126,8 +127,8 @@ class CaseDecisionsTest {
                 decisions.decide(opened, new CaseCommand.Route(new RoutingDecision.NoAdvisor("supervisor-street"), AT));
         assertThat(changes).singleElement().isInstanceOf(OwnedBySupervisor.class);
         CaseState owned = decisions.evolve(opened, changes.get(0)).orElseThrow();
-        assertThat(owned.ownerId()).isEqualTo("supervisor-street");
-        assertThat(owned.ownerRole()).isEqualTo(CaseState.OwnerRole.SUPERVISOR);
+        assertThat(owned.assignment().ownerId()).isEqualTo("supervisor-street");
+        assertThat(owned.assignment().role()).isEqualTo(CaseState.OwnerRole.SUPERVISOR);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.worklists;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
+import org.zhengce.referral.cases.CaseProblem;
+import org.zhengce.referral.cases.CaseState;
+import org.zhengce.referral.cases.CaseView;
+import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.TimelineEntry;
@@ -21,37 +25,35 @@ import reactor.core.publisher.Mono;
  * case read audited (allowed or refused), as {@link Cases#read} does for one.
  */
 @Service
-public class CaseReads {
+class CaseReads {
 
     private final Cases cases;
-    private final CaseStore store;
-    private final CaseViews views;
     private final Visits visits;
     private final CaseTimeline timeline;
     private final AuditLog audit;
 
-    CaseReads(Cases cases, CaseStore store, CaseViews views, Visits visits, CaseTimeline timeline, AuditLog audit) {
+    CaseReads(Cases cases, Visits visits, CaseTimeline timeline, AuditLog audit) {
         this.cases = cases;
-        this.store = store;
-        this.views = views;
         this.visits = visits;
         this.timeline = timeline;
         this.audit = audit;
     }
 
     /** The open cases of a community by opening, each read audited; 403 (audited) outside the jurisdictions. */
-    public Mono<Page<CaseView>> openCasesOf(Caller caller, String communityCode, PageRequest request) {
+    Mono<Page<CaseView>> openCasesOf(Caller caller, String communityCode, PageRequest request) {
         if (!caller.covers(communityCode)) {
             return audit.record(caller, AuditAction.READ, null, communityCode, false, "list outside jurisdiction")
                     .then(Mono.error(CaseProblem.outsideJurisdiction(communityCode)));
         }
-        CaseStore.Position after = request.after(
-                parts -> new CaseStore.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
-        return store.openCasesOf(communityCode, after, request.fetch())
+        Cases.Position after =
+                request.after(parts -> new Cases.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        return cases.openCasesOf(communityCode, after, request.fetch())
                 .collectList()
                 .map(fetched -> request.page(
                         fetched,
-                        state -> List.of(state.openedAt().toString(), state.id().toString())))
+                        state -> List.of(
+                                state.progress().openedAt().toString(),
+                                state.id().toString())))
                 .flatMap(page -> shown(caller, page.items(), "list").map(page::with));
     }
 
@@ -59,27 +61,28 @@ public class CaseReads {
      * The cases of {@code caseIds} (found by another feature's query: a worklist), in that order, each read audited
      * with {@code detail}; a case gone or outside the caller's jurisdictions is left out.
      */
-    public Mono<List<CaseView>> listed(Caller caller, List<UUID> caseIds, String detail) {
+    Mono<List<CaseView>> listed(Caller caller, List<UUID> caseIds, String detail) {
         return Flux.fromIterable(caseIds)
-                .concatMap(id -> store.find(id, false))
-                .filter(state -> caller.covers(state.communityCode()))
+                .concatMap(cases::find)
+                .filter(state -> caller.covers(state.household().communityCode()))
                 .collectList()
                 .flatMap(states -> shown(caller, states, detail));
     }
 
     /** The case's visits, oldest first; the read audited. */
-    public Mono<Page<VisitView>> visits(Caller caller, UUID caseId, PageRequest request) {
+    Mono<Page<VisitView>> visits(Caller caller, UUID caseId, PageRequest request) {
         return cases.permitted(caller, caseId, AuditAction.READ)
-                .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, "visits"))
+                .flatMap(state -> audit.record(
+                        caller, AuditAction.READ, caseId, state.household().communityCode(), true, "visits"))
                 .then(visits.page(caseId, request));
     }
 
     /** Every step of the case, in the order taken; the read audited. */
-    public Mono<Page<TimelineEntry>> timeline(Caller caller, UUID caseId, PageRequest request) {
+    Mono<Page<TimelineEntry>> timeline(Caller caller, UUID caseId, PageRequest request) {
         Long after = request.after(parts -> Long.parseLong(parts.get(0)));
         return cases.permitted(caller, caseId, AuditAction.READ)
-                .flatMap(state ->
-                        audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, "timeline"))
+                .flatMap(state -> audit.record(
+                        caller, AuditAction.READ, caseId, state.household().communityCode(), true, "timeline"))
                 .then(timeline.after(caseId, after == null ? 0 : after, request.fetch())
                         .collectList())
                 .map(fetched -> request.page(fetched, step -> List.of(Long.toString(step.position()))))
@@ -90,9 +93,14 @@ public class CaseReads {
 
     private Mono<List<CaseView>> shown(Caller caller, List<CaseState> states, String detail) {
         return Flux.fromIterable(states)
-                .concatMap(
-                        state -> audit.record(caller, AuditAction.READ, state.id(), state.communityCode(), true, detail)
-                                .then(views.view(caller, state)))
+                .concatMap(state -> audit.record(
+                                caller,
+                                AuditAction.READ,
+                                state.id(),
+                                state.household().communityCode(),
+                                true,
+                                detail)
+                        .then(cases.view(caller, state)))
                 .collectList();
     }
 }

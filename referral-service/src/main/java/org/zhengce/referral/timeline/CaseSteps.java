@@ -1,16 +1,39 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.timeline;
 
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.zhengce.referral.timeline.StepType;
-import org.zhengce.referral.timeline.TimelineEntry;
+import org.springframework.stereotype.Component;
+import org.zhengce.referral.cases.CaseChange;
+import org.zhengce.referral.cases.CaseEvolution;
+import org.zhengce.referral.cases.CaseHistory;
+import org.zhengce.referral.cases.CaseState;
 import org.zhengce.referral.visits.Need;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** The timeline entry of a case change, given the case after it: what the step was, in a line. */
-final class CaseSteps {
+/**
+ * The timeline of a case's written changes (the cases feature's {@link CaseHistory}): each change that is a step of
+ * its own, given the case after it, in a line.
+ */
+@Component
+class CaseSteps implements CaseHistory {
 
-    private CaseSteps() {}
+    private final CaseTimeline timeline;
+
+    CaseSteps(CaseTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public Mono<Void> record(CaseEvolution evolution, @Nullable String actor) {
+        // a cleared warning's note is said by its WARNING_CLEARED entry already
+        boolean clearing = evolution.changes().stream().anyMatch(CaseChange.ClosingProposed.class::isInstance);
+        return Flux.fromIterable(evolution.steps())
+                .concatMap(step -> Mono.justOrEmpty(of(step.change(), step.after(), actor, clearing))
+                        .flatMap(entry -> timeline.record(step.after().id(), entry)))
+                .then();
+    }
 
     /**
      * The entry of {@code change} by {@code actor} (null: the platform); empty for changes that are no step of their
@@ -32,7 +55,7 @@ final class CaseSteps {
                     : "re-assigned from " + assigned.previousOwnerId() + " to " + assigned.advisorId();
         } else if (change instanceof CaseChange.OwnedBySupervisor owned) {
             type = StepType.ESCALATED;
-            text = "no advisor covers community " + after.communityCode() + ": owned by supervisor "
+            text = "no advisor covers community " + after.household().communityCode() + ": owned by supervisor "
                     + owned.supervisorId();
         } else if (change instanceof CaseChange.UrgencyRaised raised) {
             type = StepType.WARNING_ESCALATED;

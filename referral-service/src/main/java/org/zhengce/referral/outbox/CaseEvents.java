@@ -1,4 +1,4 @@
-package org.zhengce.referral.cases;
+package org.zhengce.referral.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,17 +19,20 @@ import org.zhengce.events.EscalationReason;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.Programme;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.referral.cases.CaseChange;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
+import org.zhengce.referral.cases.CaseState;
+import org.zhengce.referral.cases.DueStep;
 import org.zhengce.referral.visits.Need;
 
 /** The {@code case.events} record of a published change. */
-final class CaseEvents {
+public final class CaseEvents {
 
     private CaseEvents() {}
 
     /** A name-based UUID of (case, version): the same change always has the same event id. */
-    static UUID eventId(UUID caseId, int version) {
+    public static UUID eventId(UUID caseId, int version) {
         return UUID.nameUUIDFromBytes(("case.events:" + caseId + ":" + version).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -38,7 +41,7 @@ final class CaseEvents {
     }
 
     /** The event of {@code change}, given the case after it; empty for changes that are not published. */
-    static Optional<CaseEvent> of(CaseChange change, CaseState after, @Nullable String actor) {
+    public static Optional<CaseEvent> of(CaseChange change, CaseState after, @Nullable String actor) {
         Object fact;
         if (change instanceof CaseChange.CaseOpened opened) {
             fact = CaseOpened.newBuilder()
@@ -52,12 +55,12 @@ final class CaseEvents {
             fact = CaseAssigned.newBuilder()
                     .setAdvisorId(assigned.advisorId())
                     .setPreviousAdvisorId(assigned.previousOwnerId())
-                    .setDueAt(after.dueStep() == DueStep.VISIT ? after.dueAt() : null)
+                    .setDueAt(after.due().step() == DueStep.VISIT ? after.due().at() : null)
                     .build();
         } else if (change instanceof UrgencyRaised) {
             fact = CaseEscalated.newBuilder()
                     .setReason(EscalationReason.WARNING_ESCALATED)
-                    .setEscalatedTo(after.ownerId())
+                    .setEscalatedTo(after.assignment().ownerId())
                     .build();
         } else if (change instanceof OwnedBySupervisor owned) {
             // No NO_ADVISOR symbol in EscalationReason: BEYOND_COMPETENCE ("needs a decision above the advisor")
@@ -120,10 +123,10 @@ final class CaseEvents {
         return Optional.of(CaseEvent.newBuilder()
                 .setEventId(eventId(after.id(), after.version()).toString())
                 .setCaseId(after.id().toString())
-                .setHousehold(new HouseholdNumber(after.householdNumber()))
-                .setCommunityCode(after.communityCode())
+                .setHousehold(new HouseholdNumber(after.household().number()))
+                .setCommunityCode(after.household().communityCode())
                 .setOccurredAt(change.at())
-                .setUrgency(after.urgency())
+                .setUrgency(after.warning().urgency())
                 .setActor(actor)
                 .setFact(fact)
                 .build());
