@@ -12,10 +12,10 @@ import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningClearReason;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.referral.policies.HouseholdFacts;
-import org.zhengce.referral.routing.RoutingDecision;
+import org.zhengce.referral.visits.Need;
 
 /** What can be asked of a household's case. */
-sealed interface CaseCommand {
+public sealed interface CaseCommand {
 
     Instant at();
 

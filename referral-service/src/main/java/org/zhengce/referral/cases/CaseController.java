@@ -3,14 +3,10 @@ package org.zhengce.referral.cases;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,14 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.security.Caller;
-import org.zhengce.referral.timeline.TimelineEntry;
+import org.zhengce.referral.visits.VisitReport;
 import org.zhengce.referral.web.IfMatch;
-import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,14 +36,10 @@ import reactor.core.publisher.Mono;
 class CaseController {
 
     private final Cases cases;
-    private final CaseReads reads;
 
-    CaseController(Cases cases, CaseReads reads) {
+    CaseController(Cases cases) {
         this.cases = cases;
-        this.reads = reads;
     }
-
-    record Assignment(@NotBlank String advisorId) {}
 
     record Verification(@Nullable @Size(max = 4000) String note) {}
 
@@ -65,45 +55,9 @@ class CaseController {
 
     record Reopening(@NotBlank @Size(max = 4000) String reason) {}
 
-    /** The open cases of a community in the caller's jurisdictions, by opening. */
-    @GetMapping
-    Mono<ResponseEntity<List<CaseView>>> list(
-            @AuthenticationPrincipal Jwt jwt,
-            ServerHttpRequest request,
-            @RequestParam @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit community code")
-                    String community,
-            @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return reads.openCasesOf(Caller.of(jwt), community, PageRequest.of(limit, cursor))
-                .map(page -> page.response(request));
-    }
-
     @GetMapping("/{id}")
     Mono<CaseView> read(@AuthenticationPrincipal Jwt jwt, ServerHttpResponse response, @PathVariable UUID id) {
         return cases.read(Caller.of(jwt), id).doOnNext(view -> IfMatch.tag(response, view.version()));
-    }
-
-    /** Every step of the case, oldest first: who took it, when, the stage after it. */
-    @GetMapping("/{id}/timeline")
-    Mono<ResponseEntity<List<TimelineEntry>>> timeline(
-            @AuthenticationPrincipal Jwt jwt,
-            ServerHttpRequest request,
-            @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return reads.timeline(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
-    }
-
-    /** A supervisor re-assigns the case to an advisor covering its community. */
-    @PostMapping("/{id}/assign")
-    Mono<CaseView> assign(
-            @AuthenticationPrincipal Jwt jwt,
-            ServerHttpResponse response,
-            @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody Assignment assignment) {
-        return cases.reassign(Caller.of(jwt), id, assignment.advisorId(), IfMatch.of(ifMatch))
-                .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** An advisor records a visit: findings, needs from the service menu, the household's verified facts. */
@@ -116,16 +70,6 @@ class CaseController {
             @Valid @RequestBody VisitReport report) {
         return cases.recordVisit(Caller.of(jwt), id, report, IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
-    }
-
-    @GetMapping("/{id}/visits")
-    Mono<ResponseEntity<List<VisitView>>> visits(
-            @AuthenticationPrincipal Jwt jwt,
-            ServerHttpRequest request,
-            @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return reads.visits(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
     }
 
     /** The difficulty is verified (甄别) after a visit. */

@@ -1,11 +1,11 @@
 package org.zhengce.referral.cases;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
 import org.zhengce.referral.cases.CaseChange.AssistedFirst;
@@ -36,15 +36,16 @@ import org.zhengce.referral.cases.CaseCommand.Reopen;
 import org.zhengce.referral.cases.CaseCommand.Route;
 import org.zhengce.referral.cases.CaseCommand.Verify;
 import org.zhengce.referral.cases.CaseStage.Step;
-import org.zhengce.referral.routing.RoutingDecision;
 
 /**
  * The case decisions, pure: {@link #decide} turns a command on a household's case (or none) into changes, or
- * refuses it ({@link CaseProblem.InvalidTransition}: the stage and the steps it allows); {@link #evolve} applies a
- * change. This is the workflow's state machine: every guard is here. Time comes from the command, never from a
- * clock.
+ * refuses it ({@link CaseTransitionRefused}: the stage and the steps it allows); {@link #evolve} applies a change
+ * (each kind says what it does: {@link CaseChange#evolve} is abstract); {@link #decideAndEvolve} does both once,
+ * keeping the case after each change, which is what the journal writes. This is the workflow's state machine: every
+ * guard is here. Time comes from the command, never from a clock.
  */
-record CaseDecisions(Deadlines deadlines) {
+@Component
+record CaseDecisions(CaseDeadlines deadlines) {
 
     /** The changes {@code command} makes to {@code current}, the household's case if any. */
     List<CaseChange> decide(Optional<CaseState> current, CaseCommand command) {
@@ -68,13 +69,13 @@ record CaseDecisions(Deadlines deadlines) {
         if (command instanceof MissDeadline missed) {
             CaseState s = required(current, command);
             if (!s.isOpen()
-                    || s.dueStep() == null
-                    || s.overdueEscalated()
-                    || s.dueAt() == null
-                    || s.dueAt().isAfter(missed.at())) {
+                    || s.due().step() == null
+                    || s.due().escalated()
+                    || s.due().at() == null
+                    || s.due().at().isAfter(missed.at())) {
                 return List.of();
             }
-            return List.of(new DeadlineMissed(s.dueStep(), s.dueAt(), missed.supervisorId(), missed.at()));
+            return List.of(new DeadlineMissed(s.due().step(), s.due().at(), missed.supervisorId(), missed.at()));
         }
         if (command instanceof Route route) {
             return routed(required(current, command), route);
@@ -96,12 +97,12 @@ record CaseDecisions(Deadlines deadlines) {
                     visit.findings(),
                     visit.needs(),
                     visit.facts(),
-                    s.firstVisitedAt() == null,
+                    s.progress().firstVisitedAt() == null,
                     visit.at()));
         }
         if (command instanceof Verify verify) {
             allow(s, Step.VERIFY);
-            return List.of(new Verified(verify.needs(), s.assistFirst(), verify.note(), verify.at()));
+            return List.of(new Verified(verify.needs(), s.progress().assistFirst(), verify.note(), verify.at()));
         }
         if (command instanceof Dismiss dismiss) {
             allow(s, Step.DISMISS);
@@ -109,12 +110,15 @@ record CaseDecisions(Deadlines deadlines) {
         }
         if (command instanceof AssistFirst assist) {
             allow(s, Step.ASSIST_FIRST);
-            if (!CaseUrgency.isUrgent(s.urgency())) {
-                throw new CaseProblem.InvalidTransition(
-                        s, Step.ASSIST_FIRST, "assist first (先行救助) is for urgent cases; this one is " + s.urgency());
+            if (!CaseUrgency.isUrgent(s.warning().urgency())) {
+                throw new CaseTransitionRefused(
+                        s,
+                        Step.ASSIST_FIRST,
+                        "assist first (先行救助) is for urgent cases; this one is "
+                                + s.warning().urgency());
             }
-            if (s.assistFirst()) {
-                throw new CaseProblem.InvalidTransition(s, Step.ASSIST_FIRST, "it was assisted first already");
+            if (s.progress().assistFirst()) {
+                throw new CaseTransitionRefused(s, Step.ASSIST_FIRST, "it was assisted first already");
             }
             return List.of(new AssistedFirst(assist.measures(), assist.at()));
         }
@@ -132,11 +136,12 @@ record CaseDecisions(Deadlines deadlines) {
         if (command instanceof Close close) {
             allow(s, Step.CLOSE);
             if (close.openReferrals() > 0) {
-                throw new CaseProblem.InvalidTransition(
+                throw new CaseTransitionRefused(
                         s, Step.CLOSE, close.openReferrals() + " referral(s) still open: answer or end them first");
             }
-            if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED) && !s.closeProposed()) {
-                throw new CaseProblem.InvalidTransition(
+            if ((s.stage() == CaseStage.ASSIGNED || s.stage() == CaseStage.VISITED)
+                    && !s.progress().closeProposed()) {
+                throw new CaseTransitionRefused(
                         s,
                         Step.CLOSE,
                         "a case is closed before verification only when its warning was cleared; verify or"
@@ -157,152 +162,17 @@ record CaseDecisions(Deadlines deadlines) {
 
     /** The case after {@code change}. */
     Optional<CaseState> evolve(Optional<CaseState> state, CaseChange change) {
-        if (change instanceof CaseOpened opened) {
-            return Optional.of(new CaseState(
-                    opened.caseId(),
-                    opened.householdNumber(),
-                    opened.communityCode(),
-                    opened.urgency(),
-                    opened.category(),
-                    opened.level(),
-                    opened.warningId(),
-                    opened.modelVersion(),
-                    opened.at(),
-                    null,
-                    CaseState.OwnerRole.ADVISOR,
-                    CaseStage.OPENED,
-                    false,
-                    false,
-                    DueStep.VISIT,
-                    opened.visitDueAt(),
-                    false,
-                    null,
-                    null,
-                    1,
-                    0,
-                    opened.at(),
-                    opened.at(),
-                    opened.visitDueAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
-        }
-        CaseState s = state.orElseThrow(() -> new IllegalStateException("no case to apply " + change + " to"));
-        CaseState.Builder next = s.toBuilder();
-        next.version = change instanceof CaseChange.Published ? s.version() + 1 : s.version();
-        next.updatedAt = change.at();
-        if (change instanceof UrgencyRaised raised) {
-            next.urgency = raised.to();
-            next.category = raised.category();
-            next.level = raised.level();
-            if (s.dueStep() == DueStep.VISIT && s.dueAt() != null) {
-                Instant sooner = deadlines.visitDue(raised.at(), raised.to());
-                if (sooner.isBefore(s.dueAt())) {
-                    next.due(DueStep.VISIT, sooner);
-                }
-            }
-        } else if (change instanceof CaseAssigned assigned) {
-            next.ownerId = assigned.advisorId();
-            next.ownerRole = CaseState.OwnerRole.ADVISOR;
-            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
-        } else if (change instanceof OwnedBySupervisor supervisor) {
-            next.ownerId = supervisor.supervisorId();
-            next.ownerRole = CaseState.OwnerRole.SUPERVISOR;
-            next.stage = s.stage() == CaseStage.OPENED ? CaseStage.ASSIGNED : s.stage();
-        } else if (change instanceof ClosingProposed) {
-            next.closeProposed = true;
-        } else if (change instanceof Visited visited) {
-            visitedInto(s, visited, next);
-        } else if (change instanceof Verified verified) {
-            next.stage = CaseStage.VERIFIED;
-            next.verifiedAt = verified.at();
-            next.due(DueStep.PLAN, deadlines.planDue(verified.at()));
-        } else if (change instanceof Dismissed dismissed) {
-            next.stage = CaseStage.DISMISSED;
-            next.dismissedAt = dismissed.at();
-            next.dismissalReason = dismissed.reason();
-            next.closedAt = dismissed.at();
-            next.due(null, null);
-        } else if (change instanceof AssistedFirst assisted) {
-            next.assistFirst = true;
-            next.due(DueStep.VERIFY, deadlines.assistFirstVerifyDue(assisted.at()));
-        } else if (change instanceof Referred referred) {
-            next.stage = CaseStage.REFERRED;
-            next.tier = referred.tier();
-            next.referredAt = s.referredAt() == null ? referred.at() : s.referredAt();
-            if (referred.tier() == ReferralTier.TRACKING) {
-                next.reviewIntervalDays = referred.reviewIntervalDays();
-                next.due(DueStep.REVIEW, deadlines.reviewDue(referred.at(), referred.reviewIntervalDays()));
-            } else {
-                next.due(null, null);
-            }
-        } else if (change instanceof Closed closed) {
-            next.stage = CaseStage.CLOSED;
-            next.closedAt = closed.at();
-            next.outcome = closed.outcome();
-            next.due(null, null);
-        } else if (change instanceof Reopened reopened) {
-            next.stage = CaseStage.ASSIGNED;
-            next.reopenedCount = s.reopenedCount() + 1;
-            next.closeProposed = false;
-            next.closedAt = null;
-            next.outcome = null;
-            next.dismissedAt = null;
-            next.dismissalReason = null;
-            next.assistFirst = false;
-            if (reopened.warningId() != null) {
-                next.warningId = reopened.warningId();
-            }
-            next.due(DueStep.VISIT, deadlines.visitDue(reopened.at(), s.urgency()));
-        } else if (change instanceof CaseChange.PlanDue due) {
-            next.due(DueStep.PLAN, deadlines.planDue(due.at()));
-        } else if (change instanceof DeadlineMissed) {
-            next.overdueEscalated = true;
-        }
-        return Optional.of(next.build());
+        return Optional.of(change.evolve(state, deadlines));
     }
 
-    /** {@link #decide}, then every change applied: the changes and the case after them. */
-    Decided decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
-        List<CaseChange> changes = decide(current, command);
-        Optional<CaseState> state = current;
-        for (CaseChange change : changes) {
-            state = evolve(state, change);
-        }
-        return new Decided(changes, state);
+    /** {@link #decide}, then every change applied once: each change with the case after it. */
+    CaseEvolution decideAndEvolve(Optional<CaseState> current, CaseCommand command) {
+        return new CaseEvolution(current, List.of()).then(this, command);
     }
-
-    record Decided(List<CaseChange> changes, Optional<CaseState> after) {}
 
     /** The case's id: derived from the warning event that opened it, so a replay opens the same case. */
     static UUID caseIdOf(String warningEventId) {
         return UUID.nameUUIDFromBytes(("case:" + warningEventId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void visitedInto(CaseState s, Visited visited, CaseState.Builder next) {
-        if (s.firstVisitedAt() == null) {
-            next.firstVisitedAt = visited.visitedAt();
-        }
-        switch (s.stage()) {
-            case ASSIGNED:
-            case VISITED:
-                next.stage = CaseStage.VISITED;
-                if (!s.assistFirst()) {
-                    next.due(DueStep.VERIFY, deadlines.verifyDue(visited.at(), s.urgency()));
-                }
-                break;
-            case REFERRED:
-                if (s.tier() == ReferralTier.TRACKING) {
-                    next.due(DueStep.REVIEW, deadlines.reviewDue(visited.at(), s.reviewIntervalDays()));
-                }
-                break;
-            default:
-                break;
-        }
     }
 
     private CaseOpened opened(RaiseWarning raise) {
@@ -330,9 +200,9 @@ record CaseDecisions(Deadlines deadlines) {
         changes.add(new NoteAdded(
                 "warning " + raise.warningId() + " raised (" + raise.category() + ", " + raise.level() + ")",
                 raise.at()));
-        if (CaseUrgency.rank(urgency) > CaseUrgency.rank(open.urgency())) {
+        if (CaseUrgency.rank(urgency) > CaseUrgency.rank(open.warning().urgency())) {
             changes.add(new UrgencyRaised(
-                    open.urgency(), urgency, raise.category(), raise.level(), raise.warningId(), raise.at()));
+                    open.warning().urgency(), urgency, raise.category(), raise.level(), raise.warningId(), raise.at()));
         }
         if (isTracked(open)) {
             changes.add(new Reopened(
@@ -344,8 +214,8 @@ record CaseDecisions(Deadlines deadlines) {
     private static List<CaseChange> escalated(CaseState open, EscalateWarning escalate) {
         List<CaseChange> changes = new ArrayList<>();
         changes.add(new UrgencyRaised(
-                open.urgency(),
-                CaseUrgency.escalated(open.urgency(), escalate.level()),
+                open.warning().urgency(),
+                CaseUrgency.escalated(open.warning().urgency(), escalate.level()),
                 escalate.category(),
                 escalate.level(),
                 escalate.warningId(),
@@ -360,12 +230,13 @@ record CaseDecisions(Deadlines deadlines) {
     }
 
     private static boolean isTracked(CaseState open) {
-        return open.stage() == CaseStage.REFERRED && open.tier() == ReferralTier.TRACKING;
+        return open.stage() == CaseStage.REFERRED && open.referral().tier() == ReferralTier.TRACKING;
     }
 
     private static List<CaseChange> routed(CaseState open, Route route) {
-        if (open.ownerId() != null) {
-            throw new IllegalStateException("case " + open.id() + " is owned by " + open.ownerId() + " already");
+        if (open.assignment().ownerId() != null) {
+            throw new IllegalStateException(
+                    "case " + open.id() + " is owned by " + open.assignment().ownerId() + " already");
         }
         RoutingDecision decision = route.decision();
         return decision instanceof RoutingDecision.NoAdvisor
@@ -374,21 +245,22 @@ record CaseDecisions(Deadlines deadlines) {
     }
 
     private static List<CaseChange> reassigned(CaseState open, Reassign reassign) {
-        if (reassign.advisorId().equals(open.ownerId())) {
+        if (reassign.advisorId().equals(open.assignment().ownerId())) {
             return List.of();
         }
-        return List.of(new CaseAssigned(reassign.advisorId(), open.ownerId(), reassign.supervisorId(), reassign.at()));
+        return List.of(new CaseAssigned(
+                reassign.advisorId(), open.assignment().ownerId(), reassign.supervisorId(), reassign.at()));
     }
 
     private static void allow(CaseState s, Step step) {
         if (!s.stage().allowed().contains(step)) {
-            throw new CaseProblem.InvalidTransition(s, step, "the case is " + s.stage());
+            throw new CaseTransitionRefused(s, step, "the case is " + s.stage());
         }
     }
 
     private static CaseState open(CaseState s, String what) {
         if (!s.isOpen()) {
-            throw new CaseProblem.InvalidTransition(s, null, what + " needs an open case; it is " + s.stage());
+            throw new CaseTransitionRefused(s, null, what + " needs an open case; it is " + s.stage());
         }
         return s;
     }

@@ -1,85 +1,78 @@
 package org.zhengce.referral.cases;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.zhengce.events.CaseEvent;
 import org.zhengce.referral.cases.CaseChange.CaseOpened;
 import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
-import org.zhengce.referral.outbox.CaseEventOutbox;
-import org.zhengce.referral.timeline.CaseTimeline;
+import org.zhengce.referral.visits.Visits;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a decision changed, inside the caller's transaction: the case row, its notes and escalations, its
- * timeline, and the published changes into the outbox of {@code case.events}.
+ * Writes what a decision changed, inside the caller's transaction: the case row, its notes, escalations and visits,
+ * its timeline's steps ({@link CaseHistory}), and the published changes for {@code case.events} ({@link
+ * CaseEventLog}).
  */
 @Component
 class CaseJournal {
 
     private final CaseStore store;
-    private final CaseEventOutbox outbox;
-    private final CaseDecisions decisions;
-    private final CaseTimeline timeline;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final CaseEventLog events;
+    private final CaseHistory history;
+    private final Visits visits;
 
-    CaseJournal(
-            CaseStore store,
-            CaseEventOutbox outbox,
-            CaseDecisions decisions,
-            CaseTimeline timeline,
-            JsonMapper json,
-            Clock clock) {
+    CaseJournal(CaseStore store, CaseEventLog events, CaseHistory history, Visits visits) {
         this.store = store;
-        this.outbox = outbox;
-        this.decisions = decisions;
-        this.timeline = timeline;
-        this.json = json;
-        this.clock = clock;
+        this.events = events;
+        this.history = history;
+        this.visits = visits;
     }
 
-    /** Applies {@code changes} to {@code before} and writes them; emits the case after them. */
-    Mono<CaseState> write(Optional<CaseState> before, List<CaseChange> changes, @Nullable String actor) {
+    /**
+     * Writes what the decision did, as it was evolved once ({@code decided}: each change with the case after it);
+     * emits the case after them.
+     */
+    Mono<CaseState> write(CaseEvolution decided, @Nullable String actor) {
+        List<CaseChange> changes = decided.changes();
         if (changes.isEmpty()) {
-            return Mono.justOrEmpty(before);
+            return Mono.justOrEmpty(decided.before());
         }
-        Optional<CaseState> state = before;
-        List<CaseEvent> events = new ArrayList<>();
+        Optional<CaseState> previous = decided.before();
         List<Mono<Void>> details = new ArrayList<>();
-        boolean clearing = changes.stream().anyMatch(CaseChange.ClosingProposed.class::isInstance);
-        for (CaseChange change : changes) {
-            Optional<CaseState> previous = state;
-            state = decisions.evolve(state, change);
-            CaseState after = state.orElseThrow();
-            CaseEvents.of(change, after, actor).ifPresent(events::add);
-            CaseSteps.of(change, after, actor, clearing)
-                    .ifPresent(step -> details.add(timeline.record(after.id(), step)));
+        details.add(history.record(decided, actor));
+        for (CaseEvolution.Step evolved : decided.steps()) {
+            CaseChange change = evolved.change();
+            CaseState after = evolved.after();
             if (change instanceof NoteAdded note) {
                 details.add(store.addNote(after.id(), note.at(), actor, note.text()));
             } else if (change instanceof UrgencyRaised raised) {
                 details.add(store.addEscalation(
-                        after.id(), raised.at(), "WARNING_ESCALATED", raised.from(), raised.to(), after.ownerId()));
-            } else if (change instanceof CaseChange.Visited visited) {
-                details.add(store.addVisit(
                         after.id(),
-                        visited,
-                        clock.instant(),
-                        json.writeValueAsString(visited.needs()),
-                        visited.facts() == null ? "{}" : json.writeValueAsString(visited.facts())));
+                        raised.at(),
+                        "WARNING_ESCALATED",
+                        raised.from(),
+                        raised.to(),
+                        after.assignment().ownerId()));
+            } else if (change instanceof CaseChange.Visited visited) {
+                details.add(visits.record(
+                        after.id(),
+                        visited.visitId(),
+                        visited.advisorId(),
+                        visited.visitedAt(),
+                        visited.findings(),
+                        visited.needs(),
+                        visited.facts()));
             } else if (change instanceof CaseChange.DeadlineMissed missed) {
                 details.add(store.addEscalation(
                         after.id(),
                         missed.at(),
                         "DEADLINE_MISSED",
-                        after.urgency(),
-                        after.urgency(),
+                        after.warning().urgency(),
+                        after.warning().urgency(),
                         missed.supervisorId()));
                 details.add(store.addNote(
                         after.id(),
@@ -96,16 +89,18 @@ class CaseJournal {
                         after.id(),
                         owned.at(),
                         "NO_ADVISOR",
-                        previous.map(CaseState::urgency).orElse(after.urgency()),
-                        after.urgency(),
+                        previous.map(before -> before.warning().urgency())
+                                .orElse(after.warning().urgency()),
+                        after.warning().urgency(),
                         owned.supervisorId()));
             }
+            previous = Optional.of(after);
         }
-        CaseState after = state.orElseThrow();
+        CaseState after = decided.after().orElseThrow();
         Mono<Void> row = changes.get(0) instanceof CaseOpened ? store.insert(after) : store.update(after);
         return row.then(Mono.defer(
                         () -> reactor.core.publisher.Flux.concat(details).then()))
-                .then(Mono.defer(() -> outbox.append(events)))
+                .then(Mono.defer(() -> events.append(decided, actor)))
                 .thenReturn(after);
     }
 }

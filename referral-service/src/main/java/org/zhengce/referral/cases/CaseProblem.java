@@ -1,13 +1,12 @@
 package org.zhengce.referral.cases;
 
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A refused case request, as an RFC 9457 problem. */
-class CaseProblem extends ErrorResponseException {
+/** A refused case request, as an RFC 9457 problem: the web layer's answer, never thrown by the decisions. */
+public class CaseProblem extends ErrorResponseException {
 
     private CaseProblem(HttpStatus status, String title, String detail) {
         super(status, problem(status, title, detail), null);
@@ -19,58 +18,37 @@ class CaseProblem extends ErrorResponseException {
         return problem;
     }
 
-    static CaseProblem notFound(UUID caseId) {
+    public static CaseProblem notFound(UUID caseId) {
         return new CaseProblem(HttpStatus.NOT_FOUND, "Unknown case", "no case " + caseId);
     }
 
     /** 403: the caller's jurisdictions do not cover {@code communityCode}. */
-    static CaseProblem outsideJurisdiction(String communityCode) {
+    public static CaseProblem outsideJurisdiction(String communityCode) {
         return new CaseProblem(
                 HttpStatus.FORBIDDEN,
                 "Outside your jurisdiction",
                 "community " + communityCode + " is not in the caller's jurisdictions; the attempt is audited");
     }
 
-    /** 403: the caller's role may not take this step. */
-    static CaseProblem forbidden(String detail) {
-        return new CaseProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
-    }
-
-    static CaseProblem invalid(String field, String detail) {
-        CaseProblem problem = new CaseProblem(HttpStatus.BAD_REQUEST, "Invalid " + field, field + ": " + detail);
-        problem.getBody().setProperty("field", field);
-        return problem;
-    }
-
     /**
      * 409: the step does not apply to the case as it stands; the problem names the case's stage
-     * ({@code currentState}) and the steps it allows ({@code allowedTransitions}).
+     * ({@code currentState}) and the steps it allows ({@code allowedTransitions}), and the step when known.
      */
-    static final class InvalidTransition extends CaseProblem {
-
-        InvalidTransition(CaseState state, CaseStage.@Nullable Step step, String why) {
-            super(
-                    HttpStatus.CONFLICT,
-                    "Invalid transition",
-                    (step == null ? "this step" : step.name()) + " is not allowed on case " + state.id() + ": "
-                            + why + "; allowed in " + state.stage() + ": "
-                            + CaseStage.Step.names(state.stage().allowed()));
-            getBody().setProperty("currentState", state.stage().name());
-            getBody()
-                    .setProperty(
-                            "allowedTransitions",
-                            CaseStage.Step.names(state.stage().allowed()));
-            if (step != null) {
-                getBody().setProperty("step", step.name());
-            }
+    public static CaseProblem refused(CaseTransitionRefused refused) {
+        CaseProblem problem = new CaseProblem(HttpStatus.CONFLICT, "Invalid transition", refused.getMessage());
+        problem.getBody().setProperty("currentState", refused.currentState().name());
+        problem.getBody().setProperty("allowedTransitions", refused.allowedTransitions());
+        if (refused.step() != null) {
+            problem.getBody().setProperty("step", refused.step().name());
         }
+        return problem;
     }
 
     /**
      * 412: the case changed since the version the request's {@code If-Match} names; the problem names the version
      * it is at ({@code currentVersion}).
      */
-    static CaseProblem stale(CaseState state) {
+    public static CaseProblem stale(CaseState state) {
         CaseProblem problem = new CaseProblem(
                 HttpStatus.PRECONDITION_FAILED,
                 "Case changed",
@@ -78,29 +56,5 @@ class CaseProblem extends ErrorResponseException {
                         + ", not the one If-Match names; read it again");
         problem.getBody().setProperty("currentVersion", (long) state.version());
         return problem;
-    }
-
-    /**
-     * 412: the plan changed since the version the request's {@code If-Match} names; the problem names its version
-     * ({@code currentVersion}) and who changed it when ({@code editedBy}, {@code editedAt}).
-     */
-    static CaseProblem stalePlan(PlanView plan) {
-        boolean decided = plan.decidedAt() != null && plan.decidedBy() != null;
-        String by = decided ? plan.decidedBy() : plan.createdBy();
-        java.time.Instant at = decided ? plan.decidedAt() : plan.createdAt();
-        CaseProblem problem = new CaseProblem(
-                HttpStatus.PRECONDITION_FAILED,
-                "Plan changed",
-                "the plan was changed by " + by + " at " + at + ": it is at version " + plan.version()
-                        + ", not the one If-Match names; read it again");
-        problem.getBody().setProperty("currentVersion", (long) plan.version());
-        problem.getBody().setProperty("editedBy", by);
-        problem.getBody().setProperty("editedAt", String.valueOf(at));
-        return problem;
-    }
-
-    /** 409: the request conflicts with another case or resource (e.g. the household has another open case). */
-    static CaseProblem conflict(String detail) {
-        return new CaseProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 }

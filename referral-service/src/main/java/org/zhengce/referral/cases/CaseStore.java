@@ -1,9 +1,9 @@
 package org.zhengce.referral.cases;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** The case tables: cases, their notes and escalations, the warning events already applied. */
 @Repository
-class CaseStore {
+class CaseStore implements OpenCaseLoads {
 
     private static final String COLUMNS = "id, household_number, community_code, urgency, category, level, warning_id,"
             + " model_version, warning_at, owner_id, owner_role, stage, close_proposed, assist_first, due_step, due_at,"
@@ -36,18 +36,6 @@ class CaseStore {
         this.db = db;
     }
 
-    /** Records the warning event as applied; false when it was applied before (nothing must change then). */
-    Mono<Boolean> claimWarningEvent(String eventId, String warningId, Instant at) {
-        return db.sql("insert into processed_warning_events (event_id, warning_id, processed_at)"
-                        + " values (:id, :warning, :at) on conflict do nothing")
-                .bind("id", eventId)
-                .bind("warning", warningId)
-                .bind("at", at)
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted > 0);
-    }
-
     /** The household's open case, locked for this transaction. */
     Mono<CaseState> openCaseOf(String householdNumber) {
         return db.sql("select " + COLUMNS + " from cases where household_number = :household and status = 'OPEN'"
@@ -57,6 +45,18 @@ class CaseStore {
                 .one();
     }
 
+    @Override
+    public Mono<Map<String, Integer>> openCasesOwnedBy(List<String> ownerIds) {
+        return db.sql("select owner_id, count(*) from cases where status = 'OPEN' and owner_id = any(:ids::text[])"
+                        + " group by owner_id")
+                .bind("ids", ownerIds.toArray(String[]::new))
+                .map(row -> Map.entry(
+                        Objects.requireNonNull(row.get(0, String.class)),
+                        Objects.requireNonNull(row.get(1, Long.class)).intValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     Mono<CaseState> find(UUID caseId, boolean lock) {
         return db.sql("select " + COLUMNS + " from cases where id = :id" + (lock ? " for update" : ""))
                 .bind("id", caseId)
@@ -64,11 +64,8 @@ class CaseStore {
                 .one();
     }
 
-    /** A list's position: the sort key of the item a page ends with. */
-    record Position(Instant at, UUID id) {}
-
     /** Up to {@code limit} open cases of a community, by opening time then id, after {@code after} when given. */
-    Flux<CaseState> openCasesOf(String communityCode, @Nullable Position after, int limit) {
+    Flux<CaseState> openCasesOf(String communityCode, Cases.@Nullable Position after, int limit) {
         DatabaseClient.GenericExecuteSpec select = db.sql("select " + COLUMNS + " from cases where community_code ="
                         + " :community and status = 'OPEN'" + (after == null ? "" : " and (opened_at, id) > (:at, :id)")
                         + " order by opened_at, id limit :limit")
@@ -108,120 +105,45 @@ class CaseStore {
     private static Map<String, Parameter> insertParameters(CaseState c) {
         Map<String, Parameter> p = updateParameters(c);
         p.remove("overdue");
-        p.put("household", Parameter.from(c.householdNumber()));
-        p.put("community", Parameter.from(c.communityCode()));
-        p.put("model", text(c.modelVersion()));
-        p.put("warningAt", instant(c.warningAt()));
-        p.put("opened", Parameter.from(c.openedAt()));
-        p.put("visitDue", Parameter.from(c.visitDueAt()));
-        p.put("overdueAt", instant(c.overdueEscalated() ? c.updatedAt() : null));
+        p.put("household", Parameter.from(c.household().number()));
+        p.put("community", Parameter.from(c.household().communityCode()));
+        p.put("model", text(c.warning().modelVersion()));
+        p.put("warningAt", instant(c.warning().raisedAt()));
+        p.put("opened", Parameter.from(c.progress().openedAt()));
+        p.put("visitDue", Parameter.from(c.progress().visitDueAt()));
+        p.put("overdueAt", instant(c.due().escalated() ? c.updatedAt() : null));
         return p;
     }
 
     private static Map<String, Parameter> updateParameters(CaseState c) {
         Map<String, Parameter> p = new HashMap<>();
         p.put("id", Parameter.from(c.id()));
-        p.put("urgency", Parameter.from(c.urgency().name()));
-        p.put("category", Parameter.from(c.category().name()));
-        p.put("level", name(c.level()));
-        p.put("warning", text(c.warningId()));
-        p.put("owner", Parameter.from(Objects.requireNonNull(c.ownerId(), "owner")));
-        p.put("role", Parameter.from(c.ownerRole().name()));
+        p.put("urgency", Parameter.from(c.warning().urgency().name()));
+        p.put("category", Parameter.from(c.warning().category().name()));
+        p.put("level", name(c.warning().level()));
+        p.put("warning", text(c.warning().id()));
+        p.put("owner", Parameter.from(Objects.requireNonNull(c.assignment().ownerId(), "owner")));
+        p.put("role", Parameter.from(c.assignment().role().name()));
         p.put("stage", Parameter.from(c.stage().name()));
-        p.put("proposed", Parameter.from(c.closeProposed()));
-        p.put("assistFirst", Parameter.from(c.assistFirst()));
-        p.put("dueStep", name(c.dueStep()));
-        p.put("dueAt", instant(c.dueAt()));
-        p.put("overdue", Parameter.from(c.overdueEscalated()));
-        p.put("tier", name(c.tier()));
-        p.put("reviewInterval", Parameter.fromOrEmpty(c.reviewIntervalDays(), Integer.class));
+        p.put("proposed", Parameter.from(c.progress().closeProposed()));
+        p.put("assistFirst", Parameter.from(c.progress().assistFirst()));
+        p.put("dueStep", name(c.due().step()));
+        p.put("dueAt", instant(c.due().at()));
+        p.put("overdue", Parameter.from(c.due().escalated()));
+        p.put("tier", name(c.referral().tier()));
+        p.put("reviewInterval", Parameter.fromOrEmpty(c.referral().reviewIntervalDays(), Integer.class));
         p.put("version", Parameter.from(c.version()));
-        p.put("reopened", Parameter.from(c.reopenedCount()));
+        p.put("reopened", Parameter.from(c.progress().reopenedCount()));
         p.put("updated", Parameter.from(c.updatedAt()));
-        p.put("visited", instant(c.firstVisitedAt()));
-        p.put("verified", instant(c.verifiedAt()));
-        p.put("dismissed", instant(c.dismissedAt()));
-        p.put("dismissalReason", name(c.dismissalReason()));
-        p.put("referred", instant(c.referredAt()));
-        p.put("closed", instant(c.closedAt()));
-        p.put("outcome", name(c.outcome()));
+        p.put("visited", instant(c.progress().firstVisitedAt()));
+        p.put("verified", instant(c.progress().verifiedAt()));
+        p.put("dismissed", instant(c.ending().dismissedAt()));
+        p.put("dismissalReason", name(c.ending().dismissalReason()));
+        p.put("referred", instant(c.referral().referredAt()));
+        p.put("closed", instant(c.ending().closedAt()));
+        p.put("outcome", name(c.ending().outcome()));
         p.put("status", Parameter.from(c.isOpen() ? "OPEN" : "CLOSED"));
         return p;
-    }
-
-    /** Records a visit (its needs and facts as JSON). */
-    Mono<Void> addVisit(UUID caseId, CaseChange.Visited visit, Instant recordedAt, String needs, String facts) {
-        return db.sql("insert into case_visits (id, case_id, visited_at, recorded_at, advisor_id, findings, needs,"
-                        + " facts) values (:id, :case, :visitedAt, :recordedAt, :advisor, :findings, :needs, :facts)"
-                        + " on conflict (id) do nothing")
-                .bind("id", visit.visitId())
-                .bind("case", caseId)
-                .bind("visitedAt", visit.visitedAt())
-                .bind("recordedAt", recordedAt)
-                .bind("advisor", visit.advisorId())
-                .bind("findings", text(visit.findings()))
-                .bind("needs", Json.of(needs))
-                .bind("facts", Json.of(facts))
-                .then();
-    }
-
-    /** The case's visits, oldest first, as stored (needs and facts as JSON text). */
-    Flux<StoredVisit> visits(UUID caseId) {
-        return visits(caseId, null, Integer.MAX_VALUE);
-    }
-
-    /** A visit list's position: the sort key of the visit a page ends with. */
-    record VisitPosition(Instant visitedAt, Instant recordedAt, UUID id) {}
-
-    /** Up to {@code limit} visits of the case, by visit time, recording time and id, after {@code after}. */
-    Flux<StoredVisit> visits(UUID caseId, @Nullable VisitPosition after, int limit) {
-        DatabaseClient.GenericExecuteSpec select = db.sql("select id, visited_at, recorded_at, advisor_id, findings,"
-                        + " needs, facts from case_visits where case_id = :case"
-                        + (after == null ? "" : " and (visited_at, recorded_at, id) > (:visited, :recorded, :id)")
-                        + " order by visited_at, recorded_at, id limit :limit")
-                .bind("case", caseId)
-                .bind("limit", limit);
-        if (after != null) {
-            select = select.bind("visited", after.visitedAt())
-                    .bind("recorded", after.recordedAt())
-                    .bind("id", after.id());
-        }
-        return select.map(row -> new StoredVisit(
-                        Objects.requireNonNull(row.get("id", UUID.class)),
-                        Objects.requireNonNull(row.get("visited_at", Instant.class)),
-                        Objects.requireNonNull(row.get("recorded_at", Instant.class)),
-                        Objects.requireNonNull(row.get("advisor_id", String.class)),
-                        row.get("findings", String.class),
-                        Objects.requireNonNull(row.get("needs", Json.class)).asString(),
-                        Objects.requireNonNull(row.get("facts", Json.class)).asString()))
-                .all();
-    }
-
-    record StoredVisit(
-            UUID id,
-            Instant visitedAt,
-            Instant recordedAt,
-            String advisorId,
-            @Nullable String findings,
-            String needs,
-            String facts) {}
-
-    /** Referrals of the case not answered yet or being served (they keep it from closing). */
-    Mono<Integer> openReferrals(UUID caseId) {
-        return db.sql("select count(*) from case_referrals where case_id = :case"
-                        + " and status in ('PROPOSED', 'ACCEPTED', 'APPLIED')")
-                .bind("case", caseId)
-                .map(row -> Objects.requireNonNull(row.get(0, Long.class)).intValue())
-                .one();
-    }
-
-    /** A closed tracking case's monitoring ends. */
-    Mono<Void> endTracking(UUID caseId, Instant at) {
-        return db.sql("update case_referrals set status = 'ENDED', updated_at = :at where case_id = :case"
-                        + " and status = 'ACTIVE'")
-                .bind("case", caseId)
-                .bind("at", at)
-                .then();
     }
 
     /** Open cases whose due step's deadline passed before {@code now} and was not escalated yet. */
@@ -299,35 +221,42 @@ class CaseStore {
     private static CaseState state(Readable row) {
         return new CaseState(
                 Objects.requireNonNull(row.get("id", UUID.class)),
-                Objects.requireNonNull(row.get("household_number", String.class)),
-                Objects.requireNonNull(row.get("community_code", String.class)),
-                Urgency.valueOf(row.get("urgency", String.class)),
-                WarningCategory.valueOf(row.get("category", String.class)),
-                enumOf(row, "level", WarningLevel.class),
-                row.get("warning_id", String.class),
-                row.get("model_version", String.class),
-                row.get("warning_at", Instant.class),
-                row.get("owner_id", String.class),
-                CaseState.OwnerRole.valueOf(row.get("owner_role", String.class)),
-                CaseStage.valueOf(row.get("stage", String.class)),
-                Boolean.TRUE.equals(row.get("close_proposed", Boolean.class)),
-                Boolean.TRUE.equals(row.get("assist_first", Boolean.class)),
-                enumOf(row, "due_step", DueStep.class),
-                row.get("due_at", Instant.class),
-                row.get("overdue_escalated_at", Instant.class) != null,
-                enumOf(row, "tier", ReferralTier.class),
-                row.get("review_interval_days", Integer.class),
                 Objects.requireNonNull(row.get("version", Integer.class)),
-                Objects.requireNonNull(row.get("reopened_count", Integer.class)),
-                Objects.requireNonNull(row.get("opened_at", Instant.class)),
-                Objects.requireNonNull(row.get("updated_at", Instant.class)),
-                Objects.requireNonNull(row.get("visit_due_at", Instant.class)),
-                row.get("first_visited_at", Instant.class),
-                row.get("verified_at", Instant.class),
-                row.get("dismissed_at", Instant.class),
-                enumOf(row, "dismissal_reason", DismissalReason.class),
-                row.get("referred_at", Instant.class),
-                row.get("closed_at", Instant.class),
-                enumOf(row, "outcome", CaseOutcome.class));
+                CaseStage.valueOf(row.get("stage", String.class)),
+                new CaseState.Household(
+                        Objects.requireNonNull(row.get("household_number", String.class)),
+                        Objects.requireNonNull(row.get("community_code", String.class))),
+                new CaseState.Warning(
+                        Urgency.valueOf(row.get("urgency", String.class)),
+                        WarningCategory.valueOf(row.get("category", String.class)),
+                        enumOf(row, "level", WarningLevel.class),
+                        row.get("warning_id", String.class),
+                        row.get("model_version", String.class),
+                        row.get("warning_at", Instant.class)),
+                new CaseState.Assignment(
+                        row.get("owner_id", String.class),
+                        CaseState.OwnerRole.valueOf(row.get("owner_role", String.class))),
+                new CaseState.Progress(
+                        Objects.requireNonNull(row.get("opened_at", Instant.class)),
+                        Objects.requireNonNull(row.get("visit_due_at", Instant.class)),
+                        row.get("first_visited_at", Instant.class),
+                        row.get("verified_at", Instant.class),
+                        Boolean.TRUE.equals(row.get("assist_first", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("close_proposed", Boolean.class)),
+                        Objects.requireNonNull(row.get("reopened_count", Integer.class))),
+                new CaseState.Due(
+                        enumOf(row, "due_step", DueStep.class),
+                        row.get("due_at", Instant.class),
+                        row.get("overdue_escalated_at", Instant.class) != null),
+                new CaseState.Referral(
+                        enumOf(row, "tier", ReferralTier.class),
+                        row.get("review_interval_days", Integer.class),
+                        row.get("referred_at", Instant.class)),
+                new CaseState.Ending(
+                        row.get("dismissed_at", Instant.class),
+                        enumOf(row, "dismissal_reason", DismissalReason.class),
+                        row.get("closed_at", Instant.class),
+                        enumOf(row, "outcome", CaseOutcome.class)),
+                Objects.requireNonNull(row.get("updated_at", Instant.class)));
     }
 }

@@ -4,12 +4,12 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningLevel;
 
 /** Urgency of a case from its warning's level, and how an escalation raises it. */
-final class CaseUrgency {
+public final class CaseUrgency {
 
     private CaseUrgency() {}
 
     /** RED is urgent (solve now, 急难); ORANGE and YELLOW in stages; BLUE long-term; an unknown level in stages. */
-    static Urgency of(WarningLevel level) {
+    public static Urgency of(WarningLevel level) {
         return switch (level) {
             case RED -> Urgency.SOLVE_NOW;
             case ORANGE, YELLOW, UNKNOWN -> Urgency.IN_STAGES;
@@ -30,7 +30,7 @@ final class CaseUrgency {
         return rank(a) >= rank(b) ? a : b;
     }
 
-    static int rank(Urgency urgency) {
+    public static int rank(Urgency urgency) {
         return switch (urgency) {
             case UNKNOWN -> 0;
             case LONG_TERM -> 1;
@@ -39,7 +39,7 @@ final class CaseUrgency {
         };
     }
 
-    static boolean isUrgent(Urgency urgency) {
+    public static boolean isUrgent(Urgency urgency) {
         return urgency == Urgency.SOLVE_NOW;
     }
 }

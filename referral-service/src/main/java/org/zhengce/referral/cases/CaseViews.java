@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 class CaseViews {
 
     private final CaseStore store;
-    private final CaseWarnings warnings;
+    private final KeptWarnings warnings;
     private final HouseholdContacts contacts;
     private final Clock clock;
 
-    CaseViews(CaseStore store, CaseWarnings warnings, HouseholdContacts contacts, Clock clock) {
+    CaseViews(CaseStore store, KeptWarnings warnings, HouseholdContacts contacts, Clock clock) {
         this.store = store;
         this.warnings = warnings;
         this.contacts = contacts;
@@ -25,7 +25,8 @@ class CaseViews {
     }
 
     Mono<CaseView> view(Caller caller, CaseState state) {
-        Mono<Optional<HouseholdContact>> contact = contacts.find(state.householdNumber())
+        Mono<Optional<HouseholdContact>> contact = contacts.find(
+                        state.household().number())
                 .filter(found -> caller.covers(found.communityCode()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
@@ -38,24 +39,26 @@ class CaseViews {
                         .collectList()
                         .flatMap(escalations -> warning.flatMap(latest -> contact.map(found -> new CaseView(
                                 state.id(),
-                                state.householdNumber(),
-                                state.communityCode(),
+                                state.household().number(),
+                                state.household().communityCode(),
                                 state.isOpen() ? "OPEN" : "CLOSED",
                                 state.stage(),
-                                state.dueStep(),
-                                state.dueAt(),
-                                state.dueAt() != null && state.dueAt().isBefore(clock.instant()),
-                                state.assistFirst(),
-                                state.tier(),
-                                state.urgency(),
-                                state.category().name(),
-                                state.level() == null ? null : state.level().name(),
-                                state.warningId(),
-                                String.valueOf(state.ownerId()),
-                                state.ownerRole().name(),
-                                state.closeProposed(),
-                                state.openedAt(),
-                                state.visitDueAt(),
+                                state.due().step(),
+                                state.due().at(),
+                                state.due().at() != null && state.due().at().isBefore(clock.instant()),
+                                state.progress().assistFirst(),
+                                state.referral().tier(),
+                                state.warning().urgency(),
+                                state.warning().category().name(),
+                                state.warning().level() == null
+                                        ? null
+                                        : state.warning().level().name(),
+                                state.warning().id(),
+                                String.valueOf(state.assignment().ownerId()),
+                                state.assignment().role().name(),
+                                state.progress().closeProposed(),
+                                state.progress().openedAt(),
+                                state.progress().visitDueAt(),
                                 state.version(),
                                 latest.orElse(null),
                                 notes,

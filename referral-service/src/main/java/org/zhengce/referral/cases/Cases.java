@@ -10,13 +10,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.visits.Need;
+import org.zhengce.referral.visits.VisitReport;
+import org.zhengce.referral.visits.VisitView;
+import org.zhengce.referral.visits.Visits;
 import org.zhengce.referral.web.IfMatch;
+import org.zhengce.referral.web.RequestProblem;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,79 +36,59 @@ public class Cases {
     private final CaseDecisions decisions;
     private final CaseJournal journal;
     private final CaseViews views;
-    private final JurisdictionDirectory directory;
     private final AuditLog audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
-    private final VisitFormat visits;
-    private final NeedCatalogue needs;
-    private final CasePlans plans;
+    private final Visits visits;
+    private final Planning plans;
+    private final CaseReferrals referrals;
+    private final CaseRouting router;
 
     Cases(
             CaseStore store,
             CaseDecisions decisions,
             CaseJournal journal,
             CaseViews views,
-            JurisdictionDirectory directory,
             AuditLog audit,
             TransactionalOperator transactions,
             Clock clock,
-            VisitFormat visits,
-            NeedCatalogue needs,
-            @Lazy CasePlans plans) {
+            Visits visits,
+            @Lazy Planning plans,
+            CaseReferrals referrals,
+            CaseRouting router) {
         this.store = store;
         this.decisions = decisions;
         this.journal = journal;
         this.views = views;
-        this.directory = directory;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         this.visits = visits;
-        this.needs = needs;
         this.plans = plans;
+        this.referrals = referrals;
+        this.router = router;
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
     public Mono<CaseView> read(Caller caller, UUID caseId) {
         return permitted(caller, caseId, AuditAction.READ)
-                .flatMap(state -> audit.record(caller, AuditAction.READ, caseId, state.communityCode(), true, null)
+                .flatMap(state -> audit.record(
+                                caller,
+                                AuditAction.READ,
+                                caseId,
+                                state.household().communityCode(),
+                                true,
+                                null)
                         .then(views.view(caller, state)));
-    }
-
-    /**
-     * A supervisor hands the case to {@code advisorId}, who must cover the case's community (400 otherwise);
-     * published as {@code CaseAssigned} and audited.
-     */
-    public Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId, IfMatch ifMatch) {
-        return change(
-                caller,
-                caseId,
-                ifMatch,
-                "assigned to " + advisorId,
-                state -> directory
-                        .advisor(advisorId)
-                        .onErrorMap(e -> CaseProblem.invalid("advisorId", "no advisor " + advisorId))
-                        .filter(advisor -> advisor.communities().contains(state.communityCode()))
-                        .switchIfEmpty(Mono.error(() -> CaseProblem.invalid(
-                                "advisorId",
-                                "advisor " + advisorId + " does not cover community " + state.communityCode())))
-                        .map(advisor -> new CaseCommand.Reassign(advisorId, caller.userId(), clock.instant())));
     }
 
     /** Records a visit by the caller; the first moves the case to VISITED. */
     public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report, IfMatch ifMatch) {
         Instant now = clock.instant();
         Instant visitedAt = report.visitedAt() == null ? now : report.visitedAt();
-        if (visitedAt.isAfter(now.plusSeconds(300))) {
-            return Mono.error(CaseProblem.invalid("visitedAt", "a visit cannot be in the future (" + visitedAt + ")"));
-        }
-        for (int i = 0; i < report.needs().size(); i++) {
-            Need need = report.needs().get(i);
-            if (!needs.isMenuItem(need.item())) {
-                return Mono.error(CaseProblem.invalid(
-                        "needs[" + i + "].item", "'" + need.item() + "' is not an item of the service menu"));
-            }
+        Optional<ErrorResponseException> refused = visits.refusal(report, visitedAt, now);
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         UUID visitId = UUID.randomUUID();
         return change(
@@ -122,9 +108,7 @@ public class Cases {
                 AuditAction.CHANGE,
                 "verified",
                 ifMatch,
-                state -> store.visits(caseId).collectList().flatMap(all -> {
-                    Optional<VisitView> latest =
-                            all.isEmpty() ? Optional.empty() : Optional.of(visits.view(all.get(all.size() - 1)));
+                state -> visits.latest(caseId).flatMap(latest -> {
                     List<Need> latestNeeds = latest.map(VisitView::needs).orElse(List.of());
                     return apply(
                                     state,
@@ -163,10 +147,11 @@ public class Cases {
                 caseId,
                 ifMatch,
                 "closed: " + outcome,
-                state -> store.openReferrals(caseId)
+                state -> referrals
+                        .openOf(caseId)
                         .map(open -> (CaseCommand) new CaseCommand.Close(outcome, note, open, clock.instant()))
                         .flatMap(command ->
-                                store.endTracking(caseId, clock.instant()).thenReturn(command)));
+                                referrals.endTracking(caseId, clock.instant()).thenReturn(command)));
     }
 
     /** A closed or dismissed case opened again (409 when the household has another open case). */
@@ -176,9 +161,9 @@ public class Cases {
                 caseId,
                 ifMatch,
                 "re-opened",
-                state -> store.openCaseOf(state.householdNumber())
-                        .flatMap(other -> Mono.<CaseCommand>error(CaseProblem.conflict(
-                                "household " + state.householdNumber() + " has another open case, " + other.id())))
+                state -> store.openCaseOf(state.household().number())
+                        .flatMap(other -> Mono.<CaseCommand>error(RequestProblem.conflict(
+                                "household " + state.household().number() + " has another open case, " + other.id())))
                         .switchIfEmpty(Mono.fromSupplier(() -> new CaseCommand.Reopen(null, reason, clock.instant()))));
     }
 
@@ -188,7 +173,7 @@ public class Cases {
      * 409 naming the stage and the allowed steps), written with its events, audited. A refusal (404, 403, 400, 409,
      * 412) is audited outside the transaction, so it stays audited.
      */
-    Mono<CaseView> change(
+    public Mono<CaseView> change(
             Caller caller,
             UUID caseId,
             IfMatch ifMatch,
@@ -206,7 +191,7 @@ public class Cases {
     }
 
     /** {@link #within(Caller, UUID, AuditAction, String, IfMatch, Function)} on any version of the case. */
-    <T> Mono<T> within(
+    public <T> Mono<T> within(
             Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
         return within(caller, caseId, action, detail, IfMatch.ANY, work);
     }
@@ -214,10 +199,11 @@ public class Cases {
     /**
      * Work on one case by {@code caller} in one transaction, the case locked: 404 and 403 first, then the case's
      * version against {@code ifMatch} under the lock (412, so two changes made on the same version cannot both
-     * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem}) is audited outside
+     * win), the work, then the audit entry ({@code detail}); a refusal (a {@link CaseProblem} or a
+     * {@link CaseTransitionRefused}) is audited outside
      * the transaction, so it stays audited.
      */
-    <T> Mono<T> within(
+    public <T> Mono<T> within(
             Caller caller,
             UUID caseId,
             AuditAction action,
@@ -232,40 +218,114 @@ public class Cases {
                                         : Mono.error(CaseProblem.stale(state)))
                                 .flatMap(state -> work.apply(state)
                                         .flatMap(result -> audit.record(
-                                                        caller, action, caseId, state.communityCode(), true, detail)
+                                                        caller,
+                                                        action,
+                                                        caseId,
+                                                        state.household().communityCode(),
+                                                        true,
+                                                        detail)
                                                 .thenReturn(result))))
                         .onErrorResume(
-                                org.springframework.web.ErrorResponseException.class,
+                                Cases::isRefusal,
                                 refused -> audit.record(
                                                 caller,
                                                 action,
                                                 caseId,
-                                                seen.communityCode(),
+                                                seen.household().communityCode(),
                                                 false,
-                                                refused.getBody().getDetail())
+                                                refused instanceof ErrorResponseException problem
+                                                        ? problem.getBody().getDetail()
+                                                        : refused.getMessage())
                                         .then(Mono.error(refused))));
     }
 
-    /** Decides {@code commands} one after the other on {@code state} and writes every change; the case after them. */
-    Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
-        Optional<CaseState> current = Optional.of(state);
-        List<CaseChange> changes = new java.util.ArrayList<>();
+    /** A refused request (a problem) or step (the workflow's refusal): audited as refused. */
+    private static boolean isRefusal(Throwable e) {
+        return e instanceof ErrorResponseException || e instanceof CaseTransitionRefused;
+    }
+
+    /**
+     * Decides {@code commands} one after the other on {@code state}, each change applied once, and writes them with
+     * their events; the case after them.
+     */
+    public Mono<CaseState> apply(CaseState state, List<CaseCommand> commands, @Nullable String actor) {
+        CaseEvolution decided = new CaseEvolution(Optional.of(state), List.of());
         for (CaseCommand command : commands) {
-            CaseDecisions.Decided decided = decisions.decideAndEvolve(current, command);
-            changes.addAll(decided.changes());
-            current = decided.after();
+            decided = decided.then(decisions, command);
         }
-        return journal.write(Optional.of(state), changes, actor);
+        return journal.write(decided, actor);
+    }
+
+    /**
+     * A warning (raised, escalated, cleared) on the household's open case (locked), decided once; a case it opens is
+     * routed in the same evolution; written once. Emits the case after, nothing when nothing changed.
+     */
+    public Mono<CaseState> onWarning(String householdNumber, String communityCode, CaseCommand command) {
+        return store.openCaseOf(householdNumber)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(open -> {
+                    CaseEvolution decided = decisions.decideAndEvolve(open, command);
+                    if (decided.steps().isEmpty()) {
+                        return Mono.empty();
+                    }
+                    if (open.isPresent()) {
+                        return journal.write(decided, null);
+                    }
+                    return router.route(communityCode)
+                            .map(owner -> decided.then(decisions, new CaseCommand.Route(owner, command.at())))
+                            .flatMap(routed -> journal.write(routed, null));
+                });
+    }
+
+    /** The case as it stands; empty when unknown. */
+    public Mono<CaseState> find(UUID caseId) {
+        return store.find(caseId, false);
+    }
+
+    /** A list's position: the opening time and id of the case a page ends with. */
+    public record Position(Instant at, UUID id) {}
+
+    /** Up to {@code limit} open cases of a community, by opening time then id, after {@code after} when given. */
+    public Flux<CaseState> openCasesOf(String communityCode, @Nullable Position after, int limit) {
+        return store.openCasesOf(communityCode, after, limit);
+    }
+
+    /** The case as {@code caller} may see it (contact details only in their area). */
+    public Mono<CaseView> view(Caller caller, CaseState state) {
+        return views.view(caller, state);
+    }
+
+    /** The case, locked for the caller's transaction; empty when unknown. */
+    public Mono<CaseState> locked(UUID caseId) {
+        return store.find(caseId, true);
+    }
+
+    /** Up to {@code limit} open cases whose due step's deadline passed before {@code now}, not escalated yet. */
+    public Flux<UUID> overdue(Instant now, int limit) {
+        return store.overdue(now, limit);
+    }
+
+    /** A note of the platform's ({@code author} null) or a user's on the case, in the caller's transaction. */
+    public Mono<Void> addNote(UUID caseId, Instant at, @Nullable String author, String text) {
+        return store.addNote(caseId, at, author, text);
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */
-    Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
+    public Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
         return store.find(caseId, false)
                 .switchIfEmpty(Mono.defer(() -> audit.record(caller, action, caseId, null, false, "no such case")
                         .then(Mono.error(CaseProblem.notFound(caseId)))))
-                .flatMap(state -> caller.covers(state.communityCode())
+                .flatMap(state -> caller.covers(state.household().communityCode())
                         ? Mono.just(state)
-                        : audit.record(caller, action, caseId, state.communityCode(), false, "outside jurisdiction")
-                                .then(Mono.error(CaseProblem.outsideJurisdiction(state.communityCode()))));
+                        : audit.record(
+                                        caller,
+                                        action,
+                                        caseId,
+                                        state.household().communityCode(),
+                                        false,
+                                        "outside jurisdiction")
+                                .then(Mono.error(CaseProblem.outsideJurisdiction(
+                                        state.household().communityCode()))));
     }
 }

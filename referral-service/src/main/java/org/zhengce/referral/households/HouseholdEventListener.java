@@ -13,7 +13,6 @@ import org.zhengce.events.HouseholdChanged;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdRegistered;
-import org.zhengce.referral.cases.ApplicationDecisions;
 import org.zhengce.referral.kafka.UnreadableRecords;
 import reactor.core.publisher.Flux;
 
@@ -29,11 +28,11 @@ class HouseholdEventListener {
     private static final Logger log = LoggerFactory.getLogger(HouseholdEventListener.class);
 
     private final HouseholdContacts contacts;
-    private final ApplicationDecisions decisions;
+    private final DepartmentDecisions decisions;
     private final TransactionalOperator transactions;
 
     HouseholdEventListener(
-            HouseholdContacts contacts, ApplicationDecisions decisions, TransactionalOperator transactions) {
+            HouseholdContacts contacts, DepartmentDecisions decisions, TransactionalOperator transactions) {
         this.contacts = contacts;
         this.decisions = decisions;
         this.transactions = transactions;
@@ -52,8 +51,8 @@ class HouseholdEventListener {
                     HouseholdEvent event = record.value();
                     String household = ((HouseholdNumber) event.getSubject()).getValue();
                     HouseholdContact contact;
-                    if (ApplicationDecisions.isDecision(event)) {
-                        return decisions.apply(event);
+                    if (decisions.takes(event)) {
+                        return decisions.on(event);
                     }
                     if (event.getFact() instanceof HouseholdRegistered registered) {
                         contact = new HouseholdContact(

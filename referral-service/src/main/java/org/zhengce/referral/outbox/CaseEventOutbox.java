@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.referral.cases.CaseEventLog;
+import org.zhengce.referral.cases.CaseEvolution;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +18,7 @@ import reactor.core.publisher.Mono;
  * case, and the relay publishes them, keyed by case id, in the order they were written.
  */
 @Service
-public class CaseEventOutbox {
+public class CaseEventOutbox implements CaseEventLog {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -27,6 +30,13 @@ public class CaseEventOutbox {
         // The row's time becomes the Kafka record's timestamp, which the broker checks against its own clock:
         // the wall clock, never the application's (tests move that one by days).
         this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public Mono<Void> append(CaseEvolution evolution, @Nullable String actor) {
+        return append(evolution.steps().stream()
+                .flatMap(step -> CaseEvents.of(step.change(), step.after(), actor).stream())
+                .toList());
     }
 
     /**

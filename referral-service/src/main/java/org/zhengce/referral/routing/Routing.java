@@ -3,6 +3,7 @@ package org.zhengce.referral.routing;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.zhengce.referral.cases.RoutingDecision;
 
 /** The routing rule, as a pure function. */
 public final class Routing {

@@ -1,4 +1,7 @@
-/** Which advisor (or, without one, which supervisor) owns a new case: least open load, by jurisdiction. */
+/**
+ * Who owns a case: a new case's advisor (or, without one, supervisor) by least open load and jurisdiction (the
+ * cases feature's {@link org.zhengce.referral.cases.CaseRouting}), and a supervisor's re-assignment.
+ */
 @NullMarked
 package org.zhengce.referral.routing;
 

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.cases.CaseReads;
 import org.zhengce.referral.cases.CaseStage;
 import org.zhengce.referral.cases.CaseView;
 import org.zhengce.referral.jurisdictions.Advisor;

@@ -8,19 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningClearReason;
 import org.zhengce.events.WarningLevel;
-import org.zhengce.referral.Warnings;
 import org.zhengce.referral.cases.CaseChange.CaseAssigned;
 import org.zhengce.referral.cases.CaseChange.CaseOpened;
 import org.zhengce.referral.cases.CaseChange.ClosingProposed;
 import org.zhengce.referral.cases.CaseChange.NoteAdded;
 import org.zhengce.referral.cases.CaseChange.OwnedBySupervisor;
 import org.zhengce.referral.cases.CaseChange.UrgencyRaised;
-import org.zhengce.referral.routing.RoutingDecision;
+import org.zhengce.referral.outbox.CaseEvents;
 
 /** Given a case (or none), when a command, then these changes. */
 class CaseDecisionsTest {
@@ -99,7 +97,7 @@ class CaseDecisionsTest {
                         new CaseCommand.ClearWarning("e3", "warning-1", WarningClearReason.SCORE_BELOW_LINE, AT))
                 .after()
                 .orElseThrow();
-        assertThat(after.closeProposed()).isTrue();
+        assertThat(after.progress().closeProposed()).isTrue();
         assertThat(after.version()).as("notes and proposals are not published").isEqualTo(open.version());
     }
 
@@ -129,8 +127,8 @@ class CaseDecisionsTest {
                 decisions.decide(opened, new CaseCommand.Route(new RoutingDecision.NoAdvisor("supervisor-street"), AT));
         assertThat(changes).singleElement().isInstanceOf(OwnedBySupervisor.class);
         CaseState owned = decisions.evolve(opened, changes.get(0)).orElseThrow();
-        assertThat(owned.ownerId()).isEqualTo("supervisor-street");
-        assertThat(owned.ownerRole()).isEqualTo(CaseState.OwnerRole.SUPERVISOR);
+        assertThat(owned.assignment().ownerId()).isEqualTo("supervisor-street");
+        assertThat(owned.assignment().role()).isEqualTo(CaseState.OwnerRole.SUPERVISOR);
     }
 
     @Test
@@ -158,15 +156,5 @@ class CaseDecisionsTest {
         assertThat(open.version()).isEqualTo(2);
         assertThat(CaseEvents.eventId(open.id(), 2)).isEqualTo(CaseEvents.eventId(open.id(), 2));
         assertThat(CaseEvents.eventId(open.id(), 2)).isNotEqualTo(CaseEvents.eventId(open.id(), 1));
-    }
-
-    @Test
-    void aBatchIsAppliedUrgentHouseholdsFirstKeepingEachHouseholdsOrder() {
-        HouseholdWarningEvent yellow = Warnings.raised("b1", "H-A", "110105001001", WarningLevel.YELLOW);
-        HouseholdWarningEvent clearA = Warnings.cleared("b2", "H-A", "110105001001");
-        HouseholdWarningEvent red = Warnings.raised("b3", "H-B", "110105001001", WarningLevel.RED);
-        HouseholdWarningEvent blue = Warnings.raised("b4", "H-C", "110105001001", WarningLevel.BLUE);
-        assertThat(WarningBatch.urgentFirst(List.of(yellow, clearA, blue, red)))
-                .containsExactly(red, yellow, clearA, blue);
     }
 }

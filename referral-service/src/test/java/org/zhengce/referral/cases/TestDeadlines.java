@@ -1,6 +1,8 @@
 package org.zhengce.referral.cases;
 
 import java.time.ZoneId;
+import org.zhengce.referral.deadlines.Deadline;
+import org.zhengce.referral.deadlines.Deadlines;
 
 /** The deadlines the pure tests use: calendar durations, so the arithmetic is plain. */
 final class TestDeadlines {

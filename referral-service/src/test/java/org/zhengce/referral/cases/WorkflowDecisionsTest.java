@@ -18,7 +18,8 @@ import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.referral.cases.CaseChange.DeadlineMissed;
 import org.zhengce.referral.cases.CaseChange.Reopened;
-import org.zhengce.referral.routing.RoutingDecision;
+import org.zhengce.referral.outbox.CaseEvents;
+import org.zhengce.referral.visits.Need;
 
 /** The workflow's state machine: every transition, every guard, every deadline it sets. */
 class WorkflowDecisionsTest {
@@ -61,7 +62,9 @@ class WorkflowDecisionsTest {
 
     private void assertRefused(CaseState state, CaseCommand command, CaseStage.Step step) {
         assertThatThrownBy(() -> decisions.decide(Optional.of(state), command))
-                .isInstanceOfSatisfying(CaseProblem.InvalidTransition.class, refused -> {
+                .isInstanceOfSatisfying(CaseTransitionRefused.class, refusal -> {
+                    // the domain's refusal, as the web layer answers it
+                    CaseProblem refused = CaseProblem.refused(refusal);
                     assertThat(refused.getBody().getProperties())
                             .containsEntry("currentState", state.stage().name())
                             .containsEntry(
@@ -76,9 +79,9 @@ class WorkflowDecisionsTest {
     void aRoutedCaseIsAssignedWithTheVisitDue() {
         CaseState s = assigned(WarningLevel.YELLOW);
         assertThat(s.stage()).isEqualTo(CaseStage.ASSIGNED);
-        assertThat(s.dueStep()).isEqualTo(DueStep.VISIT);
-        assertThat(s.dueAt()).isEqualTo(AT.plus(Duration.ofHours(72)));
-        assertThat(s.modelVersion()).isEqualTo("m-1");
+        assertThat(s.due().step()).isEqualTo(DueStep.VISIT);
+        assertThat(s.due().at()).isEqualTo(AT.plus(Duration.ofHours(72)));
+        assertThat(s.warning().modelVersion()).isEqualTo("m-1");
     }
 
     @Test
@@ -86,11 +89,11 @@ class WorkflowDecisionsTest {
         Instant visitedAt = AT.plusSeconds(3600);
         CaseState s = apply(assigned(WarningLevel.YELLOW), visit(visitedAt));
         assertThat(s.stage()).isEqualTo(CaseStage.VISITED);
-        assertThat(s.firstVisitedAt()).isEqualTo(visitedAt);
-        assertThat(s.dueStep()).isEqualTo(DueStep.VERIFY);
-        assertThat(s.dueAt()).isEqualTo(visitedAt.plus(Duration.ofHours(120)));
+        assertThat(s.progress().firstVisitedAt()).isEqualTo(visitedAt);
+        assertThat(s.due().step()).isEqualTo(DueStep.VERIFY);
+        assertThat(s.due().at()).isEqualTo(visitedAt.plus(Duration.ofHours(120)));
         CaseState again = apply(s, visit(visitedAt.plusSeconds(60)));
-        assertThat(again.firstVisitedAt()).isEqualTo(visitedAt);
+        assertThat(again.progress().firstVisitedAt()).isEqualTo(visitedAt);
         assertThat(decisions.decide(Optional.of(s), visit(visitedAt)).get(0))
                 .isInstanceOfSatisfying(
                         CaseChange.Visited.class, v -> assertThat(v.first()).isFalse());
@@ -99,7 +102,7 @@ class WorkflowDecisionsTest {
     @Test
     void anUrgentCaseMustBeVerifiedSooner() {
         CaseState s = apply(assigned(WarningLevel.RED), visit(AT));
-        assertThat(s.dueAt()).isEqualTo(AT.plus(Duration.ofHours(48)));
+        assertThat(s.due().at()).isEqualTo(AT.plus(Duration.ofHours(48)));
     }
 
     @Test
@@ -117,9 +120,9 @@ class WorkflowDecisionsTest {
     void verificationMakesThePlanDue() {
         CaseState s = verified(WarningLevel.YELLOW);
         assertThat(s.stage()).isEqualTo(CaseStage.VERIFIED);
-        assertThat(s.verifiedAt()).isEqualTo(AT.plusSeconds(7200));
-        assertThat(s.dueStep()).isEqualTo(DueStep.PLAN);
-        assertThat(s.dueAt()).isEqualTo(AT.plusSeconds(7200).plus(Duration.ofDays(5)));
+        assertThat(s.progress().verifiedAt()).isEqualTo(AT.plusSeconds(7200));
+        assertThat(s.due().step()).isEqualTo(DueStep.PLAN);
+        assertThat(s.due().at()).isEqualTo(AT.plusSeconds(7200).plus(Duration.ofDays(5)));
     }
 
     @Test
@@ -128,31 +131,31 @@ class WorkflowDecisionsTest {
         CaseState s = apply(visited, new CaseCommand.Dismiss(DismissalReason.NOT_IN_DIFFICULTY, "ok", AT));
         assertThat(s.stage()).isEqualTo(CaseStage.DISMISSED);
         assertThat(s.isOpen()).isFalse();
-        assertThat(s.dismissalReason()).isEqualTo(DismissalReason.NOT_IN_DIFFICULTY);
-        assertThat(s.dueStep()).isNull();
+        assertThat(s.ending().dismissalReason()).isEqualTo(DismissalReason.NOT_IN_DIFFICULTY);
+        assertThat(s.due().step()).isNull();
         assertRefused(s, visit(AT), CaseStage.Step.VISIT);
         CaseState reopened = apply(s, new CaseCommand.Reopen(null, "new facts", AT.plusSeconds(60)));
         assertThat(reopened.stage()).isEqualTo(CaseStage.ASSIGNED);
         assertThat(reopened.isOpen()).isTrue();
-        assertThat(reopened.dismissalReason()).isNull();
-        assertThat(reopened.reopenedCount()).isEqualTo(1);
-        assertThat(reopened.dueStep()).isEqualTo(DueStep.VISIT);
+        assertThat(reopened.ending().dismissalReason()).isNull();
+        assertThat(reopened.progress().reopenedCount()).isEqualTo(1);
+        assertThat(reopened.due().step()).isEqualTo(DueStep.VISIT);
     }
 
     @Test
     void eachTierIsAReferralAndTrackingSchedulesItsReviews() {
         CaseState comprehensive = apply(verified(WarningLevel.YELLOW), refer(ReferralTier.COMPREHENSIVE_SERVICE, AT));
         assertThat(comprehensive.stage()).isEqualTo(CaseStage.REFERRED);
-        assertThat(comprehensive.tier()).isEqualTo(ReferralTier.COMPREHENSIVE_SERVICE);
-        assertThat(comprehensive.dueStep()).isNull();
+        assertThat(comprehensive.referral().tier()).isEqualTo(ReferralTier.COMPREHENSIVE_SERVICE);
+        assertThat(comprehensive.due().step()).isNull();
 
         CaseState tracking = apply(verified(WarningLevel.YELLOW), refer(ReferralTier.TRACKING, AT));
-        assertThat(tracking.dueStep()).isEqualTo(DueStep.REVIEW);
-        assertThat(tracking.dueAt()).isEqualTo(AT.plus(Duration.ofDays(14)));
+        assertThat(tracking.due().step()).isEqualTo(DueStep.REVIEW);
+        assertThat(tracking.due().at()).isEqualTo(AT.plus(Duration.ofDays(14)));
         Instant review = AT.plus(Duration.ofDays(13));
         CaseState reviewed = apply(tracking, visit(review));
         assertThat(reviewed.stage()).isEqualTo(CaseStage.REFERRED);
-        assertThat(reviewed.dueAt()).isEqualTo(review.plus(Duration.ofDays(14)));
+        assertThat(reviewed.due().at()).isEqualTo(review.plus(Duration.ofDays(14)));
     }
 
     @Test
@@ -161,7 +164,7 @@ class WorkflowDecisionsTest {
         assertRefused(referred, new CaseCommand.Close(CaseOutcome.NEEDS_MET, null, 1, AT), CaseStage.Step.CLOSE);
         CaseState closed = apply(referred, new CaseCommand.Close(CaseOutcome.NEEDS_MET, null, 0, AT));
         assertThat(closed.stage()).isEqualTo(CaseStage.CLOSED);
-        assertThat(closed.outcome()).isEqualTo(CaseOutcome.NEEDS_MET);
+        assertThat(closed.ending().outcome()).isEqualTo(CaseOutcome.NEEDS_MET);
         assertThat(closed.isOpen()).isFalse();
     }
 
@@ -190,14 +193,14 @@ class WorkflowDecisionsTest {
                 assigned(WarningLevel.YELLOW), new CaseCommand.AssistFirst("cash", AT), CaseStage.Step.ASSIST_FIRST);
         CaseState urgent = assigned(WarningLevel.RED);
         CaseState assisted = apply(urgent, new CaseCommand.AssistFirst("temporary assistance paid", AT));
-        assertThat(assisted.assistFirst()).isTrue();
+        assertThat(assisted.progress().assistFirst()).isTrue();
         assertThat(assisted.stage()).isEqualTo(CaseStage.ASSIGNED);
-        assertThat(assisted.dueStep()).isEqualTo(DueStep.VERIFY);
-        assertThat(assisted.dueAt()).isEqualTo(AT.plus(Duration.ofHours(96)));
+        assertThat(assisted.due().step()).isEqualTo(DueStep.VERIFY);
+        assertThat(assisted.due().at()).isEqualTo(AT.plus(Duration.ofHours(96)));
         assertRefused(assisted, new CaseCommand.AssistFirst("again", AT), CaseStage.Step.ASSIST_FIRST);
         // the visit after keeps the assist-first deadline; the verification says it was assisted first
         CaseState visited = apply(assisted, visit(AT.plusSeconds(600)));
-        assertThat(visited.dueAt()).isEqualTo(AT.plus(Duration.ofHours(96)));
+        assertThat(visited.due().at()).isEqualTo(AT.plus(Duration.ofHours(96)));
         List<CaseChange> verified =
                 decisions.decide(Optional.of(visited), new CaseCommand.Verify(NEEDS, null, AT.plusSeconds(900)));
         assertThat(verified.get(0))
@@ -209,10 +212,10 @@ class WorkflowDecisionsTest {
     @Test
     void aMissedDeadlineIsEscalatedOnceAndANewDeadlineCanBeEscalatedAgain() {
         CaseState s = assigned(WarningLevel.YELLOW);
-        Instant late = s.dueAt().plusSeconds(1);
+        Instant late = s.due().at().plusSeconds(1);
         assertThat(decisions.decide(
                         Optional.of(s),
-                        new CaseCommand.MissDeadline("sup", s.dueAt().minusSeconds(1))))
+                        new CaseCommand.MissDeadline("sup", s.due().at().minusSeconds(1))))
                 .isEmpty();
         List<CaseChange> missed = decisions.decide(Optional.of(s), new CaseCommand.MissDeadline("sup", late));
         assertThat(missed).singleElement().isInstanceOfSatisfying(DeadlineMissed.class, m -> {
@@ -220,14 +223,14 @@ class WorkflowDecisionsTest {
             assertThat(m.supervisorId()).isEqualTo("sup");
         });
         CaseState escalated = apply(s, new CaseCommand.MissDeadline("sup", late));
-        assertThat(escalated.overdueEscalated()).isTrue();
+        assertThat(escalated.due().escalated()).isTrue();
         assertThat(decisions.decide(Optional.of(escalated), new CaseCommand.MissDeadline("sup", late)))
                 .isEmpty();
         CaseState visited = apply(escalated, visit(late));
-        assertThat(visited.overdueEscalated()).isFalse();
+        assertThat(visited.due().escalated()).isFalse();
         assertThat(decisions.decide(
                         Optional.of(visited),
-                        new CaseCommand.MissDeadline("sup", visited.dueAt().plusSeconds(1))))
+                        new CaseCommand.MissDeadline("sup", visited.due().at().plusSeconds(1))))
                 .hasSize(1);
     }
 
@@ -259,10 +262,10 @@ class WorkflowDecisionsTest {
                         "m-2",
                         later));
         assertThat(reopened.stage()).isEqualTo(CaseStage.ASSIGNED);
-        assertThat(reopened.urgency()).isEqualTo(Urgency.SOLVE_NOW);
-        assertThat(reopened.dueStep()).isEqualTo(DueStep.VISIT);
-        assertThat(reopened.dueAt()).isEqualTo(later.plus(Duration.ofHours(24)));
-        assertThat(reopened.warningId()).isEqualTo("w5");
+        assertThat(reopened.warning().urgency()).isEqualTo(Urgency.SOLVE_NOW);
+        assertThat(reopened.due().step()).isEqualTo(DueStep.VISIT);
+        assertThat(reopened.due().at()).isEqualTo(later.plus(Duration.ofHours(24)));
+        assertThat(reopened.warning().id()).isEqualTo("w5");
     }
 
     @Test
@@ -290,8 +293,8 @@ class WorkflowDecisionsTest {
                         WarningLevel.RED,
                         "m-1",
                         at));
-        assertThat(escalated.urgency()).isEqualTo(Urgency.SOLVE_NOW);
-        assertThat(escalated.dueAt()).isEqualTo(at.plus(Duration.ofHours(24)));
+        assertThat(escalated.warning().urgency()).isEqualTo(Urgency.SOLVE_NOW);
+        assertThat(escalated.due().at()).isEqualTo(at.plus(Duration.ofHours(24)));
     }
 
     @Test

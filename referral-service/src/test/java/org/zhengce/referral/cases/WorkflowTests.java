@@ -35,6 +35,7 @@ import org.zhengce.referral.Warnings;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditEntry;
 import org.zhengce.referral.audit.AuditLog;
+import org.zhengce.referral.deadlines.DeadlineWatch;
 
 /** The workflow through the API: every step, its guards, its events, its audit; deadlines on a moved clock. */
 @TestPropertySource(properties = "referral.cases.deadline-sweep=1h")

@@ -27,7 +27,7 @@ import org.zhengce.referral.MutableClock;
 import org.zhengce.referral.ReferralStackTest;
 import org.zhengce.referral.Warnings;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.cases.DeadlineWatch;
+import org.zhengce.referral.deadlines.DeadlineWatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

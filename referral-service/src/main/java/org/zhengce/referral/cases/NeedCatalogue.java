@@ -1,7 +1,0 @@
-package org.zhengce.referral.cases;
-
-/** Which need items a visit may record: the items of the service menu. */
-interface NeedCatalogue {
-
-    boolean isMenuItem(String item);
-}

@@ -1,0 +1,49 @@
+package org.zhengce.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.Modulithic;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The features' boundaries, by static analysis (no Spring context): each top-level package under
+ * {@code org.zhengce.referral} is an application module that may use another only through its public surface
+ * (its top-level package, a named interface, or a module declared open), and no two modules depend on each other in
+ * a cycle. The features ({@code cases}, {@code plans}, {@code referrals}, {@code decisions}, {@code visits},
+ * {@code deadlines}, ...) reach each other through one facade each, or through a small port the callee owns.
+ */
+class ModularityTests {
+
+    /**
+     * The service as Spring Modulith sees it ({@link ReferralApplication}'s package): the infrastructure every
+     * feature uses (who calls, request problems and paging, the Kafka error lanes, the audit log, the topics)
+     * declared shared, so a module test bootstraps it with any feature. The outbox and the timeline are not: they
+     * write what cases publish and show, through ports cases owns.
+     */
+    @Modulithic(
+            systemName = ReferralApplication.NAME,
+            sharedModules = {"security", "web", "kafka", "audit", "topics"})
+    static final class ReferralModules {}
+
+    private final ApplicationModules modules = ApplicationModules.of(ReferralModules.class);
+
+    @Test
+    void featuresDependOnEachOtherOnlyThroughTheirPublicSurface() {
+        modules.verify();
+    }
+
+    /** The module diagrams (PlantUML) under {@code target/spring-modulith-docs}, for the README. */
+    @Test
+    void writesTheModuleDiagrams() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // one diagram of the whole service and one per module, each naming the modules it shows
+        Path docs = Path.of("target/spring-modulith-docs");
+        assertThat(docs.resolve("components.puml")).exists();
+        modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
+                .content()
+                .contains(module.getDisplayName()));
+    }
+}
