@@ -1,9 +1,7 @@
 package org.zhengce.intake.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +11,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.kit.outbox.PublishedRecords;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -123,37 +119,10 @@ class OutboxRelay {
                     Math::min);
             wanted.add(row.platformEventId().toString());
         }
-        Set<UUID> found = new HashSet<>();
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("intake-relay", "-check")) {
-            consumer.assign(since.keySet());
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(since);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(since.keySet());
-            Set<TopicPartition> open = new HashSet<>();
-            starts.forEach((partition, start) -> {
-                if (start != null && start.offset() < ends.get(partition)) {
-                    consumer.seek(partition, start.offset());
-                    open.add(partition);
-                }
-            });
-            consumer.pause(
-                    since.keySet().stream().filter(p -> !open.contains(p)).collect(Collectors.toSet()));
-            Instant deadline = clock.instant().plus(Duration.ofMinutes(2));
-            while (!open.isEmpty()) {
-                if (clock.instant().isAfter(deadline)) {
-                    throw new IllegalStateException("outbox relay could not read " + open + " to its end in time");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header id = record.headers().lastHeader(CE_ID);
-                    if (id != null) {
-                        String value = new String(id.value(), StandardCharsets.UTF_8);
-                        if (wanted.contains(value)) {
-                            found.add(UUID.fromString(value));
-                        }
-                    }
-                }
-                open.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
-            }
+            return PublishedRecords.find(consumer, since, wanted, CE_ID, Duration.ofMinutes(2)).stream()
+                    .map(UUID::fromString)
+                    .collect(Collectors.toSet());
         }
-        return found;
     }
 }

@@ -1,7 +1,6 @@
 package org.zhengce.kit.outbox;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -196,38 +192,12 @@ public class OutboxRelay implements SchedulingConfigurer {
             since.merge(records.partitionOf(row), row.createdAt().toEpochMilli(), Math::min);
             wanted.add(row.eventId().toString());
         }
-        Set<UUID> found = new HashSet<>();
         try (Consumer<String, byte[]> consumer = consumers.get()) {
-            consumer.assign(since.keySet());
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(since);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(since.keySet());
-            Set<TopicPartition> open = new HashSet<>();
-            starts.forEach((partition, start) -> {
-                if (start != null && start.offset() < ends.get(partition)) {
-                    consumer.seek(partition, start.offset());
-                    open.add(partition);
-                }
-            });
-            consumer.pause(
-                    since.keySet().stream().filter(p -> !open.contains(p)).collect(Collectors.toSet()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!open.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("outbox relay could not read " + open + " to its end in time");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = record.headers().lastHeader(OutboxRecords.EVENT_ID);
-                    if (id != null) {
-                        String value = new String(id.value(), StandardCharsets.UTF_8);
-                        if (wanted.contains(value)) {
-                            found.add(UUID.fromString(value));
-                        }
-                    }
-                }
-                open.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
-            }
+            return PublishedRecords.find(consumer, since, wanted, OutboxRecords.EVENT_ID, Duration.ofMinutes(2))
+                    .stream()
+                    .map(UUID::fromString)
+                    .collect(Collectors.toSet());
         }
-        return found;
     }
 
     private static byte[] bytes(@Nullable Object value) {
