@@ -26,6 +26,7 @@ class CaseEventListener {
     @KafkaListener(
             id = "notification-case-events",
             topics = "#{caseEvents.name()}",
+            containerFactory = "caseEventsListeners",
             batch = "true",
             autoStartup = "${notification.consume:true}")
     void on(List<ConsumerRecord<String, CaseEvent>> records, Acknowledgment ack) {

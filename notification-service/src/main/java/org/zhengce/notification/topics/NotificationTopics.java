@@ -1,8 +1,10 @@
 package org.zhengce.notification.topics;
 
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -11,6 +13,7 @@ import org.zhengce.events.CaseEvent;
 import org.zhengce.kit.kafka.ListenerErrors;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.kafka.TopicBindings;
+import org.zhengce.kit.kafka.TypedListeners;
 import org.zhengce.notification.NotificationApplication;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 
@@ -33,6 +36,15 @@ class NotificationTopics {
     @Bean
     TopicBinding<String, CaseEvent> caseEvents(TopicBindings bindings) {
         return bindings.avro("case.events", CaseEvent.class);
+    }
+
+    /** The listeners of {@code case.events}, reading it with the binding's serdes. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, CaseEvent> caseEventsListeners(
+            TopicBinding<String, CaseEvent> caseEvents,
+            KafkaProperties kafkaProperties,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return TypedListeners.containerFactory(caseEvents, kafkaProperties, configurer);
     }
 
     @Bean

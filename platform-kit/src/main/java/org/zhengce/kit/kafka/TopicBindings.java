@@ -11,6 +11,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.zhengce.schemas.catalogue.Topic;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroSerde;
+import org.zhengce.schemas.serde.SerdeConfig;
 
 /**
  * Builds a service's {@link TopicBinding}s from the topic catalogue and the service's serde settings (its
@@ -39,8 +40,12 @@ public final class TopicBindings {
             throw new IllegalStateException(
                     "topic " + name + " carries " + topic.valueSchemaName() + ", not " + schema);
         }
+        // read into the generated class the binding names (the registry's schema resolved against it)
+        Map<String, Object> settings = new HashMap<>(serdeSettings);
+        settings.put(SerdeConfig.SPECIFIC_AVRO_READER, true);
+        settings.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type);
         ConfluentAvroSerde<V> values = new ConfluentAvroSerde<>();
-        values.configure(new HashMap<>(serdeSettings), false);
+        values.configure(settings, false);
         return new TopicBinding<>(topic, Serdes.String(), values);
     }
 
