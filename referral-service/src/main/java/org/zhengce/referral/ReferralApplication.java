@@ -2,9 +2,16 @@ package org.zhengce.referral;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.modulith.Modulithic;
 
 /** Cases from warnings: jurisdictions, routing, workflow, policy and resource libraries, one household one plan. */
 @SpringBootApplication
+// the features' boundaries (ModularityTests); the infrastructure every feature may use is declared shared: who calls,
+// request problems and paging, the audit log, the topics. The outbox and the timeline are not: they write what cases
+// publishes and shows, through ports cases owns.
+@Modulithic(
+        systemName = ReferralApplication.NAME,
+        sharedModules = {"security", "web", "audit", "topics"})
 public class ReferralApplication {
 
     /** The service's name: its Kafka client id, its configuration file and its producer name in the topic catalogue. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.Modulithic;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.zhengce.kit.testing.ModuleDiagrams;
 
 /**
  * The features' boundaries, by static analysis (no Spring context): each top-level package under
@@ -17,18 +17,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    /**
-     * The service as Spring Modulith sees it ({@link ReferralApplication}'s package): the infrastructure every
-     * feature uses (who calls, request problems and paging, the Kafka error lanes, the audit log, the topics)
-     * declared shared, so a module test bootstraps it with any feature. The outbox and the timeline are not: they
-     * write what cases publish and show, through ports cases owns.
-     */
-    @Modulithic(
-            systemName = ReferralApplication.NAME,
-            sharedModules = {"security", "web", "kafka", "audit", "topics"})
-    static final class ReferralModules {}
-
-    private final ApplicationModules modules = ApplicationModules.of(ReferralModules.class);
+    private final ApplicationModules modules = ApplicationModules.of(ReferralApplication.class);
 
     @Test
     void featuresDependOnEachOtherOnlyThroughTheirPublicSurface() {
@@ -45,5 +34,11 @@ class ModularityTests {
         modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
                 .content()
                 .contains(module.getDisplayName()));
+    }
+
+    /** The README shows the modules as the code has them (a Mermaid diagram GitHub draws). */
+    @Test
+    void readmeShowsTheModulesAsTheyAre() {
+        ModuleDiagrams.assertReadmeShows(modules, Path.of("README.md"));
     }
 }

@@ -83,7 +83,8 @@ public final class OutboxRecords {
         return new TopicPartition(destination.topic(), partitionOf(destination));
     }
 
-    ProducerRecord<String, byte[]> record(OutboxRow row) {
+    /** The record of {@code row}, as the relay sends it (a test sends one as a relay that then crashed did). */
+    public ProducerRecord<String, byte[]> record(OutboxRow row) {
         Destination destination = routing.apply(row);
         TopicCodec codec = codec(destination.topic());
         SpecificRecordBase event;

@@ -1,14 +1,26 @@
 package org.zhengce.kit.security;
 
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.zhengce.kit.web.ProblemResponses;
 
 /**
  * What every service's security chain has in common: no session, no CSRF token, no login form or basic
  * authentication, no saved request; and the paths that are open without a caller.
  */
 public final class StatelessChains {
+
+    private static final Logger log = LoggerFactory.getLogger(StatelessChains.class);
 
     /** The health probes: open always, even when no token issuer is configured. */
     public static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
@@ -28,5 +40,59 @@ public final class StatelessChains {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+
+    /**
+     * The chain of a service whose callers bring JWTs: stateless; the health probes and {@code /actuator/info} open;
+     * without a {@code decoder} (no issuer or JWK set configured) everything else closed, a 401 saying so; with one,
+     * the documentation open, {@code /admin/**} and the actuator to the {@code admin} role, then the service's own
+     * {@code rules} (which end with what is left, {@code anyExchange()}), each known role of {@code roles} an
+     * authority; refusals as problem details (401 with a {@code Bearer} challenge, 403 naming the endpoint). Logs
+     * once, as {@code <service> accepts OAuth2 JWTs} or that it has no issuer.
+     */
+    public static <R extends Enum<R>> SecurityWebFilterChain jwtResourceServer(
+            ServerHttpSecurity http,
+            ServerCodecConfigurer codecs,
+            @Nullable ReactiveJwtDecoder decoder,
+            String service,
+            Class<R> roles,
+            R admin,
+            Consumer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
+        ProblemResponses problems = new ProblemResponses(codecs);
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> decoder == null
+                ? problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthenticated", ProblemResponses.NO_ISSUER)
+                : problems.unauthenticated(exchange, e, "Bearer", "a bearer token is required");
+        log.info(
+                "{} {}",
+                service,
+                decoder != null
+                        ? "accepts OAuth2 JWTs"
+                        : "has no JWT issuer configured: every endpoint but the health probes is closed");
+        stateless(http)
+                .authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers(HEALTH)
+                            .permitAll()
+                            .pathMatchers("/actuator/info")
+                            .permitAll();
+                    if (decoder == null) {
+                        exchanges.anyExchange().denyAll();
+                        return;
+                    }
+                    exchanges
+                            .pathMatchers(DOCUMENTATION)
+                            .permitAll()
+                            .pathMatchers("/admin/**", "/actuator/**")
+                            .hasRole(admin.name());
+                    rules.accept(exchanges);
+                })
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)));
+        if (decoder != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RoleAuthorities<>(roles))));
+        }
+        return http.build();
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,7 @@ public class AuditLog {
 
     /** Records an attempt by {@code caller}; joins the caller's transaction when there is one. */
     public Mono<Void> record(
-            Caller caller,
+            Caller<Role> caller,
             AuditAction action,
             @Nullable UUID caseId,
             @Nullable String communityCode,

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.visits.VisitReport;
 import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Mono;
@@ -57,7 +58,7 @@ class CaseController {
 
     @GetMapping("/{id}")
     Mono<CaseView> read(@AuthenticationPrincipal Jwt jwt, ServerHttpResponse response, @PathVariable UUID id) {
-        return cases.read(Caller.of(jwt), id).doOnNext(view -> IfMatch.tag(response, view.version()));
+        return cases.read(Caller.of(jwt, Role.class), id).doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
     /** An advisor records a visit: findings, needs from the service menu, the household's verified facts. */
@@ -68,7 +69,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody VisitReport report) {
-        return cases.recordVisit(Caller.of(jwt), id, report, IfMatch.of(ifMatch))
+        return cases.recordVisit(Caller.of(jwt, Role.class), id, report, IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
@@ -80,7 +81,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Verification verification) {
-        return cases.verify(Caller.of(jwt), id, verification.note(), IfMatch.of(ifMatch))
+        return cases.verify(Caller.of(jwt, Role.class), id, verification.note(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
@@ -92,7 +93,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Dismissal dismissal) {
-        return cases.dismiss(Caller.of(jwt), id, dismissal.reason(), dismissal.note(), IfMatch.of(ifMatch))
+        return cases.dismiss(Caller.of(jwt, Role.class), id, dismissal.reason(), dismissal.note(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
@@ -104,7 +105,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody AssistanceFirst assistance) {
-        return cases.assistFirst(Caller.of(jwt), id, assistance.measures(), IfMatch.of(ifMatch))
+        return cases.assistFirst(Caller.of(jwt, Role.class), id, assistance.measures(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
@@ -115,7 +116,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Closing closing) {
-        return cases.close(Caller.of(jwt), id, closing.outcome(), closing.note(), IfMatch.of(ifMatch))
+        return cases.close(Caller.of(jwt, Role.class), id, closing.outcome(), closing.note(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 
@@ -127,7 +128,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Reopening reopening) {
-        return cases.reopen(Caller.of(jwt), id, reopening.reason(), IfMatch.of(ifMatch))
+        return cases.reopen(Caller.of(jwt, Role.class), id, reopening.reason(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 }

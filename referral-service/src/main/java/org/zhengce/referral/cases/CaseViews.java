@@ -3,9 +3,10 @@ package org.zhengce.referral.cases;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.households.HouseholdContact;
 import org.zhengce.referral.households.HouseholdContacts;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Mono;
 
 /** A case as {@code caller} may see it: its notes, escalations and warning; contact details only in their area. */
@@ -24,7 +25,7 @@ class CaseViews {
         this.clock = clock;
     }
 
-    Mono<CaseView> view(Caller caller, CaseState state) {
+    Mono<CaseView> view(Caller<Role> caller, CaseState state) {
         Mono<Optional<HouseholdContact>> contact = contacts.find(
                         state.household().number())
                 .filter(found -> caller.covers(found.communityCode()))

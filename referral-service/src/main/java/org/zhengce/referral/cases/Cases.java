@@ -13,9 +13,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.visits.Need;
 import org.zhengce.referral.visits.VisitReport;
 import org.zhengce.referral.visits.VisitView;
@@ -70,7 +71,7 @@ public class Cases {
     }
 
     /** One case: 404 if unknown, 403 outside the caller's jurisdictions; audited either way. */
-    public Mono<CaseView> read(Caller caller, UUID caseId) {
+    public Mono<CaseView> read(Caller<Role> caller, UUID caseId) {
         return permitted(caller, caseId, AuditAction.READ)
                 .flatMap(state -> audit.record(
                                 caller,
@@ -83,7 +84,7 @@ public class Cases {
     }
 
     /** Records a visit by the caller; the first moves the case to VISITED. */
-    public Mono<CaseView> recordVisit(Caller caller, UUID caseId, VisitReport report, IfMatch ifMatch) {
+    public Mono<CaseView> recordVisit(Caller<Role> caller, UUID caseId, VisitReport report, IfMatch ifMatch) {
         Instant now = clock.instant();
         Instant visitedAt = report.visitedAt() == null ? now : report.visitedAt();
         Optional<ErrorResponseException> refused = visits.refusal(report, visitedAt, now);
@@ -101,7 +102,7 @@ public class Cases {
     }
 
     /** The difficulty is verified, with the needs of the latest visit; the plan's first draft is made from it. */
-    public Mono<CaseView> verify(Caller caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
+    public Mono<CaseView> verify(Caller<Role> caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
         return within(
                 caller,
                 caseId,
@@ -120,7 +121,7 @@ public class Cases {
     }
 
     public Mono<CaseView> dismiss(
-            Caller caller, UUID caseId, DismissalReason reason, @Nullable String note, IfMatch ifMatch) {
+            Caller<Role> caller, UUID caseId, DismissalReason reason, @Nullable String note, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
@@ -130,7 +131,7 @@ public class Cases {
     }
 
     /** 先行救助: an urgent case helped at once, verified after within its own deadline. */
-    public Mono<CaseView> assistFirst(Caller caller, UUID caseId, String measures, IfMatch ifMatch) {
+    public Mono<CaseView> assistFirst(Caller<Role> caller, UUID caseId, String measures, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
@@ -141,7 +142,7 @@ public class Cases {
 
     /** Closed with an outcome: refused while a referral is open; a tracking case's monitoring ends. */
     public Mono<CaseView> close(
-            Caller caller, UUID caseId, CaseOutcome outcome, @Nullable String note, IfMatch ifMatch) {
+            Caller<Role> caller, UUID caseId, CaseOutcome outcome, @Nullable String note, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
@@ -155,7 +156,7 @@ public class Cases {
     }
 
     /** A closed or dismissed case opened again (409 when the household has another open case). */
-    public Mono<CaseView> reopen(Caller caller, UUID caseId, String reason, IfMatch ifMatch) {
+    public Mono<CaseView> reopen(Caller<Role> caller, UUID caseId, String reason, IfMatch ifMatch) {
         return change(
                 caller,
                 caseId,
@@ -174,7 +175,7 @@ public class Cases {
      * 412) is audited outside the transaction, so it stays audited.
      */
     public Mono<CaseView> change(
-            Caller caller,
+            Caller<Role> caller,
             UUID caseId,
             IfMatch ifMatch,
             String detail,
@@ -192,7 +193,7 @@ public class Cases {
 
     /** {@link #within(Caller, UUID, AuditAction, String, IfMatch, Function)} on any version of the case. */
     public <T> Mono<T> within(
-            Caller caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
+            Caller<Role> caller, UUID caseId, AuditAction action, String detail, Function<CaseState, Mono<T>> work) {
         return within(caller, caseId, action, detail, IfMatch.ANY, work);
     }
 
@@ -204,7 +205,7 @@ public class Cases {
      * the transaction, so it stays audited.
      */
     public <T> Mono<T> within(
-            Caller caller,
+            Caller<Role> caller,
             UUID caseId,
             AuditAction action,
             String detail,
@@ -292,7 +293,7 @@ public class Cases {
     }
 
     /** The case as {@code caller} may see it (contact details only in their area). */
-    public Mono<CaseView> view(Caller caller, CaseState state) {
+    public Mono<CaseView> view(Caller<Role> caller, CaseState state) {
         return views.view(caller, state);
     }
 
@@ -312,7 +313,7 @@ public class Cases {
     }
 
     /** The case if the caller may see it; otherwise the refusal is audited and the error emitted. */
-    public Mono<CaseState> permitted(Caller caller, UUID caseId, AuditAction action) {
+    public Mono<CaseState> permitted(Caller<Role> caller, UUID caseId, AuditAction action) {
         return store.find(caseId, false)
                 .switchIfEmpty(Mono.defer(() -> audit.record(caller, action, caseId, null, false, "no such case")
                         .then(Mono.error(CaseProblem.notFound(caseId)))))

@@ -13,7 +13,7 @@ import org.zhengce.events.HouseholdChanged;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdRegistered;
-import org.zhengce.referral.kafka.UnreadableRecords;
+import org.zhengce.kit.kafka.UnreadableRecords;
 import reactor.core.publisher.Flux;
 
 /**
@@ -40,7 +40,7 @@ class HouseholdEventListener {
 
     @KafkaListener(
             id = "referral-household-events",
-            topics = "household.events",
+            topics = "#{householdEvents.name()}",
             batch = "true",
             autoStartup = "${referral.households.consume:true}")
     void on(List<ConsumerRecord<String, HouseholdEvent>> records, Acknowledgment ack) {

@@ -1,14 +1,15 @@
 package org.zhengce.referral.outbox;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Service;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.outbox.OutboxTable;
+import org.zhengce.kit.outbox.OutboxWriter;
 import org.zhengce.referral.cases.CaseEventLog;
 import org.zhengce.referral.cases.CaseEvolution;
 import reactor.core.publisher.Mono;
@@ -17,19 +18,27 @@ import reactor.core.publisher.Mono;
  * The outbox of {@code case.events} (ADR 0005): case events are written here in the transaction that changes the
  * case, and the relay publishes them, keyed by case id, in the order they were written.
  */
-@Service
 public class CaseEventOutbox implements CaseEventLog {
 
-    private static final HexFormat HEX = HexFormat.of();
+    /** The topic of decisions shared with departments, keyed by household. */
+    static final String DECISIONS = "decisions.shared";
+
+    /** The outbox table: its rows name their topic ({@code case.events} by default) and record key. */
+    static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final OutboxWriter<CaseEvent> writer;
 
-    CaseEventOutbox(DatabaseClient db) {
+    /**
+     * The row's time becomes the Kafka record's timestamp, which the broker checks against its own clock: {@code
+     * systemClock} is the wall clock, never the application's (tests move that one by days).
+     */
+    CaseEventOutbox(DatabaseClient db, Clock systemClock) {
         this.db = db;
-        // The row's time becomes the Kafka record's timestamp, which the broker checks against its own clock:
-        // the wall clock, never the application's (tests move that one by days).
-        this.clock = Clock.systemUTC();
+        this.clock = systemClock;
+        this.writer = new OutboxWriter<>(
+                db, TABLE, systemClock, CaseEvent::getEventId, CaseEvent::getCaseId, OutboxRecords::encode);
     }
 
     @Override
@@ -44,27 +53,7 @@ public class CaseEventOutbox implements CaseEventLog {
      * {@code eventId} (a UUID) is its key here: an event added twice is kept once.
      */
     public Mono<Void> append(List<CaseEvent> events) {
-        if (events.isEmpty()) {
-            return Mono.empty();
-        }
-        String[] ids = new String[events.size()];
-        String[] cases = new String[events.size()];
-        String[] payloads = new String[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            CaseEvent event = events.get(i);
-            ids[i] = UUID.fromString(event.getEventId()).toString();
-            cases[i] = UUID.fromString(event.getCaseId()).toString();
-            payloads[i] = HEX.formatHex(OutboxRecords.encode(event));
-        }
-        return db.sql("insert into case_outbox (event_id, case_id, record_key, created_at, event)"
-                        + " select i::uuid, c::uuid, c, :at, decode(p, 'hex')"
-                        + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c, p, n)"
-                        + " order by n on conflict (event_id) do nothing")
-                .bind("at", clock.instant())
-                .bind("ids", ids)
-                .bind("cases", cases)
-                .bind("payloads", payloads)
-                .then();
+        return writer.append(events);
     }
 
     /**
@@ -76,7 +65,7 @@ public class CaseEventOutbox implements CaseEventLog {
                         + " values (:id, :case, :topic, :key, :at, :event) on conflict (event_id) do nothing")
                 .bind("id", UUID.fromString(decision.getEventId()))
                 .bind("case", caseId)
-                .bind("topic", OutboxRecords.DECISIONS)
+                .bind("topic", DECISIONS)
                 .bind("key", decision.getHousehold().getValue())
                 .bind("at", clock.instant())
                 .bind("event", OutboxRecords.encode(decision))

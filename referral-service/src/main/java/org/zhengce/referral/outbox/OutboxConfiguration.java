@@ -1,31 +1,38 @@
 package org.zhengce.referral.outbox;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.zhengce.schemas.catalogue.Topic;
-import org.zhengce.schemas.catalogue.TopicCatalogue;
-import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.events.AssistanceDecisionShared;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.outbox.OutboxRelay;
+import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.referral.ReferralApplication;
 
-/** Wires the relay: its topics from the catalogue, the registry serializer, a log-checking consumer. */
+/**
+ * Wires the outbox of {@code case.events} and {@code decisions.shared} (table {@code case_outbox}, each row naming
+ * its topic and record key) and the kit's relay of it: the registry serializer, a log-checking consumer; both on the
+ * system clock (claims and record timestamps are compared with the broker's). The relay's settings are
+ * {@code referral.outbox.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(OutboxSettings.class)
 class OutboxConfiguration {
+
+    @Bean
+    CaseEventOutbox caseEventOutbox(DatabaseClient db) {
+        return new CaseEventOutbox(db, Clock.systemUTC());
+    }
 
     @Bean
     OutboxRelay caseEventRelay(
@@ -33,28 +40,23 @@ class OutboxConfiguration {
             TransactionalOperator transactions,
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
-            OutboxSettings settings) {
-        TopicCatalogue catalogue = TopicCatalogue.load();
-        Map<String, OutboxRecords.TopicCodec> topics = new HashMap<>();
-        for (String name : List.of(OutboxRecords.CASE_EVENTS, OutboxRecords.DECISIONS)) {
-            Topic topic = catalogue.topic(name);
-            ConfluentAvroSerializer<SpecificRecordBase> serializer = new ConfluentAvroSerializer<>();
-            serializer.configure(new HashMap<>(kafkaProperties.getProperties()), false);
-            topics.put(
-                    name, new OutboxRecords.TopicCodec(topic.partitions(), serializer, OutboxRecords.decoderOf(name)));
-        }
-        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "referral-service-outbox-check");
+            TopicBinding<String, CaseEvent> caseEvents,
+            TopicBinding<String, AssistanceDecisionShared> decisionsShared,
+            Environment environment) {
+        Map<String, ?> serdeSettings = kafkaProperties.getProperties();
+        OutboxRecords records = OutboxRecords.routedByColumns(Map.of(
+                caseEvents.name(),
+                OutboxRecords.TopicCodec.of(caseEvents, serdeSettings, CaseEvent.getDecoder()),
+                decisionsShared.name(),
+                OutboxRecords.TopicCodec.of(decisionsShared, serdeSettings, AssistanceDecisionShared.getDecoder())));
         return new OutboxRelay(
                 db,
                 transactions,
                 kafka,
-                () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new OutboxRecords(topics),
-                settings,
-                // claims and record timestamps are compared with the broker's: the wall clock (see CaseEventOutbox)
+                OutboxRelay.logReaders(kafkaProperties, ReferralApplication.NAME + "-outbox-check"),
+                CaseEventOutbox.TABLE,
+                records,
+                OutboxSettings.bind(Binder.get(environment), "referral.outbox"),
                 Clock.systemUTC());
     }
 }

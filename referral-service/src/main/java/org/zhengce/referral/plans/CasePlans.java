@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.CaseStage;
@@ -29,7 +30,6 @@ import org.zhengce.referral.referrals.Referrals;
 import org.zhengce.referral.resources.MatchedResource;
 import org.zhengce.referral.resources.ResourceLibrary;
 import org.zhengce.referral.resources.ResourceMatch;
-import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.security.Role;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.StepType;
@@ -132,12 +132,12 @@ public class CasePlans implements Planning {
     }
 
     /** The latest version; the read audited. */
-    public Mono<PlanView> plan(Caller caller, UUID caseId) {
+    public Mono<PlanView> plan(Caller<Role> caller, UUID caseId) {
         return cases.within(caller, caseId, AuditAction.READ, "plan", state -> latest(state));
     }
 
     /** Every version, oldest first; the read audited. */
-    public Mono<List<PlanView>> versions(Caller caller, UUID caseId) {
+    public Mono<List<PlanView>> versions(Caller<Role> caller, UUID caseId) {
         return cases.within(
                 caller,
                 caseId,
@@ -151,7 +151,7 @@ public class CasePlans implements Planning {
      * change of a plan takes an optional {@code If-Match} naming the plan version it was made on, checked under the
      * case's lock (412 naming the version, who changed it and when).
      */
-    public Mono<PlanView> redraft(Caller caller, UUID caseId, PlanRequest request, IfMatch ifMatch) {
+    public Mono<PlanView> redraft(Caller<Role> caller, UUID caseId, PlanRequest request, IfMatch ifMatch) {
         return cases.within(caller, caseId, AuditAction.CHANGE, "plan redrafted", state -> {
             requirePlanning(state);
             return latest(state)
@@ -163,7 +163,7 @@ public class CasePlans implements Planning {
     }
 
     /** The advisor confirms the latest draft: above the approval amount it waits for a supervisor. */
-    public Mono<PlanView> confirm(Caller caller, UUID caseId, IfMatch ifMatch) {
+    public Mono<PlanView> confirm(Caller<Role> caller, UUID caseId, IfMatch ifMatch) {
         return cases.within(caller, caseId, AuditAction.CHANGE, "plan confirmed", state -> {
             requirePlanning(state);
             return latest(state).flatMap(plan -> {
@@ -191,7 +191,7 @@ public class CasePlans implements Planning {
     }
 
     /** A supervisor who did not write the plan approves it (maker-checker). */
-    public Mono<PlanView> approve(Caller caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
+    public Mono<PlanView> approve(Caller<Role> caller, UUID caseId, @Nullable String note, IfMatch ifMatch) {
         return cases.within(
                 caller,
                 caseId,
@@ -205,7 +205,7 @@ public class CasePlans implements Planning {
     }
 
     /** A supervisor sends the plan back to the advisor. */
-    public Mono<PlanView> reject(Caller caller, UUID caseId, String note, IfMatch ifMatch) {
+    public Mono<PlanView> reject(Caller<Role> caller, UUID caseId, String note, IfMatch ifMatch) {
         return cases.within(
                 caller,
                 caseId,
@@ -226,7 +226,7 @@ public class CasePlans implements Planning {
     }
 
     /** The referrals of a case; the read audited. */
-    public Mono<List<ReferralView>> referrals(Caller caller, UUID caseId) {
+    public Mono<List<ReferralView>> referrals(Caller<Role> caller, UUID caseId) {
         return cases.within(
                 caller,
                 caseId,
@@ -236,7 +236,7 @@ public class CasePlans implements Planning {
     }
 
     private Mono<PlanView> confirmed(
-            Caller caller, CaseState state, PlanView plan, @Nullable String note, StepType step) {
+            Caller<Role> caller, CaseState state, PlanView plan, @Nullable String note, StepType step) {
         PlanBody body = plan.plan();
         Instant at = clock.instant();
         List<CaseCommand> refers = new ArrayList<>();
@@ -462,7 +462,7 @@ public class CasePlans implements Planning {
         }
     }
 
-    private static void checker(Caller caller, CaseState state, PlanView plan) {
+    private static void checker(Caller<Role> caller, CaseState state, PlanView plan) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw RequestProblem.forbidden("only a supervisor approves or rejects a plan");
         }

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.referrals.ReferralView;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Mono;
 
@@ -56,12 +57,12 @@ class PlanController {
 
     @GetMapping("/cases/{id}/plan")
     Mono<PlanView> plan(@AuthenticationPrincipal Jwt jwt, ServerHttpResponse response, @PathVariable UUID id) {
-        return plans.plan(Caller.of(jwt), id).doOnNext(plan -> IfMatch.tag(response, plan.version()));
+        return plans.plan(Caller.of(jwt, Role.class), id).doOnNext(plan -> IfMatch.tag(response, plan.version()));
     }
 
     @GetMapping("/cases/{id}/plan/versions")
     Mono<List<PlanView>> versions(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return plans.versions(Caller.of(jwt), id);
+        return plans.versions(Caller.of(jwt, Role.class), id);
     }
 
     /** The advisor's version: a new version, the previous draft superseded. */
@@ -73,7 +74,7 @@ class PlanController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Draft draft) {
         return plans.redraft(
-                        Caller.of(jwt),
+                        Caller.of(jwt, Role.class),
                         id,
                         new CasePlans.PlanRequest(
                                 draft.tier(),
@@ -95,7 +96,7 @@ class PlanController {
             ServerHttpResponse response,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return plans.confirm(Caller.of(jwt), id, IfMatch.of(ifMatch))
+        return plans.confirm(Caller.of(jwt, Role.class), id, IfMatch.of(ifMatch))
                 .doOnNext(plan -> IfMatch.tag(response, plan.version()));
     }
 
@@ -106,7 +107,7 @@ class PlanController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Decision decision) {
-        return plans.approve(Caller.of(jwt), id, decision.note(), IfMatch.of(ifMatch))
+        return plans.approve(Caller.of(jwt, Role.class), id, decision.note(), IfMatch.of(ifMatch))
                 .doOnNext(plan -> IfMatch.tag(response, plan.version()));
     }
 
@@ -117,12 +118,12 @@ class PlanController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Rejection rejection) {
-        return plans.reject(Caller.of(jwt), id, rejection.note(), IfMatch.of(ifMatch))
+        return plans.reject(Caller.of(jwt, Role.class), id, rejection.note(), IfMatch.of(ifMatch))
                 .doOnNext(plan -> IfMatch.tag(response, plan.version()));
     }
 
     @GetMapping("/cases/{id}/referrals")
     Mono<List<ReferralView>> referrals(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return plans.referrals(Caller.of(jwt), id);
+        return plans.referrals(Caller.of(jwt, Role.class), id);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Mono;
 
 /** The policy library for advisors and supervisors (roles enforced by the security chain, jurisdictions here). */
@@ -55,7 +56,7 @@ class PolicyController {
         if (request.facts() == null) {
             return Mono.error(PolicyProblem.invalid("facts", "facts: the household's facts are required"));
         }
-        if (!Caller.of(jwt).covers(community)) {
+        if (!Caller.of(jwt, Role.class).covers(community)) {
             return Mono.error(PolicyProblem.outsideJurisdiction(community));
         }
         return Mono.just(library.assess(community, request.facts()));

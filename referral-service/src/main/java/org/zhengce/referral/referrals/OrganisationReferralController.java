@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.OrganisationClaim;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.PageRequest;
 import reactor.core.publisher.Mono;
 
@@ -46,24 +48,25 @@ class OrganisationReferralController {
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor) {
         return referrals
-                .mine(Caller.organisationOf(jwt), PageRequest.of(limit, cursor))
+                .mine(OrganisationClaim.of(jwt), PageRequest.of(limit, cursor))
                 .map(page -> page.response(request));
     }
 
     @PostMapping("/{id}/accept")
     Mono<ReferralView> accept(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return referrals.accept(Caller.of(jwt), Caller.organisationOf(jwt), id);
+        return referrals.accept(Caller.of(jwt, Role.class), OrganisationClaim.of(jwt), id);
     }
 
     @PostMapping("/{id}/decline")
     Mono<ReferralView> decline(
             @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Declining declining) {
-        return referrals.decline(Caller.of(jwt), Caller.organisationOf(jwt), id, declining.reason());
+        return referrals.decline(Caller.of(jwt, Role.class), OrganisationClaim.of(jwt), id, declining.reason());
     }
 
     @PostMapping("/{id}/report")
     Mono<ReferralView> report(
             @AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Report report) {
-        return referrals.report(Caller.of(jwt), Caller.organisationOf(jwt), id, report.feedback(), report.completed());
+        return referrals.report(
+                Caller.of(jwt, Role.class), OrganisationClaim.of(jwt), id, report.feedback(), report.completed());
     }
 }

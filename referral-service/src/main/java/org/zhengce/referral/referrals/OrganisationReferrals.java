@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.cases.Cases;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.StepType;
 import org.zhengce.referral.timeline.TimelineEntry;
@@ -66,7 +67,7 @@ class OrganisationReferrals {
                                 referral.createdAt().toString(), referral.id().toString())));
     }
 
-    Mono<ReferralView> accept(Caller caller, String organisationId, UUID referralId) {
+    Mono<ReferralView> accept(Caller<Role> caller, String organisationId, UUID referralId) {
         return answer(
                 caller,
                 organisationId,
@@ -78,7 +79,7 @@ class OrganisationReferrals {
                 "accepted");
     }
 
-    Mono<ReferralView> decline(Caller caller, String organisationId, UUID referralId, String reason) {
+    Mono<ReferralView> decline(Caller<Role> caller, String organisationId, UUID referralId, String reason) {
         return answer(
                 caller,
                 organisationId,
@@ -92,7 +93,7 @@ class OrganisationReferrals {
 
     /** Reports back on an accepted referral; {@code completed} ends it. */
     Mono<ReferralView> report(
-            Caller caller, String organisationId, UUID referralId, String feedback, boolean completed) {
+            Caller<Role> caller, String organisationId, UUID referralId, String feedback, boolean completed) {
         return answer(
                 caller,
                 organisationId,
@@ -105,14 +106,14 @@ class OrganisationReferrals {
     }
 
     /** The answer as a note on the case and a step of its timeline (at the case's stage as it stands). */
-    private Mono<Void> noted(Caller caller, ReferralView referral, StepType step, String text) {
+    private Mono<Void> noted(Caller<Role> caller, ReferralView referral, StepType step, String text) {
         Instant at = clock.instant();
         return cases.addNote(referral.caseId(), at, caller.userId(), text)
                 .then(timeline.record(referral.caseId(), new TimelineEntry(at, step, caller.userId(), null, text)));
     }
 
     private Mono<ReferralView> answer(
-            Caller caller,
+            Caller<Role> caller,
             String organisationId,
             UUID referralId,
             String from,

@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,7 +43,7 @@ class ResourceController {
             @RequestParam @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit community code")
                     String community,
             @RequestParam @NotEmpty List<String> service) {
-        if (!Caller.of(jwt).covers(community)) {
+        if (!Caller.of(jwt, Role.class).covers(community)) {
             return Mono.error(ResourceProblem.outsideJurisdiction(community));
         }
         return library.match(community, service);

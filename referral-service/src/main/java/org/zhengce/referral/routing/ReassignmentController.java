@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.cases.CaseView;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.IfMatch;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,7 @@ class ReassignmentController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody Assignment assignment) {
         return reassignments
-                .reassign(Caller.of(jwt), id, assignment.advisorId(), IfMatch.of(ifMatch))
+                .reassign(Caller.of(jwt, Role.class), id, assignment.advisorId(), IfMatch.of(ifMatch))
                 .doOnNext(view -> IfMatch.tag(response, view.version()));
     }
 }

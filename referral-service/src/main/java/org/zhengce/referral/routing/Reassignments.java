@@ -3,11 +3,12 @@ package org.zhengce.referral.routing;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.CaseView;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.IfMatch;
 import org.zhengce.referral.web.RequestProblem;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,7 @@ class Reassignments {
      * A supervisor hands the case to {@code advisorId}, who must cover the case's community (400 otherwise);
      * published as {@code CaseAssigned} and audited.
      */
-    Mono<CaseView> reassign(Caller caller, UUID caseId, String advisorId, IfMatch ifMatch) {
+    Mono<CaseView> reassign(Caller<Role> caller, UUID caseId, String advisorId, IfMatch ifMatch) {
         return cases.change(
                 caller,
                 caseId,

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.kit.security.Caller;
+import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,7 +74,7 @@ class StatisticsController {
             @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return csv(format, accept)
-                .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)
+                .flatMap(csv -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
                         .flatMap(scope -> statistics.of(scope))
                         .map(result -> csv
                                 ? attachment(
@@ -106,7 +107,7 @@ class StatisticsController {
             @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         return csv(format, accept)
-                .flatMap(csv -> scopes.resolve(Caller.of(jwt), area, from, to)
+                .flatMap(csv -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
                         .flatMap(scope -> precision.of(scope))
                         .map(result -> csv
                                 ? attachment(

@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.jurisdictions.Jurisdiction;
 import org.zhengce.referral.jurisdictions.JurisdictionLevel;
-import org.zhengce.referral.security.Caller;
 import org.zhengce.referral.security.Role;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +35,7 @@ class StatisticsScopes {
     }
 
     Mono<StatisticsScope> resolve(
-            Caller caller, @Nullable String area, @Nullable String fromText, @Nullable String toText) {
+            Caller<Role> caller, @Nullable String area, @Nullable String fromText, @Nullable String toText) {
         if (area == null || area.isBlank()) {
             return Mono.error(StatisticsProblem.invalid(
                     "area", "", "required: a city (4 digits), district (6), street (9) or community (12) code"));
@@ -84,14 +84,14 @@ class StatisticsScopes {
     }
 
     /** Supervisors and admins: any area they cover; advisors: a community they cover. */
-    static boolean permitted(Caller caller, Jurisdiction area) {
+    static boolean permitted(Caller<Role> caller, Jurisdiction area) {
         if ((caller.has(Role.SUPERVISOR) || caller.has(Role.PLATFORM_ADMIN)) && caller.covers(area.code())) {
             return true;
         }
         return caller.has(Role.ADVISOR) && area.level() == JurisdictionLevel.COMMUNITY && caller.covers(area.code());
     }
 
-    private static String refusal(Caller caller, Jurisdiction area) {
+    private static String refusal(Caller<Role> caller, Jurisdiction area) {
         if (caller.has(Role.ADVISOR)
                 && !caller.has(Role.SUPERVISOR)
                 && !caller.has(Role.PLATFORM_ADMIN)

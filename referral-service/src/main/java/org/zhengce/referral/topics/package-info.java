@@ -1,4 +1,7 @@
-/** The topics this service writes, declared from the platform's topic catalogue. */
+/**
+ * Referral's topics, bound from the platform's topic catalogue (the kit's typed bindings), the topics it writes
+ * declared, and its listeners' error handling and dead-letter lane.
+ */
 @NullMarked
 package org.zhengce.referral.topics;
 

@@ -7,7 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import org.zhengce.events.HouseholdWarningEvent;
-import org.zhengce.referral.kafka.UnreadableRecords;
+import org.zhengce.kit.kafka.UnreadableRecords;
 
 /**
  * Reads {@code household.warnings} in batches: the readable records before the first unreadable one are applied in
@@ -25,7 +25,7 @@ class WarningListener {
 
     @KafkaListener(
             id = "referral-household-warnings",
-            topics = "household.warnings",
+            topics = "#{householdWarnings.name()}",
             batch = "true",
             autoStartup = "${referral.cases.consume:true}")
     void on(List<ConsumerRecord<String, HouseholdWarningEvent>> records, Acknowledgment ack) {

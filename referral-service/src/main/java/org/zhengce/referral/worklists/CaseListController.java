@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.cases.CaseView;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.timeline.TimelineEntry;
 import org.zhengce.referral.visits.VisitView;
 import org.zhengce.referral.web.PageRequest;
@@ -45,7 +46,7 @@ class CaseListController {
                     String community,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return reads.openCasesOf(Caller.of(jwt), community, PageRequest.of(limit, cursor))
+        return reads.openCasesOf(Caller.of(jwt, Role.class), community, PageRequest.of(limit, cursor))
                 .map(page -> page.response(request));
     }
 
@@ -57,7 +58,8 @@ class CaseListController {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return reads.timeline(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
+        return reads.timeline(Caller.of(jwt, Role.class), id, PageRequest.of(limit, cursor))
+                .map(page -> page.response(request));
     }
 
     @GetMapping("/{id}/visits")
@@ -67,6 +69,7 @@ class CaseListController {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return reads.visits(Caller.of(jwt), id, PageRequest.of(limit, cursor)).map(page -> page.response(request));
+        return reads.visits(Caller.of(jwt, Role.class), id, PageRequest.of(limit, cursor))
+                .map(page -> page.response(request));
     }
 }

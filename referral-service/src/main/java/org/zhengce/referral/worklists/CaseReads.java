@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.cases.CaseProblem;
 import org.zhengce.referral.cases.CaseState;
 import org.zhengce.referral.cases.CaseView;
 import org.zhengce.referral.cases.Cases;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.timeline.CaseTimeline;
 import org.zhengce.referral.timeline.TimelineEntry;
 import org.zhengce.referral.visits.VisitView;
@@ -40,7 +41,7 @@ class CaseReads {
     }
 
     /** The open cases of a community by opening, each read audited; 403 (audited) outside the jurisdictions. */
-    Mono<Page<CaseView>> openCasesOf(Caller caller, String communityCode, PageRequest request) {
+    Mono<Page<CaseView>> openCasesOf(Caller<Role> caller, String communityCode, PageRequest request) {
         if (!caller.covers(communityCode)) {
             return audit.record(caller, AuditAction.READ, null, communityCode, false, "list outside jurisdiction")
                     .then(Mono.error(CaseProblem.outsideJurisdiction(communityCode)));
@@ -61,7 +62,7 @@ class CaseReads {
      * The cases of {@code caseIds} (found by another feature's query: a worklist), in that order, each read audited
      * with {@code detail}; a case gone or outside the caller's jurisdictions is left out.
      */
-    Mono<List<CaseView>> listed(Caller caller, List<UUID> caseIds, String detail) {
+    Mono<List<CaseView>> listed(Caller<Role> caller, List<UUID> caseIds, String detail) {
         return Flux.fromIterable(caseIds)
                 .concatMap(cases::find)
                 .filter(state -> caller.covers(state.household().communityCode()))
@@ -70,7 +71,7 @@ class CaseReads {
     }
 
     /** The case's visits, oldest first; the read audited. */
-    Mono<Page<VisitView>> visits(Caller caller, UUID caseId, PageRequest request) {
+    Mono<Page<VisitView>> visits(Caller<Role> caller, UUID caseId, PageRequest request) {
         return cases.permitted(caller, caseId, AuditAction.READ)
                 .flatMap(state -> audit.record(
                         caller, AuditAction.READ, caseId, state.household().communityCode(), true, "visits"))
@@ -78,7 +79,7 @@ class CaseReads {
     }
 
     /** Every step of the case, in the order taken; the read audited. */
-    Mono<Page<TimelineEntry>> timeline(Caller caller, UUID caseId, PageRequest request) {
+    Mono<Page<TimelineEntry>> timeline(Caller<Role> caller, UUID caseId, PageRequest request) {
         Long after = request.after(parts -> Long.parseLong(parts.get(0)));
         return cases.permitted(caller, caseId, AuditAction.READ)
                 .flatMap(state -> audit.record(
@@ -91,7 +92,7 @@ class CaseReads {
                         .toList()));
     }
 
-    private Mono<List<CaseView>> shown(Caller caller, List<CaseState> states, String detail) {
+    private Mono<List<CaseView>> shown(Caller<Role> caller, List<CaseState> states, String detail) {
         return Flux.fromIterable(states)
                 .concatMap(state -> audit.record(
                                 caller,

@@ -10,9 +10,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.cases.CaseStage;
 import org.zhengce.referral.cases.CaseView;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.PageRequest;
 import org.zhengce.referral.web.RequestProblem;
 import reactor.core.publisher.Mono;
@@ -45,7 +46,7 @@ class WorklistController {
             @RequestParam(required = false) @Nullable String cursor) {
         return worklists
                 .mine(
-                        Caller.of(jwt),
+                        Caller.of(jwt, Role.class),
                         code("community", community, COMMUNITY, "a 12-digit community code"),
                         stage == null ? null : symbol("stage", stage, CaseStage.class),
                         overdue == null ? null : flag("overdue", overdue),
@@ -64,7 +65,7 @@ class WorklistController {
             @RequestParam(required = false) @Nullable String cursor) {
         return worklists
                 .worklist(
-                        Caller.of(jwt),
+                        Caller.of(jwt, Role.class),
                         code("area", area, AREA, "a city, district, street or community code (4, 6, 9, 12 digits)"),
                         code("community", community, COMMUNITY, "a 12-digit community code"),
                         filter == null ? null : symbol("filter", filter, WorklistFilter.class),
@@ -84,7 +85,7 @@ class WorklistController {
             throw RequestProblem.invalid("community", "is required: a 12-digit community code");
         }
         return worklists
-                .advisors(Caller.of(jwt), code, PageRequest.of(limit, cursor))
+                .advisors(Caller.of(jwt, Role.class), code, PageRequest.of(limit, cursor))
                 .map(page -> page.response(request));
     }
 

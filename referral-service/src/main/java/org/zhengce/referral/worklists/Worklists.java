@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.audit.AuditAction;
 import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.cases.CaseStage;
@@ -17,7 +18,7 @@ import org.zhengce.referral.jurisdictions.Advisor;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.routing.AdvisorLoad;
 import org.zhengce.referral.routing.CaseRouter;
-import org.zhengce.referral.security.Caller;
+import org.zhengce.referral.security.Role;
 import org.zhengce.referral.web.Page;
 import org.zhengce.referral.web.PageRequest;
 import org.zhengce.referral.web.RequestProblem;
@@ -54,7 +55,7 @@ class Worklists {
 
     /** The open cases the caller owns in the communities they cover, narrowed by community, stage, overdue. */
     Mono<Page<CaseView>> mine(
-            Caller caller,
+            Caller<Role> caller,
             @Nullable String community,
             @Nullable CaseStage stage,
             @Nullable Boolean overdue,
@@ -78,7 +79,7 @@ class Worklists {
      * by community and {@code filter}; each with its plan's status and whether it is escalated.
      */
     Mono<Page<WorklistItem>> worklist(
-            Caller caller,
+            Caller<Role> caller,
             @Nullable String area,
             @Nullable String community,
             @Nullable WorklistFilter filter,
@@ -111,7 +112,7 @@ class Worklists {
     }
 
     /** The advisors covering {@code community}, by id, with the open cases each owns. */
-    Mono<Page<AdvisorChoice>> advisors(Caller caller, String community, PageRequest request) {
+    Mono<Page<AdvisorChoice>> advisors(Caller<Role> caller, String community, PageRequest request) {
         if (!caller.covers(community)) {
             return Mono.error(RequestProblem.outsideJurisdiction(community));
         }
@@ -136,7 +137,7 @@ class Worklists {
     }
 
     /** Nothing when {@code area} is absent or the caller covers it; else the refusal, audited, as a 403. */
-    private Mono<Void> covered(Caller caller, @Nullable String area, String what) {
+    private Mono<Void> covered(Caller<Role> caller, @Nullable String area, String what) {
         if (area == null || caller.covers(area)) {
             return Mono.empty();
         }

@@ -24,6 +24,8 @@ import org.zhengce.events.CaseSource;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
+import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.outbox.OutboxRow;
 import org.zhengce.referral.ReferralStackTest;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.SerdeConfig;
@@ -99,8 +101,8 @@ class OutboxRelayTests extends ReferralStackTest {
         ConfluentAvroSerializer<org.apache.avro.specific.SpecificRecordBase> serializer =
                 new ConfluentAvroSerializer<>();
         serializer.configure(config, false);
-        OutboxRecords records = new OutboxRecords(
-                Map.of(CASE_EVENTS, new OutboxRecords.TopicCodec(6, serializer, OutboxRecords.decoderOf(CASE_EVENTS))));
+        OutboxRecords records = OutboxRecords.routedByColumns(
+                Map.of(CASE_EVENTS, new OutboxRecords.TopicCodec(6, serializer, CaseEvent.getDecoder())));
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(records.record(new OutboxRow(

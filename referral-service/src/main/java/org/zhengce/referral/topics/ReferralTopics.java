@@ -1,0 +1,72 @@
+package org.zhengce.referral.topics;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.zhengce.events.AssistanceDecisionShared;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdWarningEvent;
+import org.zhengce.kit.kafka.ListenerErrors;
+import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.kafka.TopicBindings;
+import org.zhengce.referral.ReferralApplication;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+
+/**
+ * Referral's topics, bound from the platform's catalogue: {@code household.warnings} and {@code household.events} in
+ * (the listeners name the {@code householdWarnings} and {@code householdEvents} bindings), {@code case.events} and
+ * {@code decisions.shared} out (the outbox's relay); the topics it is the one writer of, created (or checked) at
+ * start-up; and the error handler of its listeners. A record that cannot be read is not retried: one of
+ * {@code household.warnings} goes to {@code household.warnings.dlq} (the bytes as received, the reason in the
+ * {@code kafka_dlt-exception-*} headers); one of {@code household.events} is skipped with a warning, since that topic
+ * keeps it for ever and its dead-letter topic belongs to scoring. Any other failure (the database down) is retried
+ * with back-off for as long as it takes, never skipped, and each retry is logged.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralTopics {
+
+    @Bean
+    TopicBindings topicBindings(KafkaProperties kafkaProperties) {
+        return new TopicBindings(TopicCatalogue.load(), kafkaProperties.getProperties());
+    }
+
+    @Bean
+    TopicBinding<String, HouseholdWarningEvent> householdWarnings(TopicBindings bindings) {
+        return bindings.avro("household.warnings", HouseholdWarningEvent.class);
+    }
+
+    @Bean
+    TopicBinding<String, HouseholdEvent> householdEvents(TopicBindings bindings) {
+        return bindings.avro("household.events", HouseholdEvent.class);
+    }
+
+    @Bean
+    TopicBinding<String, CaseEvent> caseEvents(TopicBindings bindings) {
+        return bindings.avro("case.events", CaseEvent.class);
+    }
+
+    @Bean
+    TopicBinding<String, AssistanceDecisionShared> decisionsShared(TopicBindings bindings) {
+        return bindings.avro("decisions.shared", AssistanceDecisionShared.class);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ownTopics(TopicBindings bindings) {
+        return bindings.ownTopics(ReferralApplication.NAME);
+    }
+
+    @Bean
+    DefaultErrorHandler listenerErrorHandler(
+            KafkaTemplate<String, byte[]> kafka,
+            TopicBinding<String, HouseholdWarningEvent> householdWarnings,
+            TopicBindings bindings) {
+        return ListenerErrors.publishingWith(kafka)
+                .deadLettering(householdWarnings.name(), bindings.catalogue())
+                .loggingRetries()
+                .handler();
+    }
+}
