@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.intake.reading.EventExamples;
 import org.zhengce.intake.reading.EventJson;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,15 +55,9 @@ class OpenApiDocumentation {
                             .type(SecurityScheme.Type.APIKEY)
                             .in(SecurityScheme.In.HEADER)
                             .name("X-API-Key"));
-            components.addSecuritySchemes(
-                    BEARER,
-                    new SecurityScheme()
-                            .type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer")
-                            .bearerFormat("JWT"));
             openApi.components(components);
             openApi.addSecurityItem(new SecurityRequirement().addList(API_KEY));
-            openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            SwaggerSignIn.requireBearerJwt(openApi, BEARER);
 
             PathItem events =
                     openApi.getPaths() == null ? null : openApi.getPaths().get("/events");

@@ -1,6 +1,7 @@
 package org.zhengce.kit.security;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -50,5 +51,18 @@ public class SwaggerSignIn {
             openApi.components(components);
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME, List.of("openid", "profile")));
         };
+    }
+
+    /**
+     * Adds to {@code openApi} an HTTP bearer scheme named {@code name} for a JWT obtained elsewhere (pasted into
+     * Swagger UI's Authorize dialog), required by every operation.
+     */
+    public static void requireBearerJwt(OpenAPI openApi, String name) {
+        Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+        components.addSecuritySchemes(
+                name,
+                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+        openApi.components(components);
+        openApi.addSecurityItem(new SecurityRequirement().addList(name));
     }
 }

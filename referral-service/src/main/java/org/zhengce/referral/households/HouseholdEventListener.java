@@ -41,6 +41,7 @@ class HouseholdEventListener {
     @KafkaListener(
             id = "referral-household-events",
             topics = "#{householdEvents.name()}",
+            containerFactory = "householdEventsListeners",
             batch = "true",
             autoStartup = "${referral.households.consume:true}")
     void on(List<ConsumerRecord<String, HouseholdEvent>> records, Acknowledgment ack) {

@@ -1,8 +1,10 @@
 package org.zhengce.referral.topics;
 
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -13,6 +15,7 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.kit.kafka.ListenerErrors;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.kafka.TopicBindings;
+import org.zhengce.kit.kafka.TypedListeners;
 import org.zhengce.referral.ReferralApplication;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 
@@ -42,6 +45,24 @@ class ReferralTopics {
     @Bean
     TopicBinding<String, HouseholdEvent> householdEvents(TopicBindings bindings) {
         return bindings.avro("household.events", HouseholdEvent.class);
+    }
+
+    /** The listeners of {@code household.warnings}, reading it with the binding's serdes. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, HouseholdWarningEvent> householdWarningsListeners(
+            TopicBinding<String, HouseholdWarningEvent> householdWarnings,
+            KafkaProperties kafkaProperties,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return TypedListeners.containerFactory(householdWarnings, kafkaProperties, configurer);
+    }
+
+    /** The listeners of {@code household.events}, reading it with the binding's serdes. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, HouseholdEvent> householdEventsListeners(
+            TopicBinding<String, HouseholdEvent> householdEvents,
+            KafkaProperties kafkaProperties,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return TypedListeners.containerFactory(householdEvents, kafkaProperties, configurer);
     }
 
     @Bean

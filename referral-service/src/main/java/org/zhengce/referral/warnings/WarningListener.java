@@ -26,6 +26,7 @@ class WarningListener {
     @KafkaListener(
             id = "referral-household-warnings",
             topics = "#{householdWarnings.name()}",
+            containerFactory = "householdWarningsListeners",
             batch = "true",
             autoStartup = "${referral.cases.consume:true}")
     void on(List<ConsumerRecord<String, HouseholdWarningEvent>> records, Acknowledgment ack) {

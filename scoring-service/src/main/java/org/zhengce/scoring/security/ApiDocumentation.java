@@ -1,12 +1,10 @@
 package org.zhengce.scoring.security;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zhengce.kit.security.SwaggerSignIn;
 
 /** The OpenAPI document's title and how to authenticate (a bearer JWT with roles and jurisdictions claims). */
 @Configuration(proxyBeanMethods = false)
@@ -29,15 +27,7 @@ class ApiDocumentation {
                             + " households a caller sees; a platform admin sees all and alone publishes models."
                             + " Errors are RFC 9457 problem details; 503 with Retry-After while the streams"
                             + " rebalance."));
-            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
-            components.addSecuritySchemes(
-                    BEARER,
-                    new SecurityScheme()
-                            .type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer")
-                            .bearerFormat("JWT"));
-            openApi.components(components);
-            openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            SwaggerSignIn.requireBearerJwt(openApi, BEARER);
         };
     }
 }
