@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.intake.reading.EventExamples;
 import org.zhengce.intake.reading.EventJson;
+import org.zhengce.kit.security.SwaggerSignIn;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

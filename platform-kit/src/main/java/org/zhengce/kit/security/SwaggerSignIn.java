@@ -61,7 +61,10 @@ public class SwaggerSignIn {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         components.addSecuritySchemes(
                 name,
-                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT"));
         openApi.components(components);
         openApi.addSecurityItem(new SecurityRequirement().addList(name));
     }
