@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Sex;
+import org.zhengce.schemas.identity.IdentityNumbers;
 
 /**
  * A valid 18-character resident identity number (公民身份号码, GB 11643-1999): 6-digit region code, 8-digit birth
@@ -30,8 +29,6 @@ public final class ResidentIdentityNumber {
     private static final int VISIBLE_PREFIX = 6;
     private static final int MASK_FROM_LENGTH = 12;
     private static final int MASK_MAX_LENGTH = 32;
-
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
     private final String value;
     private final LocalDate birthDate;
@@ -104,15 +101,13 @@ public final class ResidentIdentityNumber {
     }
 
     /**
-     * Masks, with {@link #mask(CharSequence)}, every run of 17 digits followed by a digit or 'X' found in free text
-     * (a note, an address, a value typed into the wrong column), whether or not its check character is right.
+     * Masks every identity number found in free text (a note, an address, a value typed into the wrong column, raw
+     * JSON text), by the platform's one detector ({@link IdentityNumbers}): full-width digits, separators inside the
+     * number, JSON escapes, numbers glued to other digits and 15-digit first-generation numbers included; a run of
+     * exactly 18 is masked whether or not its check character is right.
      */
     public static String maskAllIn(CharSequence text) {
-        Matcher matcher = IN_TEXT.matcher(text);
-        if (!matcher.find()) {
-            return text.toString();
-        }
-        return matcher.replaceAll(found -> Matcher.quoteReplacement(mask(found.group())));
+        return IdentityNumbers.maskAllIn(text);
     }
 
     /** The masked form, e.g. {@code 110105***********X}. */

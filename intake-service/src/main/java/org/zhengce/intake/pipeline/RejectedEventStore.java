@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.zhengce.intake.validation.ControlCharacters;
 import org.zhengce.intake.validation.ValidationRule;
 import org.zhengce.intake.validation.Violation;
 import reactor.core.publisher.Flux;
@@ -58,13 +59,13 @@ class RejectedEventStore {
         for (int i = 0; i < n; i++) {
             RejectedEvent e = rejections.get(i).event();
             ids[i] = e.id().toString();
-            departments[i] = e.department();
-            eventIds[i] = e.eventId();
-            types[i] = e.eventType();
+            departments[i] = ControlCharacters.escaped(e.department());
+            eventIds[i] = e.eventId() == null ? null : ControlCharacters.escaped(e.eventId());
+            types[i] = e.eventType() == null ? null : ControlCharacters.escaped(e.eventType());
             channels[i] = e.channel().name();
-            refs[i] = e.sourceRef();
+            refs[i] = ControlCharacters.escaped(e.sourceRef());
             violations[i] = violationsJson(e.violations());
-            masked[i] = e.maskedPayload();
+            masked[i] = ControlCharacters.escaped(e.maskedPayload());
             formats[i] = e.payloadFormat().name();
             sealed[i] = HEX.formatHex(rejections.get(i).sealed().bytes());
             keyIds[i] = rejections.get(i).sealed().keyId();
@@ -154,7 +155,10 @@ class RejectedEventStore {
 
     String violationsJson(List<Violation> violations) {
         return json.writeValueAsString(violations.stream()
-                .map(v -> new StoredViolation(v.fieldPath(), v.ruleCode(), v.offendingValue()))
+                .map(v -> new StoredViolation(
+                        ControlCharacters.escaped(v.fieldPath()),
+                        v.ruleCode(),
+                        v.offendingValue() == null ? null : ControlCharacters.escaped(v.offendingValue())))
                 .toList());
     }
 

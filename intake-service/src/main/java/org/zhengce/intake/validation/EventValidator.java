@@ -195,6 +195,10 @@ public final class EventValidator {
         }
 
         private void string(String value, String path, String field, boolean required) {
+            if (ControlCharacters.foundIn(value)) {
+                add(path, ValidationRule.CONTROL_CHARACTER, value);
+                return;
+            }
             if (value.isBlank()) {
                 if (required) {
                     add(path, ValidationRule.REQUIRED, value);
@@ -348,12 +352,13 @@ public final class EventValidator {
         }
 
         private void add(String path, ValidationRule rule, @Nullable String offendingValue) {
-            violations.add(new Violation(path, rule, offendingValue == null ? null : shown(offendingValue)));
+            violations.add(new Violation(
+                    ControlCharacters.escaped(path), rule, offendingValue == null ? null : shown(offendingValue)));
         }
     }
 
     private static String shown(String value) {
-        String masked = ResidentIdentityNumber.maskAllIn(value);
+        String masked = ControlCharacters.escaped(ResidentIdentityNumber.maskAllIn(value));
         return masked.length() <= MAX_OFFENDING_VALUE ? masked : masked.substring(0, MAX_OFFENDING_VALUE) + "…";
     }
 

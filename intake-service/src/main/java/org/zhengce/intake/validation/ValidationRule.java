@@ -8,6 +8,8 @@ import org.zhengce.intake.identity.IdentityNumberRule;
 public enum ValidationRule {
     /** A value the fact needs is missing or blank. */
     REQUIRED("required"),
+    /** Text holding a C0 control character other than tab, carriage return or line feed (U+0000 included). */
+    CONTROL_CHARACTER("text.control-character"),
     /** Resident identity number: not 18 characters. */
     IDENTITY_NUMBER_LENGTH("identity-number.length"),
     /** Resident identity number: not 17 digits and a digit or 'X'. */

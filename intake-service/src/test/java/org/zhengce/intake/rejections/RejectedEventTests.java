@@ -160,6 +160,35 @@ class RejectedEventTests extends IntakeStackTest {
     }
 
     @Test
+    void identityNumbersHiddenInFreeTextAreMaskedInWhatIsKeptAndServed() {
+        // the head's number three ways: a JSON escape of its last digit, full-width digits, spaces inside it
+        String escaped = "99010119800101123\\u0036";
+        String fullWidth = "９９０１０１１９８００１０１１２３６";
+        String spaced = "990101 19800101 1236";
+        ObjectNode event = wrongCheckDigit("rejections-hidden-1");
+        fact(event).put("hospital", "PLACEHOLDER");
+        String text = event.toString().replace("PLACEHOLDER", "陪护 " + escaped + "，" + fullWidth + "，" + spaced);
+
+        Answer answer = answer(http.post()
+                .uri("/events")
+                .header("X-API-Key", key("HEALTH"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(text));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        JsonNode kept = kept(http, ADMIN_KEY, answer.rejectionId());
+        String three =
+                HEAD_IDENTITY_NUMBER_MASKED + "，" + HEAD_IDENTITY_NUMBER_MASKED + "，" + HEAD_IDENTITY_NUMBER_MASKED;
+        assertThat(kept.get("maskedPayload").asString()).contains("陪护 " + three);
+        String served = answer.body()
+                + kept
+                + admin("/admin/rejected-events?department=HEALTH").body()
+                + answer(http.get().uri("/rejected-events").header("X-API-Key", key("HEALTH")))
+                        .body();
+        assertThat(served).doesNotContain(escaped, fullWidth, spaced, HEAD_IDENTITY_NUMBER);
+    }
+
+    @Test
     void departmentSeesOnlyItsOwnRejections() {
         UUID health = rejected("HEALTH", wrongCheckDigit("rejections-own-1"));
         UUID community =

@@ -109,6 +109,57 @@ class EventRefusalTests extends IntakeStackTest {
         assertThat(kept.get("maskedPayload").asString()).contains(HEAD_IDENTITY_NUMBER_MASKED);
     }
 
+    // ---- control characters (PostgreSQL cannot store U+0000) ----
+
+    @Test
+    void nulInTheEventIdIsRefusedByItsOwnRuleAndKeptReadable() {
+        Answer answer = postJson("HEALTH", example("HospitalDischarged", "refusal-nul-1\u0000"));
+
+        assertThat(answer.violations()).containsExactly(tuple("eventId", "text.control-character"));
+        assertThat(answer.json().at("/violations/0/offendingValue").asString()).isEqualTo("refusal-nul-1\\u0000");
+        JsonNode kept = assertRejectedAndKept(answer, "HEALTH");
+        assertThat(kept.get("eventId").asString()).isEqualTo("refusal-nul-1\\u0000");
+    }
+
+    @Test
+    void rawNulByteInTheJsonTextIsRejectedAsNotWellFormedAndKeptReadable() {
+        String text = example("HospitalDischarged", "refusal-nul-2").toString().replace("北京朝阳医院", "北京\u0000朝阳医院");
+
+        Answer answer = post("HEALTH", MediaType.APPLICATION_JSON, text);
+
+        assertThat(answer.violations()).extracting(t -> t.toArray()[1]).containsExactly("json.well-formed");
+        JsonNode kept = assertRejectedAndKept(answer, "HEALTH");
+        assertThat(kept.get("maskedPayload").asString())
+                .contains("北京\\u0000朝阳医院")
+                .doesNotContain("\u0000");
+    }
+
+    @Test
+    void controlCharactersInAStreamAreRefusedLineByLineAndBlockNothingBehindThem() {
+        ObjectNode nulText = example("HospitalDischarged", "refusal-control-1");
+        fact(nulText).put("hospital", "北京朝阳医院\u0000");
+        ObjectNode bell = example("HospitalDischarged", "refusal-control-2");
+        fact(bell).put("hospital", "北京朝阳医院\u0007");
+        ObjectNode tabbed = example("HospitalDischarged", "refusal-control-3");
+        fact(tabbed).put("hospital", "北京朝阳医院\t住院部\r\n二层");
+
+        List<EventResult> results = stream("HEALTH", List.of(nulText, bell, tabbed));
+
+        assertThat(results)
+                .extracting(EventResult::line, EventResult::status)
+                .containsExactly(tuple(1L, "rejected"), tuple(2L, "rejected"), tuple(3L, "accepted"));
+        for (EventResult refused : results.subList(0, 2)) {
+            assertThat(refused.violations())
+                    .extracting(EventResult.ViolationView::fieldPath, EventResult.ViolationView::rule)
+                    .containsExactly(tuple("fact.hospital", "text.control-character"));
+            assertThat(kept(http, ADMIN_KEY, refused.rejectionId())
+                            .get("maskedPayload")
+                            .asString())
+                    .doesNotContain("\u0000");
+        }
+        assertThat(results.get(1).violations().get(0).offendingValue()).isEqualTo("北京朝阳医院\\u0007");
+    }
+
     // ---- events that break the data standard ----
 
     @Test

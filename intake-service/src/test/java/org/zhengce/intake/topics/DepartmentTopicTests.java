@@ -97,7 +97,10 @@ class DepartmentTopicTests extends IntakeStackTest {
         DepartmentEvent mismatch = DepartmentEvent.newBuilder(example("topic-mismatch-1"))
                 .setDepartment(Department.CIVIL_AFFAIRS)
                 .build();
-        produce(List.of(avro(example("topic-good-1")), garbage, avro(mismatch), avro(example("topic-good-2"))));
+        // U+0000 in the event id: PostgreSQL cannot store it, so it once made the listener retry the batch for ever
+        DepartmentEvent nul = example("topic-nul-1\u0000");
+        produce(List.of(
+                avro(example("topic-good-1")), garbage, avro(mismatch), avro(nul), avro(example("topic-good-2"))));
 
         ConfluentAvroDeserializer<HouseholdEvent> reader = ConfluentAvroDeserializer.forSpecific(
                 new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registryUrl()), null),
@@ -116,9 +119,9 @@ class DepartmentTopicTests extends IntakeStackTest {
         assertThat(rejected)
                 .extracting(r ->
                         ((List<Map<String, Object>>) r.get("violations")).get(0).get("rule"))
-                .containsExactlyInAnyOrder("avro.decodable", "department.matches-sender");
+                .containsExactlyInAnyOrder("avro.decodable", "department.matches-sender", "text.control-character");
         String listing = rejected.toString();
-        assertThat(listing).doesNotContain("11010519491231002X");
+        assertThat(listing).doesNotContain("11010519491231002X").doesNotContain("\u0000");
 
         List<ConsumerRecord<String, byte[]>> deadLetters = readAll(DEAD_LETTERS).stream()
                 .filter(record -> new String(
@@ -137,7 +140,7 @@ class DepartmentTopicTests extends IntakeStackTest {
                         .get(10, TimeUnit.SECONDS);
                 OffsetAndMetadata partition0 = committed.get(new TopicPartition(TOPIC, 0));
                 assertThat(partition0).isNotNull();
-                assertThat(partition0.offset()).isGreaterThanOrEqualTo(4);
+                assertThat(partition0.offset()).isGreaterThanOrEqualTo(5);
             });
         }
     }

@@ -115,6 +115,35 @@ class WorkflowTests extends ReferralStackTest {
     }
 
     @Test
+    void identityNumbersTypedIntoFindingsAreMaskedBeforeTheyAreKeptPublishedOrShown() {
+        UUID caseId = openCase("H-WF-ID", WarningLevel.YELLOW);
+        // full-width digits, and a number with spaces in it: both are the same person's number
+        String typed = "母亲身份证１１０１０５１９４９１２３１００２Ｘ，父亲 110105 19491231 002X";
+
+        post(ADVISOR, caseId, "visits", "{\"findings\": \"" + typed + "\", \"needs\": []}")
+                .expectStatus()
+                .isOk();
+
+        org.zhengce.events.CaseVisited visited = eventsUntil(caseId, 3).stream()
+                .map(CaseEvent::getFact)
+                .filter(org.zhengce.events.CaseVisited.class::isInstance)
+                .map(org.zhengce.events.CaseVisited.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(visited.getNote()).isEqualTo("母亲身份证110105***********X，父亲 110105***********X");
+        String timeline = http.get()
+                .uri("/cases/{id}/timeline", caseId)
+                .headers(h -> h.setBearerAuth(ADVISOR))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(timeline).contains("110105***********X").doesNotContain("１９４９１２３１", "19491231");
+    }
+
+    @Test
     void visitThenVerifyPublishesEachStepAndAuditsEachChange() {
         assertThat(anyClock).isSameAs(clock);
         UUID caseId = openCase("H-WF-1", WarningLevel.YELLOW);
