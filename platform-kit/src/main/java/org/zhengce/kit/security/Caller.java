@@ -3,12 +3,13 @@ package org.zhengce.kit.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Who makes a request, from the JWT: {@code sub} the user id, {@code roles} (those of the service's own role enum
  * {@code R}), and {@code jurisdictions}, the area codes (prefixes) the user covers: a community code, a street code,
- * a district code.
+ * a district code. Entries of the claim that are not area codes (blank, or not digits) are dropped: they cover nothing.
  */
 public record Caller<R extends Enum<R>>(String userId, Set<R> roles, List<String> jurisdictions) {
 
@@ -17,6 +18,9 @@ public record Caller<R extends Enum<R>>(String userId, Set<R> roles, List<String
 
     /** The claim that lists the area codes the caller covers. */
     public static final String JURISDICTIONS = "jurisdictions";
+
+    /** An administrative area code: a province's 2 digits up to a community's 12. */
+    private static final Pattern AREA_CODE = Pattern.compile("[0-9]{2,12}");
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -34,7 +38,11 @@ public record Caller<R extends Enum<R>>(String userId, Set<R> roles, List<String
                 }
             }
         }
-        List<String> jurisdictions = jwt.hasClaim(JURISDICTIONS) ? jwt.getClaimAsStringList(JURISDICTIONS) : List.of();
+        List<String> claimed = jwt.hasClaim(JURISDICTIONS) ? jwt.getClaimAsStringList(JURISDICTIONS) : List.of();
+        // an area code is digits; a blank entry would be a prefix of every area, so what is not one covers nothing
+        List<String> jurisdictions = claimed.stream()
+                .filter(code -> code != null && AREA_CODE.matcher(code).matches())
+                .toList();
         return new Caller<>(jwt.getSubject() == null ? "" : jwt.getSubject(), roles, jurisdictions);
     }
 

@@ -43,4 +43,15 @@ class CallerTests {
         assertThat(caller.covers("110105002001")).isFalse();
         assertThat(caller.covers("")).isFalse();
     }
+
+    @Test
+    void blankOrMalformedJurisdictionsCoverNothing() {
+        Caller<Role> caller =
+                Caller.of(token(List.of("ADVISOR"), List.of("", " ", "11010500100X", "110105001001")), Role.class);
+
+        assertThat(caller.jurisdictions()).containsExactly("110105001001");
+        assertThat(caller.covers("110105002001")).isFalse();
+        assertThat(Caller.of(token(List.of("ADVISOR"), List.of("")), Role.class).covers("110105001001"))
+                .isFalse();
+    }
 }
