@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * A service's feature modules drawn as a Mermaid flowchart (GitHub renders it in a README), and the check that the
@@ -80,6 +81,19 @@ public final class ModuleDiagrams {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes Spring Modulith's PlantUML diagrams under {@code target/spring-modulith-docs} (one of the whole service,
+     * one per module) and asserts each names the modules it shows.
+     */
+    public static void writePlantUml(ApplicationModules modules) {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        Path docs = Path.of("target", "spring-modulith-docs");
+        assertThat(docs.resolve("components.puml")).exists();
+        modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
+                .content()
+                .contains(module.getDisplayName()));
     }
 
     private static String id(ApplicationModule module) {
