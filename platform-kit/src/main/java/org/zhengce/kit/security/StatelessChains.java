@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -106,13 +107,15 @@ public final class StatelessChains {
     }
 
     /**
-     * 403 as a problem: naming the jurisdictions claim when it is what was refused ({@link Caller#refusal}), else
-     * naming the endpoint the caller's roles do not open.
+     * 403 as a problem: naming the jurisdictions claim when it is what was refused ({@link Caller#refusal}) in the
+     * JWT that authenticated the caller (the authentication's credentials), else naming the endpoint the caller's
+     * roles do not open.
      */
     public static ServerAccessDeniedHandler forbidden(ProblemResponses problems) {
         return (exchange, denied) -> exchange.getPrincipal()
-                .ofType(JwtAuthenticationToken.class)
-                .flatMap(token -> Mono.justOrEmpty(Caller.refusal(token.getToken())))
+                .ofType(Authentication.class)
+                .mapNotNull(authentication -> authentication.getCredentials() instanceof Jwt jwt ? jwt : null)
+                .flatMap(jwt -> Mono.justOrEmpty(Caller.refusal(jwt)))
                 .map(reason -> problems.write(exchange, HttpStatus.FORBIDDEN, JurisdictionsClaimRefused.TITLE, reason))
                 .switchIfEmpty(Mono.fromSupplier(() -> problems.forbidden(exchange)))
                 .flatMap(refusal -> refusal);
