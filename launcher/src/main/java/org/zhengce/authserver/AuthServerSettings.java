@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param swaggerUi the services' Swagger UI pages, signing in with the authorization-code flow and PKCE
  * @param users the demo users: they sign in with the demo password
  * @param departments the department codes of intake's registry that get a client-credentials client
+ * @param audiences the services each kind of client's access tokens are for (their {@code aud})
  */
 @Validated
 @ConfigurationProperties("auth-server")
@@ -36,7 +37,24 @@ record AuthServerSettings(
         @NotNull @Valid Console console,
         @NotNull @Valid SwaggerUi swaggerUi,
         @NotEmpty List<@Valid DemoUser> users,
-        List<@Pattern(regexp = "[A-Z][A-Z_]*") String> departments) {
+        List<@Pattern(regexp = "[A-Z][A-Z_]*") String> departments,
+        @NotNull @Valid Audiences audiences) {
+
+    /**
+     * The services an access token may be presented to; each service accepts only tokens whose {@code aud} names it
+     * (its {@code platform.security.audience}).
+     *
+     * @param people a person's tokens (the console, Swagger UI, {@code /dev/token}): every service a person calls
+     * @param departments a department's client-credentials tokens: intake alone
+     */
+    record Audiences(
+            @NotEmpty List<String> people, @NotEmpty List<String> departments) {
+
+        public Audiences {
+            people = List.copyOf(people);
+            departments = List.copyOf(departments);
+        }
+    }
 
     /**
      * @param clientId the console's backend-for-frontend: a confidential client (its secret generated on the first

@@ -118,7 +118,10 @@ class LauncherTests {
                     .containsEntry("iss", auth.issuer())
                     .containsEntry("sub", "advisor-wang-fang")
                     .containsEntry("roles", List.of("ADVISOR"))
-                    .containsEntry("jurisdictions", List.of("110105001001", "110105001002"));
+                    .containsEntry("jurisdictions", List.of("110105001001", "110105001002"))
+                    .containsEntry(
+                            "aud",
+                            List.of("intake-service", "scoring-service", "referral-service", "notification-service"));
 
             // a supervisor signs in to the console through the login form (authorization code with PKCE); the
             // console relays her calls with her token, which the browser never sees

@@ -84,6 +84,9 @@ import org.zhengce.schemas.serde.SerdeConfig;
 @Import(NotificationStackTest.TestClock.class)
 public abstract class NotificationStackTest {
 
+    /** The audience the service accepts ({@code platform.security.audience}); every test token names it. */
+    protected static final String AUDIENCE = "notification-service";
+
     protected static final String CASE_EVENTS = "case.events";
     protected static final String CASE_DEAD_LETTERS = "case.events.dlq";
     protected static final String ALERT_EVENTS = "alert.events";
@@ -216,9 +219,12 @@ public abstract class NotificationStackTest {
                             .build(),
                     new JWTClaimsSet.Builder()
                             .issuer(issuer())
+                            .audience(AUDIENCE)
                             .subject(userId)
                             .claim("roles", roles)
-                            .claim("jurisdictions", jurisdictions)
+                            // as the platform's issuer: a person without jurisdictions gets no claim, an empty one is
+                            // refused
+                            .claim("jurisdictions", jurisdictions.isEmpty() ? null : jurisdictions)
                             .issueTime(Date.from(now))
                             .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                             .build());

@@ -69,6 +69,9 @@ import org.zhengce.schemas.serde.SerdeConfig;
 @DirtiesContext
 public abstract class ReferralStackTest {
 
+    /** The audience the service accepts ({@code platform.security.audience}); every test token names it. */
+    protected static final String AUDIENCE = "referral-service";
+
     protected static final String WARNINGS = "household.warnings";
     protected static final String WARNING_DEAD_LETTERS = "household.warnings.dlq";
     protected static final String HOUSEHOLD_EVENTS = "household.events";
@@ -183,9 +186,12 @@ public abstract class ReferralStackTest {
                             .type(JOSEObjectType.JWT)
                             .build(),
                     new JWTClaimsSet.Builder()
+                            .audience(AUDIENCE)
                             .subject(userId)
                             .claim("roles", roles)
-                            .claim("jurisdictions", jurisdictions)
+                            // as the platform's issuer: a person without jurisdictions gets no claim, an empty one is
+                            // refused
+                            .claim("jurisdictions", jurisdictions.isEmpty() ? null : jurisdictions)
                             .claim("organisation", claims.get("organisation"))
                             .issueTime(Date.from(now))
                             .expirationTime(Date.from(now.plus(Duration.ofHours(1))))

@@ -75,6 +75,9 @@ import org.zhengce.schemas.serde.SerdeConfig;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class ScoringStackTest {
 
+    /** The audience the service accepts ({@code platform.security.audience}); every test token names it. */
+    protected static final String AUDIENCE = "scoring-service";
+
     protected static final String HOUSEHOLD_EVENTS = "household.events";
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -219,6 +222,23 @@ public abstract class ScoringStackTest {
 
     protected static String token(
             RSAKey key, String subject, List<String> roles, List<String> jurisdictions, Instant expiresAt) {
+        // as the platform's issuer: a person without jurisdictions gets no claim, an empty one is refused
+        return token(key, AUDIENCE, subject, roles, jurisdictions.isEmpty() ? null : jurisdictions, expiresAt);
+    }
+
+    /** The test identity provider's signing key. */
+    protected static RSAKey issuerKey() {
+        return ISSUER_KEY;
+    }
+
+    /** A JWT of {@code key} for {@code audience}, its jurisdictions claim as given ({@code null}: none). */
+    protected static String token(
+            RSAKey key,
+            String audience,
+            String subject,
+            List<String> roles,
+            @Nullable List<String> jurisdictions,
+            Instant expiresAt) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -227,6 +247,7 @@ public abstract class ScoringStackTest {
                             .build(),
                     new JWTClaimsSet.Builder()
                             .issuer(issuer())
+                            .audience(audience)
                             .subject(subject)
                             .claim("roles", roles)
                             .claim("jurisdictions", jurisdictions)

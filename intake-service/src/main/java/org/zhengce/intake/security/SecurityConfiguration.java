@@ -3,6 +3,7 @@ package org.zhengce.intake.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +24,15 @@ import org.zhengce.intake.departments.DepartmentPrincipal;
 import org.zhengce.intake.departments.DepartmentRegistry;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.security.TokenAudience;
 import org.zhengce.kit.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
  * The one security chain: stateless, API keys always, JWTs only when an issuer or JWK set is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}, which make Spring Boot
- * define a {@link ReactiveJwtDecoder}).
+ * define a {@link ReactiveJwtDecoder}), and then only those whose {@code aud} names intake
+ * ({@code platform.security.audience}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -48,7 +51,8 @@ class SecurityConfiguration {
             DepartmentRegistry registry,
             SecuritySettings settings,
             ServerCodecConfigurer codecs,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            @Value(TokenAudience.SETTING) String audience) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemResponses problems = new ProblemResponses(codecs);
         String challenge = decoder != null ? "ApiKey header=\"X-API-Key\", Bearer" : "ApiKey header=\"X-API-Key\"";
@@ -58,7 +62,7 @@ class SecurityConfiguration {
                 : problems.unauthenticated(exchange, e, challenge, "an X-API-Key header or a bearer token is required");
         log.info(
                 "intake accepts API keys{}; admin API key {}",
-                decoder != null ? " and OAuth2 JWTs" : " only (no JWT issuer configured)",
+                decoder != null ? " and OAuth2 JWTs for the audience " + audience : " only (no JWT issuer configured)",
                 settings.admin().hasApiKey() ? "configured" : "not configured");
 
         AuthenticationWebFilter apiKeys =
@@ -96,7 +100,8 @@ class SecurityConfiguration {
         if (decoder != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(refuse)
-                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtDepartments(registry))));
+                    .jwt(jwt -> jwt.jwtDecoder(TokenAudience.required(decoder, audience))
+                            .jwtAuthenticationConverter(new JwtDepartments(registry))));
         }
         return http.build();
     }

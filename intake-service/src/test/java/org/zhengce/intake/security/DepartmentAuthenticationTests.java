@@ -39,6 +39,7 @@ class DepartmentAuthenticationTests extends IntakeDatabaseTest {
             return Jwt.withTokenValue(token)
                     .header("alg", "RS256")
                     .subject("client-" + token)
+                    .audience(List.of("intake-service"))
                     .issuedAt(Instant.parse("2026-01-05T08:00:00Z"))
                     .claim(claim, value)
                     .build();

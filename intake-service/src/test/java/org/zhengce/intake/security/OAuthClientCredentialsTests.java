@@ -103,6 +103,7 @@ class OAuthClientCredentialsTests extends IntakeStackTest {
                             .build(),
                     new JWTClaimsSet.Builder()
                             .issuer(issuer)
+                            .audience("intake-service")
                             .subject("health-information-system")
                             .claim("department", department)
                             .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))

@@ -1,6 +1,7 @@
 package org.zhengce.notification.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.security.TokenAudience;
 
 /**
  * The one security chain: the kit's stateless OAuth2 resource server, as referral's. JWTs are accepted only when an
@@ -29,12 +31,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain notificationSecurity(
-            ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ServerHttpSecurity http,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            @Value(TokenAudience.SETTING) String audience) {
         return StatelessChains.jwtResourceServer(
                 http,
                 codecs,
                 jwtDecoder.getIfAvailable(),
                 "notification",
+                audience,
                 Role.class,
                 Role.PLATFORM_ADMIN,
                 exchanges -> exchanges

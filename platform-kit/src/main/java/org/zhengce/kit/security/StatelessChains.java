@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.zhengce.kit.web.ProblemResponses;
+import reactor.core.publisher.Mono;
 
 /**
  * What every service's security chain has in common: no session, no CSRF token, no login form or basic
@@ -47,14 +51,17 @@ public final class StatelessChains {
      * without a {@code decoder} (no issuer or JWK set configured) everything else closed, a 401 saying so; with one,
      * the documentation open, {@code /admin/**} and the actuator to the {@code admin} role, then the service's own
      * {@code rules} (which end with what is left, {@code anyExchange()}), each known role of {@code roles} an
-     * authority; refusals as problem details (401 with a {@code Bearer} challenge, 403 naming the endpoint). Logs
-     * once, as {@code <service> accepts OAuth2 JWTs} or that it has no issuer.
+     * authority; refusals as problem details (401 with a {@code Bearer} challenge, 403 naming the endpoint). A token
+     * is accepted only when its {@code aud} names {@code audience} ({@link TokenAudience}; 401 saying whom it is for);
+     * a token whose jurisdictions claim is refused gets no role, its 403 naming the claim ({@link Caller#refusal}).
+     * Logs once, as {@code <service> accepts OAuth2 JWTs} or that it has no issuer.
      */
     public static <R extends Enum<R>> SecurityWebFilterChain jwtResourceServer(
             ServerHttpSecurity http,
             ServerCodecConfigurer codecs,
             @Nullable ReactiveJwtDecoder decoder,
             String service,
+            String audience,
             Class<R> roles,
             R admin,
             Consumer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
@@ -66,7 +73,7 @@ public final class StatelessChains {
                 "{} {}",
                 service,
                 decoder != null
-                        ? "accepts OAuth2 JWTs"
+                        ? "accepts OAuth2 JWTs for the audience " + audience
                         : "has no JWT issuer configured: every endpoint but the health probes is closed");
         stateless(http)
                 .authorizeExchange(exchanges -> {
@@ -86,13 +93,31 @@ public final class StatelessChains {
                             .hasRole(admin.name());
                     rules.accept(exchanges);
                 })
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)));
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden(problems)));
         if (decoder != null) {
+            ReactiveJwtDecoder ofThisService = TokenAudience.required(decoder, audience);
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RoleAuthorities<>(roles))));
+                    .accessDeniedHandler(forbidden(problems))
+                    .jwt(jwt ->
+                            jwt.jwtDecoder(ofThisService).jwtAuthenticationConverter(new RoleAuthorities<>(roles))));
         }
         return http.build();
+    }
+
+    /**
+     * 403 as a problem: naming the jurisdictions claim when it is what was refused ({@link Caller#refusal}) in the
+     * JWT that authenticated the caller (the authentication's credentials), else naming the endpoint the caller's
+     * roles do not open.
+     */
+    public static ServerAccessDeniedHandler forbidden(ProblemResponses problems) {
+        return (exchange, denied) -> exchange.getPrincipal()
+                .ofType(Authentication.class)
+                .mapNotNull(authentication -> authentication.getCredentials() instanceof Jwt jwt ? jwt : null)
+                .flatMap(jwt -> Mono.justOrEmpty(Caller.refusal(jwt)))
+                .map(reason -> problems.write(exchange, HttpStatus.FORBIDDEN, JurisdictionsClaimRefused.TITLE, reason))
+                .switchIfEmpty(Mono.fromSupplier(() -> problems.forbidden(exchange)))
+                .flatMap(refusal -> refusal);
     }
 }

@@ -1,5 +1,7 @@
 package org.zhengce.kit.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +52,7 @@ class JwtResourceServerTests {
                     codecs,
                     decoder.getIfAvailable(),
                     "test",
+                    "test-service",
                     Role.class,
                     Role.ADMIN,
                     exchanges -> exchanges
@@ -65,13 +68,24 @@ class JwtResourceServerTests {
 
         @Bean
         ReactiveJwtDecoder jwtDecoder() {
-            return token -> token.equals("advisor")
-                    ? Mono.just(Jwt.withTokenValue(token)
-                            .header("alg", "none")
-                            .subject("advisor-1")
-                            .claim(Caller.ROLES, List.of("ADVISOR", "UNKNOWN"))
-                            .build())
-                    : Mono.error(new BadJwtException("the token is not valid"));
+            return token -> switch (token) {
+                case "advisor" -> Mono.just(advisor(List.of("test-service", "other-service"), List.of("110105001001")));
+                case "advisor-of-other-service" ->
+                    Mono.just(advisor(List.of("other-service"), List.of("110105001001")));
+                case "advisor-without-audience" -> Mono.just(advisor(List.of(), List.of("110105001001")));
+                case "advisor-of-a-street" -> Mono.just(advisor(List.of("test-service"), List.of("110105001")));
+                case "advisor-of-nowhere" -> Mono.just(advisor(List.of("test-service"), List.of()));
+                default -> Mono.error(new BadJwtException("the token is not valid"));
+            };
+        }
+
+        private static Jwt advisor(List<String> audience, List<String> jurisdictions) {
+            Jwt.Builder token = Jwt.withTokenValue("t")
+                    .header("alg", "none")
+                    .subject("advisor-1")
+                    .claim(Caller.ROLES, List.of("ADVISOR", "UNKNOWN"))
+                    .claim(Caller.JURISDICTIONS, jurisdictions);
+            return audience.isEmpty() ? token.build() : token.audience(audience).build();
         }
     }
 
@@ -135,5 +149,58 @@ class JwtResourceServerTests {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void aTokenForAnotherServiceIsRefusedSayingWhomItIsFor() {
+        WebTestClient client = client(Service.class, Issuer.class);
+
+        client.get()
+                .uri("/mine")
+                .headers(headers -> headers.setBearerAuth("advisor-of-other-service"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail ->
+                        assertThat((String) detail).contains("the token is for other-service, not for test-service"));
+        client.get()
+                .uri("/mine")
+                .headers(headers -> headers.setBearerAuth("advisor-without-audience"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("the token has no audience (aud)"));
+    }
+
+    @Test
+    void aRefusedJurisdictionsClaimOpensNothingAndItsRefusalNamesTheClaim() {
+        WebTestClient client = client(Service.class, Issuer.class);
+
+        client.get()
+                .uri("/mine")
+                .headers(headers -> headers.setBearerAuth("advisor-of-nowhere"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Jurisdictions claim refused")
+                .jsonPath("$.detail")
+                .isEqualTo("the jurisdictions claim is empty: it names no area");
+        client.get()
+                .uri("/mine")
+                .headers(headers -> headers.setBearerAuth("advisor-of-a-street"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("an advisor's claim must name communities"));
     }
 }

@@ -1,6 +1,7 @@
 package org.zhengce.referral.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.security.TokenAudience;
 
 /**
  * The one security chain: stateless OAuth2 resource server. JWTs are accepted only when an issuer or JWK set is
@@ -27,12 +29,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain referralSecurity(
-            ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ServerHttpSecurity http,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            @Value(TokenAudience.SETTING) String audience) {
         return StatelessChains.jwtResourceServer(
                 http,
                 codecs,
                 jwtDecoder.getIfAvailable(),
                 "referral",
+                audience,
                 Role.class,
                 Role.PLATFORM_ADMIN,
                 exchanges -> exchanges

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns a validated JWT into a {@link Caller}: each entry of its {@code roles} claim becomes a role
- * ({@code ROLE_<name>}), its {@code jurisdictions} claim the area-code prefixes the caller covers.
+ * ({@code ROLE_<name>}), its {@code jurisdictions} claim the area-code prefixes the caller covers. A token whose
+ * jurisdictions claim the platform refuses (the kit's {@link org.zhengce.kit.security.Caller#refusal}: empty,
+ * malformed, an advisor's naming no communities) gets no role, so every endpoint but the open ones refuses it.
  */
 final class JwtCallers implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -22,11 +24,12 @@ final class JwtCallers implements Converter<Jwt, Mono<AbstractAuthenticationToke
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-        Set<String> roles = new HashSet<>(strings(jwt, ROLES));
+        boolean refused = org.zhengce.kit.security.Caller.refusal(jwt).isPresent();
+        Set<String> roles = refused ? Set.of() : new HashSet<>(strings(jwt, ROLES));
         List<GrantedAuthority> authorities = new ArrayList<>();
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         String subject = jwt.getSubject() == null ? "" : jwt.getSubject();
-        Caller caller = new Caller(subject, roles, strings(jwt, JURISDICTIONS));
+        Caller caller = new Caller(subject, roles, refused ? List.of() : strings(jwt, JURISDICTIONS));
         return Mono.just(new CallerAuthentication(caller, jwt, authorities));
     }
 

@@ -3,6 +3,7 @@ package org.zhengce.scoring.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,12 +17,14 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
+import org.zhengce.kit.security.TokenAudience;
 import org.zhengce.kit.web.ProblemResponses;
 
 /**
  * The one security chain: stateless, JWTs of the platform's identity provider only, and only when an issuer or JWK
  * set is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}, which make
- * Spring Boot define a {@link ReactiveJwtDecoder}); without one, everything but health is closed.
+ * Spring Boot define a {@link ReactiveJwtDecoder}); without one, everything but health is closed. A token is accepted
+ * only when its {@code aud} names this service ({@code platform.security.audience}).
  *
  * <p>Households, their scores and the shadow report are open to platform admins, supervisors, advisors and social
  * workers, each controller narrowing them to the caller's jurisdictions; publishing and retiring models, the
@@ -39,7 +42,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain scoringSecurity(
-            ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ServerHttpSecurity http,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            @Value(TokenAudience.SETTING) String audience) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemResponses problems = new ProblemResponses(codecs);
         // 401: no token, or one that is invalid or expired; or, without an issuer, that the API is closed
@@ -53,7 +59,7 @@ class SecurityConfiguration {
                 : problems.unauthenticated(exchange, e, "Bearer", "a bearer token is required");
         StatelessChains.stateless(http)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)));
+                        .accessDeniedHandler(StatelessChains.forbidden(problems)));
         if (decoder == null) {
             log.warn("scoring-service: NO JWT ISSUER CONFIGURED (spring.security.oauth2.resourceserver.jwt.issuer-uri"
                     + " or jwk-set-uri): the query and model API is CLOSED, only /actuator/health is open");
@@ -61,7 +67,10 @@ class SecurityConfiguration {
                     exchanges.pathMatchers(HEALTH).permitAll().anyExchange().denyAll());
             return http.build();
         }
-        log.info("scoring-service accepts JWTs (roles and jurisdictions claims) of the configured issuer");
+        log.info(
+                "scoring-service accepts JWTs (roles and jurisdictions claims) of the configured issuer for the"
+                        + " audience {}",
+                audience);
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HEALTH)
                         .permitAll()
@@ -83,8 +92,9 @@ class SecurityConfiguration {
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange))
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallers())));
+                        .accessDeniedHandler(StatelessChains.forbidden(problems))
+                        .jwt(jwt -> jwt.jwtDecoder(TokenAudience.required(decoder, audience))
+                                .jwtAuthenticationConverter(new JwtCallers())));
         return http.build();
     }
 }

@@ -82,6 +82,57 @@ class ApiSecurityTests extends ScoringStackTest {
     }
 
     @Test
+    void tokenOfTheIssuerForAnotherServiceIsRefusedSayingWhomItIsFor() {
+        String forReferral = token(
+                issuerKey(),
+                "referral-service",
+                "platform-admin",
+                List.of("PLATFORM_ADMIN"),
+                List.of("1101"),
+                Instant.now().plus(Duration.ofHours(1)));
+
+        http.get()
+                .uri("/models")
+                .headers(h -> h.setBearerAuth(forReferral))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .contains("the token is for referral-service, not for scoring-service"));
+        http.get()
+                .uri("/models")
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void emptyJurisdictionsClaimIsRefusedNamingTheClaim() {
+        String ofNowhere = token(
+                issuerKey(),
+                AUDIENCE,
+                "supervisor-of-nowhere",
+                List.of("SUPERVISOR"),
+                List.of(),
+                Instant.now().plus(Duration.ofHours(1)));
+
+        http.get()
+                .uri("/households/{household}/score", SOME_HOUSEHOLD)
+                .headers(h -> h.setBearerAuth(ofNowhere))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Jurisdictions claim refused")
+                .jsonPath("$.detail")
+                .isEqualTo("the jurisdictions claim is empty: it names no area");
+    }
+
+    @Test
     void healthInfoAndTheOpenApiDocumentAreOpen() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/actuator/info").exchange().expectStatus().isOk();
