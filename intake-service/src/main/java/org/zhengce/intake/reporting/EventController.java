@@ -230,9 +230,8 @@ class EventController {
                     .body(problem(
                             HttpStatus.CONFLICT,
                             "Conflicting duplicate",
-                            "event " + c.eventId() + " of " + department.code()
-                                    + " was accepted before with another payload (digest " + c.acceptedDigest()
-                                    + "; this one " + c.presentedDigest() + ")",
+                            "event " + c.eventId() + " of " + department.code() + " was " + c.explanation()
+                                    + "; this payload is kept as rejection " + c.rejectionId(),
                             result,
                             request));
         }
@@ -276,9 +275,8 @@ class EventController {
         if (result.violations() != null) {
             problem.setProperty("violations", result.violations());
         }
-        if (result.acceptedDigest() != null) {
-            problem.setProperty("acceptedDigest", result.acceptedDigest());
-            problem.setProperty("presentedDigest", result.presentedDigest());
+        if (result.acceptedAt() != null) {
+            problem.setProperty("acceptedAt", result.acceptedAt());
         }
         return problem;
     }
