@@ -425,8 +425,15 @@ public class IntakePipeline {
         return new Outcome.Rejected(submission.sourceRef(), maskedId, eventType, violations, id);
     }
 
-    /** The payload as an operator may read it: JSON text (an Avro record rendered as JSON), else Base64, masked. */
+    /**
+     * The payload as an operator may read it: JSON text (an Avro record rendered as JSON), else Base64, masked. A
+     * payload that could not be parsed at all has no readable copy: only its format and size, the rest is sealed (a
+     * masker cannot be trusted with text it cannot parse); the violations say why it was refused.
+     */
     private String maskedPayload(Submission submission) {
+        if (submission.read().event() == null) {
+            return sealedOnly(submission);
+        }
         if (submission.format() == PayloadFormat.AVRO) {
             DepartmentEvent event = submission.read().event();
             if (event != null && event.getFact() != null) {
@@ -443,6 +450,12 @@ public class IntakePipeline {
                                     ResidentIdentityNumber.maskAllIn(latin1).getBytes(StandardCharsets.ISO_8859_1));
         }
         return ResidentIdentityNumber.maskAllIn(new String(submission.payload(), StandardCharsets.UTF_8));
+    }
+
+    /** What the store shows of a payload that could not be parsed. */
+    static String sealedOnly(Submission submission) {
+        return "sealed only: unparsable " + submission.format().name() + " payload of " + submission.payload().length
+                + " bytes";
     }
 
     private void count(Department sender, List<Submission> batch, List<Outcome> outcomes) {

@@ -126,6 +126,25 @@ class SingleEventTests extends IntakeStackTest {
         assertThat(problem.get("rejectionId")).isNotNull();
     }
 
+    @Test
+    void anIdentityNumberInFreeTextIsMaskedAndTheAnswerNamesTheFieldNotTheValue() {
+        ObjectNode event = example("HospitalDischarged", "single-masked-1");
+        ((ObjectNode) event.get("fact")).put("hospital", "北京朝阳医院 陪护 11010519491231002X");
+
+        EventResult result = post(event, 202);
+
+        assertThat(result.status()).isEqualTo("accepted");
+        assertThat(result.maskedFields()).containsExactly("fact.hospital");
+        assertThat(readAll(HOUSEHOLD_EVENTS).stream()
+                        .filter(r -> header(r, "ce_id")
+                                .equals(result.platformEventId().toString()))
+                        .map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+                .singleElement()
+                .satisfies(value -> assertThat(value).doesNotContain("19491231002"));
+        assertThat(post(example("HospitalDischarged", "single-masked-2"), 202).maskedFields())
+                .isNull();
+    }
+
     static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
