@@ -63,8 +63,11 @@ class EventController {
                     + " with its line number; a broken line is rejected alone and the others are still read)."
                     + " For one event: 202 when it is on household.events and in the ledger (a re-send answers 202"
                     + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
-                    + " department may not report the type; 409 when the eventId was accepted with another payload;"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).",
+                    + " department may not report the type; 409 when the eventId was accepted with another payload"
+                    + " (naming that platformEventId and its acceptedAt; no digest is shown);"
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer)."
+                    + " An identity number in a free-text field is masked before publishing and the answer's"
+                    + " maskedFields names those fields (per line for NDJSON), never the value.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,

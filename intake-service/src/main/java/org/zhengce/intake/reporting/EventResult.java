@@ -28,7 +28,13 @@ public record EventResult(
         @Nullable Instant acceptedAt,
         @Nullable UUID rejectionId,
         @Nullable List<ViolationView> violations,
-        @Nullable List<String> maskedFields) {
+
+        @io.swagger.v3.oas.annotations.media.Schema(
+                description = "The free-text fields (paths as in violations, e.g. fact.note) that held a"
+                        + " resident identity number, masked before the event was published; absent when"
+                        + " none was. Never the value.")
+        @Nullable
+        List<String> maskedFields) {
 
     /** One error, as departments read it. */
     public record ViolationView(
