@@ -26,6 +26,8 @@ import org.zhengce.embedded.EmbeddedDatabases;
             "intake.pseudonyms.active-key-id=k1",
             "intake.pipeline.sealing-keys.s1=" + TestKeys.SEALING_KEY,
             "intake.pipeline.sealing-key-id=s1",
+            "intake.pipeline.digest-keys.d1=" + TestKeys.DIGEST_KEY,
+            "intake.pipeline.digest-key-id=d1",
             // SHA-256 of ADMIN_KEY
             "intake.admin.api-key-hash=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9"
         })

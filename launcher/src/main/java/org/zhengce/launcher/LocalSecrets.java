@@ -41,7 +41,7 @@ class LocalSecrets {
                 }
             }
             boolean changed = false;
-            for (String name : new String[] {"pseudonym-key", "sealing-key", "admin-api-key"}) {
+            for (String name : new String[] {"pseudonym-key", "sealing-key", "digest-key", "admin-api-key"}) {
                 if (secrets.getProperty(name) == null) {
                     byte[] random = new byte[32];
                     RANDOM.nextBytes(random);
@@ -83,6 +83,8 @@ class LocalSecrets {
                 "intake.pseudonyms.active-key-id", "local1",
                 "intake.pipeline.sealing-keys.local1", secrets.getProperty("sealing-key"),
                 "intake.pipeline.sealing-key-id", "local1",
+                "intake.pipeline.digest-keys.local1", secrets.getProperty("digest-key"),
+                "intake.pipeline.digest-key-id", "local1",
                 "intake.admin.api-key-hash", sha256(adminApiKey()));
     }
 

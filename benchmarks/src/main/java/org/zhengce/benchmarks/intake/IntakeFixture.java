@@ -124,6 +124,8 @@ public final class IntakeFixture implements AutoCloseable {
             properties.put("intake.pseudonyms.active-key-id", "bench1");
             properties.put("intake.pipeline.sealing-keys.bench1", randomBase64());
             properties.put("intake.pipeline.sealing-key-id", "bench1");
+            properties.put("intake.pipeline.digest-keys.bench1", randomBase64());
+            properties.put("intake.pipeline.digest-key-id", "bench1");
             properties.put("intake.admin.api-key-hash", sha256Hex(adminKey));
             properties.put("intake.topics.consume", "false");
             properties.put("intake.reporting.max-concurrent-requests", Integer.toString(maxConcurrentRequests));

@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param code upper-case code as in EVENTS.md, e.g. {@code CIVIL_AFFAIRS}
  * @param allowedEventTypes event type names (Avro record names such as {@code EmploymentEnded}) it may report
- * @param jurisdictionScope area-code prefixes its events may concern; empty means unrestricted
+ * @param jurisdictionScope area-code prefixes its events may concern; empty covers nothing (every event is refused
+ *     {@code department.jurisdiction-scope}), the admin API refuses it
  * @param rateLimitPerSecond events per second it may send
  */
 public record Department(

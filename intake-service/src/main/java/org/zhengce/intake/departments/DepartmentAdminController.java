@@ -3,6 +3,7 @@ package org.zhengce.intake.departments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -28,6 +29,11 @@ class DepartmentAdminController {
 
     private final DepartmentRegistry registry;
 
+    /** Why an empty scope is refused, and how to name the areas. */
+    static final String SCOPE_NEEDED = "must name at least one area: an empty scope covers nothing. Give area-code"
+            + " prefixes of 2 to 12 digits, e.g. [\"110105\"] for a district (GB/T 2260) or [\"110105001001\"]"
+            + " for one community";
+
     DepartmentAdminController(DepartmentRegistry registry) {
         this.registry = registry;
     }
@@ -39,7 +45,7 @@ class DepartmentAdminController {
 
             @NotBlank @Size(max = 200) String name,
             @NotNull Set<@NotNull @Pattern(regexp = "[A-Z][A-Za-z0-9]{1,99}") String> allowedEventTypes,
-            @NotNull List<@NotNull @Pattern(regexp = "[0-9]{2,12}") String> jurisdictionScope,
+            @NotEmpty(message = SCOPE_NEEDED) List<@NotNull @Pattern(regexp = "[0-9]{2,12}") String> jurisdictionScope,
             @Positive @Max(100_000) int rateLimitPerSecond) {
 
         DepartmentRegistry.DepartmentTerms terms() {
@@ -52,7 +58,7 @@ class DepartmentAdminController {
     record Terms(
             @NotBlank @Size(max = 200) String name,
             @NotNull Set<@NotNull @Pattern(regexp = "[A-Z][A-Za-z0-9]{1,99}") String> allowedEventTypes,
-            @NotNull List<@NotNull @Pattern(regexp = "[0-9]{2,12}") String> jurisdictionScope,
+            @NotEmpty(message = SCOPE_NEEDED) List<@NotNull @Pattern(regexp = "[0-9]{2,12}") String> jurisdictionScope,
             @Positive @Max(100_000) int rateLimitPerSecond) {
 
         DepartmentRegistry.DepartmentTerms terms() {

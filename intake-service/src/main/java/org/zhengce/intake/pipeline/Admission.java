@@ -11,7 +11,10 @@ import org.zhengce.intake.departments.Permission;
 import org.zhengce.intake.validation.ValidationRule;
 import org.zhengce.intake.validation.Violation;
 
-/** Whether an event fits its sender's terms: its own department, enabled, a type it may report, in its scope. */
+/**
+ * Whether an event fits its sender's terms: its own department, enabled, a type it may report, in its scope. An
+ * empty scope covers nothing (fails closed).
+ */
 final class Admission {
 
     private Admission() {}
@@ -45,7 +48,14 @@ final class Admission {
                 && DepartmentPermissions.mayReport(sender, eventType) instanceof Permission.Refused) {
             violations.add(new Violation("type", ValidationRule.EVENT_TYPE_NOT_ALLOWED, eventType));
         }
-        if (!sender.jurisdictionScope().isEmpty()) {
+        if (sender.jurisdictionScope().isEmpty()) {
+            // fails closed: a department whose areas were never named covers none
+            violations.add(new Violation(
+                    "communityCode",
+                    ValidationRule.OUT_OF_SCOPE,
+                    "department " + sender.code() + " has no jurisdiction scope, which covers no area: a platform"
+                            + " admin names its areas first"));
+        } else {
             String community = communityOf(event);
             if (community == null || sender.jurisdictionScope().stream().noneMatch(community::startsWith)) {
                 violations.add(new Violation(

@@ -31,11 +31,37 @@ class EventLedger {
         this.db = db;
     }
 
-    /** An event ready to be claimed: its ledger row and the record that will be published. */
-    record Entry(String eventId, UUID platformEventId, byte[] digest, String eventType, OutgoingRecord record) {}
+    /**
+     * An event ready to be claimed: its ledger row and the record that will be published.
+     *
+     * @param digest the keyed idempotency digest ({@link EventDigests}), under {@code digestKeyId}
+     * @param digestKeyId null only for a row as written before digests were keyed (a bare SHA-256)
+     */
+    record Entry(
+            String eventId,
+            UUID platformEventId,
+            byte[] digest,
+            @Nullable String digestKeyId,
+            String eventType,
+            OutgoingRecord record) {
 
-    /** A ledger row found for an event id that was already claimed. */
-    record Existing(String eventId, UUID platformEventId, byte[] digest, Instant acceptedAt, boolean published) {}
+        /** A row as written before digests were keyed: the bare SHA-256 of the event, no key id. */
+        Entry(String eventId, UUID platformEventId, byte[] bareDigest, String eventType, OutgoingRecord record) {
+            this(eventId, platformEventId, bareDigest, null, eventType, record);
+        }
+    }
+
+    /** A ledger row found for an event id that was already claimed; a null key id marks a bare SHA-256. */
+    record Existing(
+            String eventId,
+            UUID platformEventId,
+            byte[] digest,
+            @Nullable String digestKeyId,
+            Instant acceptedAt,
+            boolean published) {}
+
+    /** A row still holding the bare SHA-256 written before digests were keyed. */
+    record Unkeyed(String department, String eventId, byte[] bareDigest) {}
 
     /** A row claimed but not published, as the relay reads it. */
     record Unpublished(
@@ -53,6 +79,7 @@ class EventLedger {
         String[] eventIds = new String[n];
         String[] ids = new String[n];
         String[] digests = new String[n];
+        String[] digestKeyIds = new String[n];
         String[] types = new String[n];
         String[] keys = new String[n];
         Integer[] partitions = new Integer[n];
@@ -63,25 +90,28 @@ class EventLedger {
             eventIds[i] = e.eventId();
             ids[i] = e.platformEventId().toString();
             digests[i] = HEX.formatHex(e.digest());
+            digestKeyIds[i] = e.digestKeyId();
             types[i] = e.eventType();
             keys[i] = e.record().key();
             partitions[i] = e.record().partition();
             values[i] = HEX.formatHex(e.record().value());
             headers[i] = HEX.formatHex(e.record().headers());
         }
-        return db.sql("insert into event_ledger (department, event_id, platform_event_id, payload_digest, event_type,"
-                        + " record_key, record_partition, accepted_at, record_value, record_headers)"
-                        + " select :department, e, i::uuid, decode(d, 'hex'), t, k, p, :acceptedAt,"
+        return db.sql("insert into event_ledger (department, event_id, platform_event_id, payload_digest,"
+                        + " digest_key_id, event_type, record_key, record_partition, accepted_at, record_value,"
+                        + " record_headers)"
+                        + " select :department, e, i::uuid, decode(d, 'hex'), dk, t, k, p, :acceptedAt,"
                         + " decode(v, 'hex'), decode(h, 'hex')"
-                        + " from unnest(:eventIds::text[], :ids::text[], :digests::text[], :types::text[],"
-                        + " :keys::text[], :partitions::int[], :values::text[], :headers::text[])"
-                        + " as u(e, i, d, t, k, p, v, h)"
+                        + " from unnest(:eventIds::text[], :ids::text[], :digests::text[], :digestKeyIds::text[],"
+                        + " :types::text[], :keys::text[], :partitions::int[], :values::text[], :headers::text[])"
+                        + " as u(e, i, d, dk, t, k, p, v, h)"
                         + " on conflict (department, event_id) do nothing returning event_id")
                 .bind("department", department)
                 .bind("acceptedAt", acceptedAt)
                 .bind("eventIds", eventIds)
                 .bind("ids", ids)
                 .bind("digests", digests)
+                .bind("digestKeyIds", digestKeyIds)
                 .bind("types", types)
                 .bind("keys", keys)
                 .bind("partitions", partitions)
@@ -97,7 +127,8 @@ class EventLedger {
         if (eventIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("select event_id, platform_event_id, payload_digest, accepted_at, published_at is not null"
+        return db.sql("select event_id, platform_event_id, payload_digest, accepted_at, published_at is not null,"
+                        + " digest_key_id"
                         + " from event_ledger where department = :department and event_id = any(:eventIds::text[])")
                 .bind("department", department)
                 .bind("eventIds", eventIds.toArray(String[]::new))
@@ -143,6 +174,46 @@ class EventLedger {
                 .all();
     }
 
+    /** Up to {@code limit} rows still holding a bare SHA-256 (written before digests were keyed). */
+    Flux<Unkeyed> unkeyed(int limit) {
+        return db.sql("select department, event_id, payload_digest from event_ledger where digest_key_id is null"
+                        + " limit :limit")
+                .bind("limit", limit)
+                .map(row -> new Unkeyed(
+                        Objects.requireNonNull(row.get(0, String.class)),
+                        Objects.requireNonNull(row.get(1, String.class)),
+                        bytes(row, 2)))
+                .all();
+    }
+
+    /**
+     * Replaces the bare SHA-256 of each row by its keyed digest, once: a row another instance re-keyed meanwhile is
+     * left alone. Emits how many rows changed.
+     */
+    Mono<Long> rekey(List<Unkeyed> rows, String keyId, Function<byte[], byte[]> keyed) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        int n = rows.size();
+        String[] departments = new String[n];
+        String[] eventIds = new String[n];
+        String[] digests = new String[n];
+        for (int i = 0; i < n; i++) {
+            departments[i] = rows.get(i).department();
+            eventIds[i] = rows.get(i).eventId();
+            digests[i] = HEX.formatHex(keyed.apply(rows.get(i).bareDigest()));
+        }
+        return db.sql("update event_ledger l set payload_digest = decode(u.d, 'hex'), digest_key_id = :keyId"
+                        + " from unnest(:departments::text[], :eventIds::text[], :digests::text[]) as u(dep, e, d)"
+                        + " where l.department = u.dep and l.event_id = u.e and l.digest_key_id is null")
+                .bind("keyId", keyId)
+                .bind("departments", departments)
+                .bind("eventIds", eventIds)
+                .bind("digests", digests)
+                .fetch()
+                .rowsUpdated();
+    }
+
     /** How many events are claimed and not yet published (a gauge: it should stay near zero). */
     Mono<Long> countUnpublished() {
         return db.sql("select count(*) from event_ledger where published_at is null")
@@ -155,6 +226,7 @@ class EventLedger {
                 Objects.requireNonNull(row.get(0, String.class)),
                 Objects.requireNonNull(row.get(1, UUID.class)),
                 bytes(row, 2),
+                row.get(5, String.class),
                 Objects.requireNonNull(row.get(3, Instant.class)),
                 Boolean.TRUE.equals(row.get(4, Boolean.class)));
     }

@@ -50,6 +50,21 @@ final class IntakeMetrics {
                 .increment();
     }
 
+    /** Free-text fields of accepted events in which an identity number was masked before publishing. */
+    void identityNumbersMasked(String department, int fields) {
+        if (fields == 0) {
+            return;
+        }
+        counters.computeIfAbsent(
+                        String.join("|", "m", department),
+                        k -> Counter.builder("intake.identity.numbers.masked")
+                                .description("Free-text fields of accepted events that held an identity number, masked"
+                                        + " before publishing (the department is told which)")
+                                .tag("department", department)
+                                .register(registry))
+                .increment(fields);
+    }
+
     void batch(String department, Channel channel, Duration took) {
         timers.computeIfAbsent(
                         department + "|" + channel.tag(),

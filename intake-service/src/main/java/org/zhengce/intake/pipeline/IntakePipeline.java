@@ -1,14 +1,11 @@
 package org.zhengce.intake.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,6 @@ import reactor.core.publisher.Mono;
 public class IntakePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IntakePipeline.class);
-    private static final HexFormat HEX = HexFormat.of();
     /**
      * The meaning rules that compare a field with a required number of its record, by that number's name (the other
      * comparisons are of optional fields, which reading leaves null when it cannot read them).
@@ -59,6 +55,7 @@ public class IntakePipeline {
     private final RejectedEventStore rejections;
     private final DeadLetterWriter deadLetters;
     private final PayloadSealer sealer;
+    private final EventDigests digests;
     private final IntakeMetrics metrics;
     private final DepartmentEventDecoder avro;
     private final EventJson json;
@@ -75,6 +72,7 @@ public class IntakePipeline {
             RejectedEventStore rejections,
             DeadLetterWriter deadLetters,
             PayloadSealer sealer,
+            EventDigests digests,
             IntakeMetrics metrics,
             DepartmentEventDecoder avro,
             EventJson json,
@@ -87,6 +85,7 @@ public class IntakePipeline {
         this.rejections = rejections;
         this.deadLetters = deadLetters;
         this.sealer = sealer;
+        this.digests = digests;
         this.metrics = metrics;
         this.avro = avro;
         this.json = json;
@@ -100,6 +99,8 @@ public class IntakePipeline {
             Submission submission,
             String eventId,
             String eventType,
+            EventDigests.Digest digest,
+            List<String> maskedFields,
             EventLedger.Entry entry,
             ProducerRecord<String, byte[]> record) {}
 
@@ -189,8 +190,16 @@ public class IntakePipeline {
         Mono<Void> send = writer.send(toSend.stream().map(Prepared::record).toList())
                 .then(Mono.defer(() -> ledger.markPublished(
                         toSend.stream().map(p -> p.entry().platformEventId()).toList(), clock.instant())))
-                .doOnSuccess(marked -> toSend.forEach(p -> outcomes[p.index()] = new Outcome.Accepted(
-                        p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), now)))
+                .doOnSuccess(marked -> toSend.forEach(p -> {
+                    outcomes[p.index()] = new Outcome.Accepted(
+                            p.submission().sourceRef(),
+                            p.eventId(),
+                            p.entry().platformEventId(),
+                            now,
+                            p.maskedFields());
+                    metrics.identityNumbersMasked(
+                            sender.code(), p.maskedFields().size());
+                }))
                 .onErrorResume(e -> {
                     log.warn(
                             "{} events of {} not confirmed on {} ({}); the relay will publish them",
@@ -199,7 +208,7 @@ public class IntakePipeline {
                             writer.topic(),
                             e.toString());
                     toSend.forEach(p -> outcomes[p.index()] = new Outcome.Pending(
-                            p.submission().sourceRef(), p.eventId(), p.entry().platformEventId()));
+                            p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), p.maskedFields()));
                     return Mono.empty();
                 })
                 .then();
@@ -231,14 +240,19 @@ public class IntakePipeline {
             EventLedger.Existing existing,
             Instant now,
             List<RejectedEventStore.Kept> kept) {
-        if (!MessageDigest.isEqual(existing.digest(), p.entry().digest())) {
-            return conflict(sender, p, HEX.formatHex(existing.digest()), now, kept);
+        if (!digests.matches(p.digest(), existing.digestKeyId(), existing.digest())) {
+            return conflict(sender, p, existing.platformEventId(), existing.acceptedAt(), now, kept);
         }
         if (!existing.published()) {
-            return new Outcome.Pending(p.submission().sourceRef(), p.eventId(), existing.platformEventId());
+            return new Outcome.Pending(
+                    p.submission().sourceRef(), p.eventId(), existing.platformEventId(), p.maskedFields());
         }
         return new Outcome.Duplicate(
-                p.submission().sourceRef(), p.eventId(), existing.platformEventId(), existing.acceptedAt());
+                p.submission().sourceRef(),
+                p.eventId(),
+                existing.platformEventId(),
+                existing.acceptedAt(),
+                p.maskedFields());
     }
 
     /** A second event with the same id in one batch: a duplicate of the first's outcome, or a conflict. */
@@ -249,28 +263,42 @@ public class IntakePipeline {
             Outcome firstOutcome,
             Instant now,
             List<RejectedEventStore.Kept> kept) {
-        if (!MessageDigest.isEqual(first.entry().digest(), repeat.entry().digest())) {
-            return conflict(sender, repeat, HEX.formatHex(first.entry().digest()), now, kept);
+        if (!EventDigests.same(first.digest(), repeat.digest())) {
+            if (firstOutcome instanceof Outcome.Conflict c) {
+                return conflict(sender, repeat, c.platformEventId(), c.acceptedAt(), now, kept);
+            }
+            Instant acceptedAt = firstOutcome instanceof Outcome.Accepted a
+                    ? a.acceptedAt()
+                    : firstOutcome instanceof Outcome.Duplicate d ? d.acceptedAt() : null;
+            return conflict(sender, repeat, first.entry().platformEventId(), acceptedAt, now, kept);
         }
         String ref = repeat.submission().sourceRef();
         if (firstOutcome instanceof Outcome.Accepted a) {
-            return new Outcome.Duplicate(ref, a.eventId(), a.platformEventId(), a.acceptedAt());
+            return new Outcome.Duplicate(ref, a.eventId(), a.platformEventId(), a.acceptedAt(), a.maskedFields());
         }
         if (firstOutcome instanceof Outcome.Duplicate d) {
-            return new Outcome.Duplicate(ref, d.eventId(), d.platformEventId(), d.acceptedAt());
+            return new Outcome.Duplicate(ref, d.eventId(), d.platformEventId(), d.acceptedAt(), d.maskedFields());
         }
         if (firstOutcome instanceof Outcome.Pending p) {
-            return new Outcome.Pending(ref, p.eventId(), p.platformEventId());
+            return new Outcome.Pending(ref, p.eventId(), p.platformEventId(), p.maskedFields());
         }
         if (firstOutcome instanceof Outcome.Conflict c) {
-            return conflict(sender, repeat, c.acceptedDigest(), now, kept);
+            return conflict(sender, repeat, c.platformEventId(), c.acceptedAt(), now, kept);
         }
         return firstOutcome;
     }
 
+    /**
+     * A re-send with another payload: says which platform event was accepted with this id, and when, never a digest
+     * (a digest beside a masked payload would be a brute-force oracle for the identity numbers in it).
+     */
     private Outcome.Conflict conflict(
-            Department sender, Prepared p, String acceptedDigest, Instant now, List<RejectedEventStore.Kept> kept) {
-        String presented = HEX.formatHex(p.entry().digest());
+            Department sender,
+            Prepared p,
+            UUID acceptedPlatformEventId,
+            @Nullable Instant acceptedAt,
+            Instant now,
+            List<RejectedEventStore.Kept> kept) {
         Outcome.Rejected kept1 = reject(
                 sender,
                 p.submission(),
@@ -279,11 +307,11 @@ public class IntakePipeline {
                 List.of(new Violation(
                         "eventId",
                         ValidationRule.CONFLICTING_DUPLICATE,
-                        "accepted " + acceptedDigest + " ≠ presented " + presented)),
+                        Outcome.Conflict.explanation(acceptedPlatformEventId, acceptedAt))),
                 now,
                 kept);
         return new Outcome.Conflict(
-                p.submission().sourceRef(), p.eventId(), acceptedDigest, presented, kept1.rejectionId());
+                p.submission().sourceRef(), p.eventId(), acceptedPlatformEventId, acceptedAt, kept1.rejectionId());
     }
 
     /** Reading errors, the sender's terms, then meaning: all of them, each path once. */
@@ -351,16 +379,21 @@ public class IntakePipeline {
 
     private Prepared prepare(int index, Submission submission, DepartmentEvent event, String eventType, Instant now) {
         String eventId = event.getEventId();
-        byte[] digest = digest(event);
+        EventDigests.Digest digest = digests.of(event);
         UUID platformEventId = platformEventId(event.getDepartment().name(), eventId);
-        HouseholdEvent published = pseudonymisation.toHouseholdEvent(event, platformEventId.toString());
+        EventPseudonymisation.Pseudonymised pseudonymised =
+                pseudonymisation.pseudonymise(event, platformEventId.toString());
+        HouseholdEvent published = pseudonymised.event();
         ProducerRecord<String, byte[]> record = writer.record(published, eventType, now);
         return new Prepared(
                 index,
                 submission,
                 eventId,
                 eventType,
-                new EventLedger.Entry(eventId, platformEventId, digest, eventType, OutgoingRecord.of(record)),
+                digest,
+                pseudonymised.maskedFields(),
+                new EventLedger.Entry(
+                        eventId, platformEventId, digest.bytes(), digest.keyId(), eventType, OutgoingRecord.of(record)),
                 record);
     }
 
@@ -392,8 +425,15 @@ public class IntakePipeline {
         return new Outcome.Rejected(submission.sourceRef(), maskedId, eventType, violations, id);
     }
 
-    /** The payload as an operator may read it: JSON text (an Avro record rendered as JSON), else Base64, masked. */
+    /**
+     * The payload as an operator may read it: JSON text (an Avro record rendered as JSON), else Base64, masked. A
+     * payload that could not be parsed at all has no readable copy: only its format and size, the rest is sealed (a
+     * masker cannot be trusted with text it cannot parse); the violations say why it was refused.
+     */
     private String maskedPayload(Submission submission) {
+        if (submission.read().event() == null) {
+            return sealedOnly(submission);
+        }
         if (submission.format() == PayloadFormat.AVRO) {
             DepartmentEvent event = submission.read().event();
             if (event != null && event.getFact() != null) {
@@ -410,6 +450,12 @@ public class IntakePipeline {
                                     ResidentIdentityNumber.maskAllIn(latin1).getBytes(StandardCharsets.ISO_8859_1));
         }
         return ResidentIdentityNumber.maskAllIn(new String(submission.payload(), StandardCharsets.UTF_8));
+    }
+
+    /** What the store shows of a payload that could not be parsed. */
+    static String sealedOnly(Submission submission) {
+        return "sealed only: unparsable " + submission.format().name() + " payload of " + submission.payload().length
+                + " bytes";
     }
 
     private void count(Department sender, List<Submission> batch, List<Outcome> outcomes) {
@@ -496,15 +542,9 @@ public class IntakePipeline {
         return UUID.nameUUIDFromBytes((department + "\u0000" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The bare SHA-256 of the event's Avro binary, as ledger rows held it before digests were keyed. */
     static byte[] digest(DepartmentEvent event) {
-        try {
-            java.nio.ByteBuffer encoded = event.toByteBuffer();
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(encoded);
-            return sha256.digest();
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot encode the event to digest it", e);
-        }
+        return EventDigests.canonical(event);
     }
 
     private static String masked(String text) {

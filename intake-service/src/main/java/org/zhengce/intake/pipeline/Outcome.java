@@ -20,16 +20,41 @@ public sealed interface Outcome {
     /** The stable lower-case status: accepted, duplicate, rejected, conflict or pending. */
     String status();
 
-    /** Published to {@code household.events} and in the ledger. */
-    record Accepted(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) implements Outcome {
+    /**
+     * Published to {@code household.events} and in the ledger. {@code maskedFields}: the free-text fields (paths as in
+     * violations) that held an identity number, masked before publishing; never the value.
+     */
+    record Accepted(
+            String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt, List<String> maskedFields)
+            implements Outcome {
+
+        public Accepted {
+            maskedFields = List.copyOf(maskedFields);
+        }
+
+        public Accepted(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) {
+            this(sourceRef, eventId, platformEventId, acceptedAt, List.of());
+        }
+
         @Override
         public String status() {
             return "accepted";
         }
     }
 
-    /** Accepted before with the same payload: the same platform id, published once. */
-    record Duplicate(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) implements Outcome {
+    /** Accepted before with the same payload: the same platform id, published once; masked as the first was. */
+    record Duplicate(
+            String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt, List<String> maskedFields)
+            implements Outcome {
+
+        public Duplicate {
+            maskedFields = List.copyOf(maskedFields);
+        }
+
+        public Duplicate(String sourceRef, String eventId, UUID platformEventId, Instant acceptedAt) {
+            this(sourceRef, eventId, platformEventId, acceptedAt, List.of());
+        }
+
         @Override
         public String status() {
             return "duplicate";
@@ -77,14 +102,29 @@ public sealed interface Outcome {
     }
 
     /**
-     * The same (department, eventId) was accepted before with a different payload; kept as {@code rejectionId}.
-     * Digests are hex SHA-256 of the event's Avro binary.
+     * The same (department, eventId) was accepted before with a different payload, as {@code platformEventId} at
+     * {@code acceptedAt} (null while that one is not yet confirmed); this one is kept as {@code rejectionId}. No
+     * digest is shown.
      */
-    record Conflict(String sourceRef, String eventId, String acceptedDigest, String presentedDigest, UUID rejectionId)
-            implements Outcome {
+    record Conflict(
+            String sourceRef,
+            String eventId,
+            UUID platformEventId,
+            @Nullable Instant acceptedAt,
+            UUID rejectionId) implements Outcome {
         @Override
         public String status() {
             return "conflict";
+        }
+
+        /** What happened, in words: "accepted before with another payload as platform event … at …". */
+        public String explanation() {
+            return explanation(platformEventId, acceptedAt);
+        }
+
+        static String explanation(UUID platformEventId, @Nullable Instant acceptedAt) {
+            return "accepted before with another payload as platform event " + platformEventId
+                    + (acceptedAt == null ? " (not yet confirmed)" : " at " + acceptedAt);
         }
     }
 
@@ -92,7 +132,17 @@ public sealed interface Outcome {
      * Claimed in the ledger but not yet confirmed on Kafka (the broker did not acknowledge in time, or another
      * request is publishing it): the relay will publish it; the department re-sends to learn the final answer.
      */
-    record Pending(String sourceRef, String eventId, UUID platformEventId) implements Outcome {
+    record Pending(String sourceRef, String eventId, UUID platformEventId, List<String> maskedFields)
+            implements Outcome {
+
+        public Pending {
+            maskedFields = List.copyOf(maskedFields);
+        }
+
+        public Pending(String sourceRef, String eventId, UUID platformEventId) {
+            this(sourceRef, eventId, platformEventId, List.of());
+        }
+
         @Override
         public String status() {
             return "pending";

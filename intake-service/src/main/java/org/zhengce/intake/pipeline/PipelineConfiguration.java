@@ -30,10 +30,13 @@ import org.zhengce.intake.reading.EventJson;
 import org.zhengce.intake.validation.CommunityDirectory;
 import org.zhengce.intake.validation.EventPseudonymisation;
 import org.zhengce.intake.validation.EventValidator;
+import org.zhengce.kit.crypto.KeyRing;
+import org.zhengce.kit.crypto.KeyedHash;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroDeserializer;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.SerdeConfig;
+import reactor.core.publisher.Flux;
 
 /** Wires the pipeline from its settings: keys, communities, serdes and the Kafka writers. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +46,7 @@ class PipelineConfiguration {
 
     private static final String HOUSEHOLD_EVENTS = "household.events";
     private static final String DEAD_LETTERS = "dept.events.dlq";
+    private static final int REKEY_BATCH = 1_000;
 
     @Bean
     EventJson eventJson() {
@@ -68,10 +72,49 @@ class PipelineConfiguration {
         return CommunityDirectory.of(codes);
     }
 
+    /** The idempotency digest under its own keys (never the pseudonym or sealing keys). */
+    @Bean
+    EventDigests eventDigests(PipelineSettings settings) {
+        return new EventDigests(new KeyedHash(
+                settings.cryptoSuite(),
+                KeyRing.fromBase64("intake.pipeline.digest-keys", settings.digestKeys(), settings.digestKeyId())));
+    }
+
+    /**
+     * Re-keys, once, the ledger rows written before digests were keyed: their bare SHA-256 becomes its keyed hash
+     * under the active digest key, so no stored digest can be brute-forced. Resends meanwhile stay idempotent
+     * ({@link EventDigests#matches}).
+     */
+    @Bean
+    org.springframework.boot.ApplicationRunner rekeyUnkeyedDigests(
+            EventLedger ledger, EventDigests digests, PipelineSettings settings) {
+        return arguments -> {
+            Long rekeyed = Flux.defer(() -> ledger.unkeyed(REKEY_BATCH)
+                            .collectList()
+                            .flatMap(rows -> ledger.rekey(
+                                            rows,
+                                            settings.digestKeyId(),
+                                            bare -> digests.rekey(bare).bytes())
+                                    .thenReturn(rows.size())))
+                    .repeat()
+                    .takeWhile(rows -> rows > 0)
+                    .reduce(0L, (sum, rows) -> sum + rows)
+                    .block();
+            if (rekeyed != null && rekeyed > 0) {
+                org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class)
+                        .info(
+                                "re-keyed the idempotency digests of {} ledger rows under digest key {}",
+                                rekeyed,
+                                settings.digestKeyId());
+            }
+        };
+    }
+
     @Bean
     IntakePipeline intakePipeline(
             PipelineSettings settings,
             PseudonymSettings pseudonyms,
+            EventDigests digests,
             CommunityDirectory communities,
             EventLedger ledger,
             RejectedEventStore rejections,
@@ -89,7 +132,8 @@ class PipelineConfiguration {
         readerConfig.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DepartmentEvent.class.getName());
         ConfluentAvroDeserializer<DepartmentEvent> deserializer = new ConfluentAvroDeserializer<>();
         deserializer.configure(readerConfig, false);
-        Pseudonymiser pseudonymiser = Pseudonymiser.fromBase64Secrets(pseudonyms.keys(), pseudonyms.activeKeyId());
+        Pseudonymiser pseudonymiser =
+                Pseudonymiser.fromBase64Secrets(settings.cryptoSuite(), pseudonyms.keys(), pseudonyms.activeKeyId());
         return new IntakePipeline(
                 new EventValidator(clock, communities, settings.allowedClockSkew()),
                 new EventPseudonymisation(pseudonymiser, clock),
@@ -97,7 +141,8 @@ class PipelineConfiguration {
                 householdEventWriter(kafka, serializer, settings),
                 rejections,
                 new DeadLetterWriter(kafka, topic(DEAD_LETTERS), settings.publishTimeout()),
-                new PayloadSealer(settings.sealingKeys(), settings.sealingKeyId()),
+                new PayloadSealer(settings.cryptoSuite(), settings.sealingKeys(), settings.sealingKeyId()),
+                digests,
                 new IntakeMetrics(meters),
                 new DepartmentEventDecoder(deserializer),
                 json,
@@ -112,7 +157,7 @@ class PipelineConfiguration {
      */
     @Bean
     org.springframework.boot.ApplicationRunner registerPublishedSchema(
-            IntakePipeline pipeline, PseudonymSettings keys) {
+            IntakePipeline pipeline, PseudonymSettings keys, PipelineSettings settings) {
         return arguments -> {
             try {
                 org.zhengce.intake.DepartmentEvent example = org.zhengce.intake.reading.EventExamples.all()
@@ -120,7 +165,8 @@ class PipelineConfiguration {
                         .iterator()
                         .next();
                 EventPseudonymisation pseudonyms = new EventPseudonymisation(
-                        Pseudonymiser.fromBase64Secrets(keys.keys(), keys.activeKeyId()), Clock.systemUTC());
+                        Pseudonymiser.fromBase64Secrets(settings.cryptoSuite(), keys.keys(), keys.activeKeyId()),
+                        Clock.systemUTC());
                 pipeline.writer().serializeOnly(pseudonyms.toHouseholdEvent(example, "schema-registration"));
             } catch (RuntimeException unreachable) {
                 org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class)

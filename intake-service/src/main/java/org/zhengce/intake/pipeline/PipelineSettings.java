@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.zhengce.kit.crypto.CryptoSuite;
 
 /**
  * The pipeline's settings ({@code intake.pipeline.*}).
@@ -16,6 +17,11 @@ import org.springframework.core.io.Resource;
  * @param communities the known community codes, one per line ({@code #} comments; text after the code ignored)
  * @param sealingKeys key id → Base64 AES-256 key sealing rejected payloads (a Kubernetes Secret in production)
  * @param sealingKeyId the key new rejections are sealed with
+ * @param digestKeys key id → Base64 secret (at least 32 bytes) of the idempotency digest: a keyed hash of the event,
+ *     under its own secret (not the pseudonym key, not a sealing key), so a stored digest cannot be brute-forced
+ * @param digestKeyId the key new events' digests are made with
+ * @param cryptoSuite {@code standard} (HMAC-SHA256, AES-256-GCM) or {@code sm} (HMAC-SM3, SM4-GCM, for a commercial
+ *     cryptography assessment, 密评): the suite of the pseudonyms, sealed payloads and digests (ADR 0011)
  */
 @ConfigurationProperties("intake.pipeline")
 record PipelineSettings(
@@ -25,7 +31,10 @@ record PipelineSettings(
         @DefaultValue("30s") Duration relayInterval,
         @DefaultValue("classpath:communities.txt") Resource communities,
         @DefaultValue Map<String, String> sealingKeys,
-        @DefaultValue("") String sealingKeyId) {
+        @DefaultValue("") String sealingKeyId,
+        @DefaultValue Map<String, String> digestKeys,
+        @DefaultValue("") String digestKeyId,
+        @DefaultValue("standard") CryptoSuite cryptoSuite) {
 
     PipelineSettings {
         if (relayAfter.compareTo(publishTimeout) <= 0) {
@@ -33,13 +42,25 @@ record PipelineSettings(
                     + ") must be longer than intake.pipeline.publish-timeout (" + publishTimeout + ")");
         }
         // an entry left empty by an unset environment variable is no key at all
-        sealingKeys = sealingKeys.entrySet().stream()
-                .filter(e -> !e.getValue().isBlank())
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        sealingKeys = present(sealingKeys);
         if (!sealingKeys.containsKey(sealingKeyId)) {
             throw new IllegalArgumentException("intake.pipeline.sealing-keys." + sealingKeyId
                     + " is not set (intake.pipeline.sealing-key-id names it): set INTAKE_SEALING_KEY to"
-                    + " Base64 of 32 random bytes, from a Kubernetes Secret (the launcher generates one)");
+                    + " Base64 of 32 random bytes (16 under the sm suite), from a Kubernetes Secret (the launcher"
+                    + " generates one)");
         }
+        digestKeys = present(digestKeys);
+        if (!digestKeys.containsKey(digestKeyId)) {
+            throw new IllegalArgumentException("intake.pipeline.digest-keys." + digestKeyId
+                    + " is not set (intake.pipeline.digest-key-id names it): set INTAKE_DIGEST_KEY to"
+                    + " Base64 of 32 random bytes, its own secret, from a Kubernetes Secret (the launcher generates"
+                    + " one)");
+        }
+    }
+
+    private static Map<String, String> present(Map<String, String> keys) {
+        return keys.entrySet().stream()
+                .filter(e -> !e.getValue().isBlank())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -10,7 +10,8 @@ import org.zhengce.intake.validation.Violation;
  * A rejected event as kept for inspection: why, from whom, when, and the payload with identity numbers masked.
  *
  * @param maskedPayload the payload as received with identity numbers masked: JSON text, or {@code base64:...} for
- *     bytes that are not text
+ *     an Avro record that cannot be rendered; for a payload that could not be parsed at all only
+ *     {@code sealed only: unparsable <format> payload of <n> bytes} (no readable copy; replay opens the sealed bytes)
  * @param replayOutcome after a replay: accepted, duplicate, rejected (see {@code replayRejectionId}), conflict or
  *     pending
  */

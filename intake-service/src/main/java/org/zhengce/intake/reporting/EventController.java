@@ -63,8 +63,11 @@ class EventController {
                     + " with its line number; a broken line is rejected alone and the others are still read)."
                     + " For one event: 202 when it is on household.events and in the ledger (a re-send answers 202"
                     + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
-                    + " department may not report the type; 409 when the eventId was accepted with another payload;"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).",
+                    + " department may not report the type; 409 when the eventId was accepted with another payload"
+                    + " (naming that platformEventId and its acceptedAt; no digest is shown);"
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer)."
+                    + " An identity number in a free-text field is masked before publishing and the answer's"
+                    + " maskedFields names those fields (per line for NDJSON), never the value.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -230,9 +233,8 @@ class EventController {
                     .body(problem(
                             HttpStatus.CONFLICT,
                             "Conflicting duplicate",
-                            "event " + c.eventId() + " of " + department.code()
-                                    + " was accepted before with another payload (digest " + c.acceptedDigest()
-                                    + "; this one " + c.presentedDigest() + ")",
+                            "event " + c.eventId() + " of " + department.code() + " was " + c.explanation()
+                                    + "; this payload is kept as rejection " + c.rejectionId(),
                             result,
                             request));
         }
@@ -276,9 +278,8 @@ class EventController {
         if (result.violations() != null) {
             problem.setProperty("violations", result.violations());
         }
-        if (result.acceptedDigest() != null) {
-            problem.setProperty("acceptedDigest", result.acceptedDigest());
-            problem.setProperty("presentedDigest", result.presentedDigest());
+        if (result.acceptedAt() != null) {
+            problem.setProperty("acceptedAt", result.acceptedAt());
         }
         return problem;
     }

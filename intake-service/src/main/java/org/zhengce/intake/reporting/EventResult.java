@@ -13,9 +13,11 @@ import org.zhengce.intake.validation.Violation;
  *
  * @param line the NDJSON line or CSV row number, when the event came in one
  * @param status accepted, duplicate, rejected, conflict or pending
- * @param platformEventId the platform's id of an accepted (or duplicate, or pending) event: the same on every re-send
+ * @param platformEventId the platform's id of an accepted (or duplicate, or pending) event: the same on every re-send;
  * @param rejectionId the kept rejection, to look at or replay
- * @param acceptedDigest for a conflict: the SHA-256 of the event accepted first; {@code presentedDigest} of this one
+ * @param platformEventId for a conflict: the platform event accepted first with this eventId; {@code acceptedAt} when
+ * @param maskedFields the free-text fields (paths as in violations) that held an identity number and were masked
+ *     before publishing; absent when none was. Never the value.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventResult(
@@ -26,8 +28,13 @@ public record EventResult(
         @Nullable Instant acceptedAt,
         @Nullable UUID rejectionId,
         @Nullable List<ViolationView> violations,
-        @Nullable String acceptedDigest,
-        @Nullable String presentedDigest) {
+
+        @io.swagger.v3.oas.annotations.media.Schema(
+                description = "The free-text fields (paths as in violations, e.g. fact.note) that held a"
+                        + " resident identity number, masked before the event was published; absent when"
+                        + " none was. Never the value.")
+        @Nullable
+        List<String> maskedFields) {
 
     /** One error, as departments read it. */
     public record ViolationView(
@@ -41,26 +48,33 @@ public record EventResult(
     public static EventResult of(@Nullable Long line, Outcome outcome) {
         if (outcome instanceof Outcome.Accepted a) {
             return new EventResult(
-                    line, a.eventId(), a.status(), a.platformEventId(), a.acceptedAt(), null, null, null, null);
+                    line,
+                    a.eventId(),
+                    a.status(),
+                    a.platformEventId(),
+                    a.acceptedAt(),
+                    null,
+                    null,
+                    masked(a.maskedFields()));
         }
         if (outcome instanceof Outcome.Duplicate d) {
             return new EventResult(
-                    line, d.eventId(), d.status(), d.platformEventId(), d.acceptedAt(), null, null, null, null);
+                    line,
+                    d.eventId(),
+                    d.status(),
+                    d.platformEventId(),
+                    d.acceptedAt(),
+                    null,
+                    null,
+                    masked(d.maskedFields()));
         }
         if (outcome instanceof Outcome.Pending p) {
-            return new EventResult(line, p.eventId(), p.status(), p.platformEventId(), null, null, null, null, null);
+            return new EventResult(
+                    line, p.eventId(), p.status(), p.platformEventId(), null, null, null, masked(p.maskedFields()));
         }
         if (outcome instanceof Outcome.Conflict c) {
             return new EventResult(
-                    line,
-                    c.eventId(),
-                    c.status(),
-                    null,
-                    null,
-                    c.rejectionId(),
-                    null,
-                    c.acceptedDigest(),
-                    c.presentedDigest());
+                    line, c.eventId(), c.status(), c.platformEventId(), c.acceptedAt(), c.rejectionId(), null, null);
         }
         Outcome.Rejected r = (Outcome.Rejected) outcome;
         return new EventResult(
@@ -71,8 +85,11 @@ public record EventResult(
                 null,
                 r.rejectionId(),
                 r.violations().stream().map(ViolationView::of).toList(),
-                null,
                 null);
+    }
+
+    private static @Nullable List<String> masked(List<String> fields) {
+        return fields.isEmpty() ? null : fields;
     }
 
     static EventResult streamLimit(long line, int limit) {
@@ -89,7 +106,6 @@ public record EventResult(
                                 "size.events-per-stream",
                                 "more than " + limit
                                         + " events in one stream: this line and the ones after it were not read; send them again")),
-                null,
                 null);
     }
 }

@@ -52,6 +52,7 @@ class SubmissionStore {
         String[] platformIds = new String[n];
         String[] rejectionIds = new String[n];
         String[] violations = new String[n];
+        String[] maskedFields = new String[n];
         int accepted = 0;
         int duplicates = 0;
         int rejected = 0;
@@ -65,6 +66,7 @@ class SubmissionStore {
                     r.platformEventId() == null ? null : r.platformEventId().toString();
             rejectionIds[i] = r.rejectionId() == null ? null : r.rejectionId().toString();
             violations[i] = r.violations() == null ? null : json.writeValueAsString(r.violations());
+            maskedFields[i] = r.maskedFields() == null ? null : json.writeValueAsString(r.maskedFields());
             switch (r.status()) {
                 case "accepted" -> accepted++;
                 case "duplicate" -> duplicates++;
@@ -73,10 +75,11 @@ class SubmissionStore {
             }
         }
         Mono<Void> insert = db.sql("insert into submission_rows (submission_id, row_number, event_id, status,"
-                        + " platform_event_id, rejection_id, violations)"
-                        + " select :submission, n, e, s, p::uuid, r::uuid, v::jsonb from unnest(:numbers::int[],"
-                        + " :eventIds::text[], :statuses::text[], :platformIds::text[], :rejectionIds::text[],"
-                        + " :violations::text[]) as u(n, e, s, p, r, v)")
+                        + " platform_event_id, rejection_id, violations, masked_fields)"
+                        + " select :submission, n, e, s, p::uuid, r::uuid, v::jsonb, m::jsonb from"
+                        + " unnest(:numbers::int[], :eventIds::text[], :statuses::text[], :platformIds::text[],"
+                        + " :rejectionIds::text[], :violations::text[], :maskedFields::text[])"
+                        + " as u(n, e, s, p, r, v, m)")
                 .bind("submission", submission)
                 .bind("numbers", numbers)
                 .bind("eventIds", eventIds)
@@ -84,6 +87,7 @@ class SubmissionStore {
                 .bind("platformIds", platformIds)
                 .bind("rejectionIds", rejectionIds)
                 .bind("violations", violations)
+                .bind("maskedFields", maskedFields)
                 .then();
         Mono<Void> count = db.sql("update submissions set rows_total = rows_total + :n, accepted = accepted + :a,"
                         + " duplicates = duplicates + :d, rejected = rejected + :r, pending = pending + :p"
@@ -117,11 +121,12 @@ class SubmissionStore {
     }
 
     Flux<EventResult> rows(UUID id) {
-        return db.sql("select row_number, event_id, status, platform_event_id, rejection_id, violations::text"
-                        + " from submission_rows where submission_id = :id order by row_number")
+        return db.sql("select row_number, event_id, status, platform_event_id, rejection_id, violations::text,"
+                        + " masked_fields::text from submission_rows where submission_id = :id order by row_number")
                 .bind("id", id)
                 .map(row -> {
                     String violations = row.get(5, String.class);
+                    String masked = row.get(6, String.class);
                     return new EventResult(
                             Objects.requireNonNull(row.get(0, Integer.class)).longValue(),
                             row.get(1, String.class),
@@ -133,8 +138,7 @@ class SubmissionStore {
                                     ? null
                                     : json.readValue(
                                             violations, new TypeReference<List<EventResult.ViolationView>>() {}),
-                            null,
-                            null);
+                            masked == null ? null : json.readValue(masked, new TypeReference<List<String>>() {}));
                 })
                 .all();
     }

@@ -1,6 +1,7 @@
 package org.zhengce.intake.validation;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -43,12 +44,32 @@ public final class EventPseudonymisation {
     }
 
     /**
+     * The published form of an event and the free-text fields in which an identity number was masked, as paths in
+     * the style of violations ({@code fact.address}, {@code fact.members[1].note}); never the value.
+     */
+    public record Pseudonymised(HouseholdEvent event, List<String> maskedFields) {
+
+        public Pseudonymised {
+            maskedFields = List.copyOf(maskedFields);
+        }
+    }
+
+    /**
      * The published form of {@code event}, which must have passed {@link EventValidator}.
      *
      * @param platformEventId the id intake assigned to the event
      * @throws org.zhengce.intake.identity.InvalidIdentityNumberException if an identity number is invalid (masked)
      */
     public HouseholdEvent toHouseholdEvent(DepartmentEvent event, String platformEventId) {
+        return pseudonymise(event, platformEventId).event();
+    }
+
+    /**
+     * The published form of {@code event} and where identity numbers were masked in it.
+     *
+     * @throws org.zhengce.intake.identity.InvalidIdentityNumberException if an identity number is invalid (masked)
+     */
+    public Pseudonymised pseudonymise(DepartmentEvent event, String platformEventId) {
         HouseholdEvent published = HouseholdEvent.newBuilder()
                 .setEventId(event.getEventId())
                 .setDepartment(event.getDepartment())
@@ -59,8 +80,9 @@ public final class EventPseudonymisation {
                 .setCommunityCode(event.getCommunityCode())
                 .setFact(fact(event.getFact()))
                 .build();
-        maskFreeText(published);
-        return published;
+        List<String> masked = new ArrayList<>();
+        maskFreeText(published, "", masked);
+        return new Pseudonymised(published, masked);
     }
 
     private Object subject(Object subject) {
@@ -112,32 +134,45 @@ public final class EventPseudonymisation {
         return pseudonymiser.pseudonymise(ResidentIdentityNumber.parse(identity.getIdentityNumber(), clock));
     }
 
-    /** Masks identity numbers in every string of {@code record}, pseudonyms excepted, in place. */
-    private static void maskFreeText(IndexedRecord record) {
+    /**
+     * Masks identity numbers in every string of {@code record}, pseudonyms excepted, in place; adds the path of each
+     * string that changed to {@code masked}.
+     */
+    private static void maskFreeText(IndexedRecord record, String path, List<String> masked) {
         if (record.getSchema().getFullName().equals(PERSON_PSEUDONYM)) {
             return;
         }
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
+            String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
             if (value instanceof CharSequence text) {
-                record.put(field.pos(), ResidentIdentityNumber.maskAllIn(text));
+                record.put(field.pos(), masked(text, fieldPath, masked));
             } else if (value instanceof IndexedRecord nested) {
-                maskFreeText(nested);
+                maskFreeText(nested, fieldPath, masked);
             } else if (value instanceof List<?> items) {
-                maskFreeText(items);
+                maskFreeText(items, fieldPath, masked);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void maskFreeText(List<?> items) {
+    private static void maskFreeText(List<?> items, String path, List<String> masked) {
         for (int index = 0; index < items.size(); index++) {
             Object item = items.get(index);
+            String itemPath = path + "[" + index + "]";
             if (item instanceof CharSequence text) {
-                ((List<Object>) items).set(index, ResidentIdentityNumber.maskAllIn(text));
+                ((List<Object>) items).set(index, masked(text, itemPath, masked));
             } else if (item instanceof IndexedRecord nested) {
-                maskFreeText(nested);
+                maskFreeText(nested, itemPath, masked);
             }
         }
+    }
+
+    private static String masked(CharSequence text, String path, List<String> masked) {
+        String after = ResidentIdentityNumber.maskAllIn(text);
+        if (!after.contentEquals(text)) {
+            masked.add(path);
+        }
+        return after;
     }
 }

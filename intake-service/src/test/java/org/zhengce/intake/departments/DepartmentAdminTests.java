@@ -75,7 +75,8 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .assertNext(hr -> {
                     assertThat(hr.enabled()).isTrue();
                     assertThat(hr.allowedEventTypes()).contains("EmploymentEnded", "PensionStarted");
-                    assertThat(hr.jurisdictionScope()).isEmpty();
+                    // seeded with the demo city's district: an empty scope would cover nothing (issue 15)
+                    assertThat(hr.jurisdictionScope()).containsExactly("110105");
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -188,10 +189,30 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("invalid fields: code, name, rateLimitPerSecond")
+                .isEqualTo("invalid fields: code, jurisdictionScope, name, rateLimitPerSecond")
                 .jsonPath("$.errors[*].field")
                 .value(fields -> assertThat((List<Object>) fields)
-                        .containsExactlyInAnyOrder("code", "name", "rateLimitPerSecond"));
+                        .containsExactlyInAnyOrder("code", "name", "rateLimitPerSecond", "jurisdictionScope"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void departmentWithoutAScopeIsRefusedSayingHowToNameItsAreas() {
+        post("/admin/departments", """
+                        {"code": "GRID_NOWHERE", "name": "Grid workers",
+                         "allowedEventTypes": ["VisitRecorded"], "jurisdictionScope": [], "rateLimitPerSecond": 5}
+                        """)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("invalid fields: jurisdictionScope")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message)
+                        .contains("an empty scope covers nothing")
+                        .contains("110105"));
+        store.find("GRID_NOWHERE").as(StepVerifier::create).expectComplete().verify(TIMEOUT);
     }
 
     @Test

@@ -39,6 +39,22 @@ class PseudonymiserTest {
     }
 
     @Test
+    void theDefaultSuiteKeepsEveryPseudonymAndTheSmSuiteMakesOthers() {
+        Pseudonymiser standard = Pseudonymiser.fromBase64Secrets(
+                org.zhengce.kit.crypto.CryptoSuite.STANDARD,
+                Map.of("k1", Base64.getEncoder().encodeToString(SECRET_1)),
+                "k1");
+        Pseudonymiser sm = new Pseudonymiser(org.zhengce.kit.crypto.CryptoSuite.SM, Map.of("k1", SECRET_1), "k1");
+
+        // the pseudonym intake made before the kit's crypto, under the same key
+        assertThat(standard.pseudonymise(head).getValue())
+                .isEqualTo("3c595f6b609471d349411cbc178d5e54f5351d74c30000ee29a41edd371cdf08");
+        assertThat(sm.pseudonymise(head).getValue())
+                .hasSize(64)
+                .isNotEqualTo(standard.pseudonymise(head).getValue());
+    }
+
+    @Test
     void sameNumberAndKeyGiveSamePseudonym() {
         Pseudonymiser one = new Pseudonymiser(Map.of("k1", SECRET_1), "k1");
         Pseudonymiser other = new Pseudonymiser(Map.of("k1", SECRET_1.clone()), "k1");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.zhengce.intake.TestKeys;
+import org.zhengce.kit.crypto.CryptoSuite;
 
 /** A wrong key setting fails start-up with the property's name and what to set. */
 class PipelineSettingsTest {
@@ -20,7 +21,10 @@ class PipelineSettingsTest {
                 Duration.ofSeconds(30),
                 new ClassPathResource("communities.txt"),
                 sealingKeys,
-                keyId);
+                keyId,
+                Map.of("d1", TestKeys.DIGEST_KEY),
+                "d1",
+                CryptoSuite.STANDARD);
     }
 
     @Test
@@ -47,7 +51,10 @@ class PipelineSettingsTest {
                         Duration.ofSeconds(30),
                         new ClassPathResource("communities.txt"),
                         Map.of("s1", TestKeys.SEALING_KEY),
-                        "s1"))
+                        "s1",
+                        Map.of("d1", TestKeys.DIGEST_KEY),
+                        "d1",
+                        CryptoSuite.STANDARD))
                 .withMessageContaining("intake.pipeline.relay-after");
     }
 
