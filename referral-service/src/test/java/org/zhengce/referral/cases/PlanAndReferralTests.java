@@ -276,8 +276,7 @@ class PlanAndReferralTests extends ReferralStackTest {
         assertThat(shared.getCaseId()).isEqualTo(caseId.toString());
         assertThat(shared.getMonthlyAmountFen()).isEqualTo(165000L);
         // the same decision delivered twice is shared once
-        publish(
-                HOUSEHOLD_EVENTS,
+        applied(
                 household,
                 decision(
                         household,
@@ -286,15 +285,6 @@ class PlanAndReferralTests extends ReferralStackTest {
                                 .setStartDate(LocalDate.parse("2026-12-01"))
                                 .build(),
                         "CA-grant-again-" + household));
-        // a registration change behind it on the same partition: once it is kept, the duplicate was applied
-        publish(HOUSEHOLD_EVENTS, household, Warnings.moved(household, COMMUNITY, "王建国", "13800000009"));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ("platform-moved-" + household)
-                        .equals(db.sql("select source_event_id from household_contacts where household_number = :h")
-                                .bind("h", household)
-                                .map(row -> row.get(0, String.class))
-                                .one()
-                                .block()));
         assertThat(decisionsFor(household)).hasSize(1);
         assertThat(audit.entriesFor(caseId).collectList().block())
                 .anySatisfy(entry -> {
@@ -353,18 +343,7 @@ class PlanAndReferralTests extends ReferralStackTest {
     @Test
     void aRefusedApplicationMakesThePlanDueAgain() {
         String household = "H-PLAN-3";
-        UUID caseId = verifiedCase(household);
-        send(
-                        ADVISOR,
-                        "PUT",
-                        "/cases/" + caseId + "/plan",
-                        "{\"tier\": \"COMPREHENSIVE_SERVICE\", \"programmes\": [\"DIBAO\"], \"resources\": [],"
-                                + " \"oneOffAssistanceFen\": 0}")
-                .expectStatus()
-                .isOk();
-        send(ADVISOR, "POST", "/cases/" + caseId + "/plan/confirm", "{}")
-                .expectStatus()
-                .isOk();
+        UUID caseId = appliedForDibao(household);
         publish(
                 HOUSEHOLD_EVENTS,
                 household,
@@ -445,7 +424,10 @@ class PlanAndReferralTests extends ReferralStackTest {
         return caseId;
     }
 
-    /** Publishes {@code events} for {@code household}, then waits until a registration change behind them is kept. */
+    /**
+     * Publishes {@code events} for {@code household}, then a registration change behind them on the same partition,
+     * and waits until it is kept: by then {@code events} were applied.
+     */
     private void applied(String household, HouseholdEvent... events) {
         publish(HOUSEHOLD_EVENTS, household, events);
         publish(HOUSEHOLD_EVENTS, household, Warnings.moved(household, COMMUNITY, "王建国", "13800000009"));

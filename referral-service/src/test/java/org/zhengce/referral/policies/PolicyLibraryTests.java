@@ -332,20 +332,15 @@ class PolicyLibraryTests extends ReferralStackTest {
                         .isNotNull());
         // never proposed to anyone (no household has fewer than no members)
         Map<String, Object> winter = new java.util.HashMap<>(programme("members < 0", "#subsidyFen", List.of()));
-        winter.put("competentDepartment", "HEATING_COMPANY");
-        put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.field")
-                .isEqualTo("competentDepartment");
-        winter.put("competentDepartment", "OTHER");
-        put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.field")
-                .isEqualTo("competentDepartment");
+        for (String notADepartment : List.of("HEATING_COMPANY", "OTHER")) {
+            winter.put("competentDepartment", notADepartment);
+            put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.field")
+                    .isEqualTo("competentDepartment");
+        }
         winter.put("competentDepartment", "UTILITIES");
         put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
                 .expectStatus()
