@@ -67,7 +67,14 @@ export function PlanSummary({ plan, menu }) {
           </div>
         )}
       </dl>
-      {plan.needsApproval && <p class="notice notice-info">{t('plan.needsApproval', { amount: yuan(plan.committedAmountFen) })}</p>}
+      {plan.needsApproval &&
+        (plan.approvalReasons && plan.approvalReasons.length > 0 ? plan.approvalReasons : [{ kind: 'ABOVE_APPROVAL_LINE' }]).map((reason) => (
+          <p class="notice notice-info" data-testid="plan-approval-reason">
+            {reason.kind === 'AMOUNT_UNKNOWN'
+              ? t('plan.amountUnknown', { programme: reason.programme })
+              : t('plan.needsApproval', { amount: yuan(plan.committedAmountFen) })}
+          </p>
+        ))}
       {plan.status === 'PENDING_APPROVAL' && (
         <p class="notice notice-info" data-testid="plan-pending">
           {t('plan.pendingApproval', { author: plan.createdBy })}

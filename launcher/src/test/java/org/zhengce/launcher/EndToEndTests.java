@@ -257,6 +257,12 @@ class EndToEndTests {
                         .count())
                 .isEqualTo(1);
         assertThat(decisionsFor(household)).hasSize(1);
+        // civil affairs, which runs temporary assistance, has its own decision back; no other department has it
+        assertThat(await().atMost(Duration.ofSeconds(30))
+                        .until(() -> decisionsFor("civil-affairs", household), list -> !list.isEmpty()))
+                .hasSize(1);
+        assertThat(decisionsFor("medical-insurance", household)).isEmpty();
+        assertThat(decisionsFor("health", household)).isEmpty();
     }
 
     @Test
@@ -384,8 +390,14 @@ class EndToEndTests {
                 .orElse(null);
     }
 
+    /** The decisions emergency management received about {@code household} (temporary assistance's are shared). */
     private static List<AssistanceDecisionShared> decisionsFor(String household) {
-        return avro("decisions.shared", AssistanceDecisionShared.class).stream()
+        return decisionsFor("emergency-management", household);
+    }
+
+    /** The decisions on {@code decisions.<department>} about {@code household}. */
+    private static List<AssistanceDecisionShared> decisionsFor(String department, String household) {
+        return avro("decisions." + department, AssistanceDecisionShared.class).stream()
                 .filter(d -> d.getHousehold().getValue().equals(household))
                 .toList();
     }

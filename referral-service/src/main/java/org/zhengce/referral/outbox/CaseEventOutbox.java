@@ -20,9 +20,6 @@ import reactor.core.publisher.Mono;
  */
 public class CaseEventOutbox implements CaseEventLog {
 
-    /** The topic of decisions shared with departments, keyed by household. */
-    static final String DECISIONS = "decisions.shared";
-
     /** The outbox table: its rows name their topic ({@code case.events} by default) and record key. */
     static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
 
@@ -57,15 +54,15 @@ public class CaseEventOutbox implements CaseEventLog {
     }
 
     /**
-     * Adds a decision for {@code decisions.shared} (keyed by household), inside the caller's transaction, after the
-     * case's events so far; its {@code eventId} is its key here.
+     * Adds a decision for a department's {@code topic} ({@code decisions.<department>}, keyed by household), inside
+     * the caller's transaction, after the case's events so far; its {@code eventId} is its key here.
      */
-    public Mono<Void> appendDecision(AssistanceDecisionShared decision, UUID caseId) {
+    public Mono<Void> appendDecision(AssistanceDecisionShared decision, UUID caseId, String topic) {
         return db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event)"
                         + " values (:id, :case, :topic, :key, :at, :event) on conflict (event_id) do nothing")
                 .bind("id", UUID.fromString(decision.getEventId()))
                 .bind("case", caseId)
-                .bind("topic", DECISIONS)
+                .bind("topic", topic)
                 .bind("key", decision.getHousehold().getValue())
                 .bind("at", clock.instant())
                 .bind("event", OutboxRecords.encode(decision))

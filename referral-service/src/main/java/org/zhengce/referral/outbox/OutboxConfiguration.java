@@ -1,6 +1,7 @@
 package org.zhengce.referral.outbox;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -18,9 +19,10 @@ import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
 import org.zhengce.referral.ReferralApplication;
+import org.zhengce.referral.topics.DecisionTopics;
 
 /**
- * Wires the outbox of {@code case.events} and {@code decisions.shared} (table {@code case_outbox}, each row naming
+ * Wires the outbox of {@code case.events} and each department's {@code decisions.<department>} (table {@code case_outbox}, each row naming
  * its topic and record key) and the kit's relay of it: the registry serializer, a log-checking consumer; both on the
  * system clock (claims and record timestamps are compared with the broker's). The relay's settings are
  * {@code referral.outbox.*}.
@@ -41,14 +43,17 @@ class OutboxConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
             TopicBinding<String, CaseEvent> caseEvents,
-            TopicBinding<String, AssistanceDecisionShared> decisionsShared,
+            DecisionTopics decisionTopics,
             Environment environment) {
         Map<String, ?> serdeSettings = kafkaProperties.getProperties();
-        OutboxRecords records = OutboxRecords.routedByColumns(Map.of(
-                caseEvents.name(),
-                OutboxRecords.TopicCodec.of(caseEvents, serdeSettings, CaseEvent.getDecoder()),
-                decisionsShared.name(),
-                OutboxRecords.TopicCodec.of(decisionsShared, serdeSettings, AssistanceDecisionShared.getDecoder())));
+        Map<String, OutboxRecords.TopicCodec> topics = new HashMap<>();
+        topics.put(caseEvents.name(), OutboxRecords.TopicCodec.of(caseEvents, serdeSettings, CaseEvent.getDecoder()));
+        decisionTopics
+                .all()
+                .forEach(decisions -> topics.put(
+                        decisions.name(),
+                        OutboxRecords.TopicCodec.of(decisions, serdeSettings, AssistanceDecisionShared.getDecoder())));
+        OutboxRecords records = OutboxRecords.routedByColumns(topics);
         return new OutboxRelay(
                 db,
                 transactions,

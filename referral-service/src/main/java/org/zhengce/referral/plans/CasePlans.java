@@ -45,8 +45,8 @@ import reactor.core.publisher.Mono;
  * One household, one plan (一户一策). Drafted when a case is verified: the programmes the household may qualify for
  * (the policy library's rules against the facts verified on the visit, with the rule that matched), the resources
  * that fit its needs (respecting capacity), the proposed tier. The advisor edits and confirms it; a plan committing
- * more than {@code referral.plans.approval-above-fen} waits for a supervisor who is not its author
- * (maker-checker). Confirmed, it sets the referrals going and the case is referred by tier. Every version is kept.
+ * more than {@code referral.plans.approval-above-fen}, or holding a programme whose amount is unknown (added by the
+ * advisor against the rules), waits for a supervisor who is not its author (maker-checker, {@link PlanApproval}). Confirmed, it sets the referrals going and the case is referred by tier. Every version is kept.
  */
 @Service
 public class CasePlans implements Planning {
@@ -57,6 +57,7 @@ public class CasePlans implements Planning {
     private final PolicyLibrary policies;
     private final ResourceLibrary resources;
     private final PlanSettings settings;
+    private final PlanApproval approval;
     private final CaseTimeline timeline;
     private final Clock clock;
 
@@ -67,6 +68,7 @@ public class CasePlans implements Planning {
             PolicyLibrary policies,
             ResourceLibrary resources,
             PlanSettings settings,
+            PlanApproval approval,
             CaseTimeline timeline,
             Clock clock) {
         this.cases = cases;
@@ -75,6 +77,7 @@ public class CasePlans implements Planning {
         this.policies = policies;
         this.resources = resources;
         this.settings = settings;
+        this.approval = approval;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -176,7 +179,12 @@ public class CasePlans implements Planning {
                                     plan.version(),
                                     PlanStatus.PENDING_APPROVAL,
                                     caller.userId(),
-                                    "committing " + plan.committedAmountFen() + " fen: waiting for a supervisor",
+                                    "waiting for a supervisor: "
+                                            + String.join(
+                                                    "; ",
+                                                    plan.approvalReasons().stream()
+                                                            .map(ApprovalReason::explanation)
+                                                            .toList()),
                                     at)
                             .map(this::withApproval)
                             .flatMap(pending -> step(
@@ -431,22 +439,24 @@ public class CasePlans implements Planning {
     }
 
     private PlanView withApproval(PlanView plan) {
+        List<ApprovalReason> reasons = approval.reasons(plan.plan());
         return new PlanView(
                 plan.caseId(),
                 plan.version(),
                 plan.status(),
                 plan.plan(),
                 plan.committedAmountFen(),
-                needsApproval(plan.plan()),
+                !reasons.isEmpty(),
                 plan.createdBy(),
                 plan.createdAt(),
                 plan.decidedBy(),
                 plan.decidedAt(),
-                plan.decisionNote());
+                plan.decisionNote(),
+                reasons);
     }
 
     private boolean needsApproval(PlanBody body) {
-        return body.committedAmountFen() > settings.approvalAboveFen();
+        return !approval.reasons(body).isEmpty();
     }
 
     private static void requirePlanning(CaseState state) {

@@ -3,6 +3,7 @@ package org.zhengce.referral.plans;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +93,7 @@ class PlanStore {
                 Objects.requireNonNull(row.get("created_at", Instant.class)),
                 row.get("decided_by", String.class),
                 row.get("decided_at", Instant.class),
-                row.get("decision_note", String.class));
+                row.get("decision_note", String.class),
+                List.of());
     }
 }

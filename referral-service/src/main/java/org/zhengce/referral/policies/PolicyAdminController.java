@@ -39,7 +39,8 @@ class PolicyAdminController {
             @Nullable List<ProgrammeDefinition.@Nullable Condition> conditions,
             @Nullable String estimatedMonthlyAmountFen,
             @Nullable List<String> excludedBy,
-            @Nullable List<String> shareWith) {}
+            @Nullable List<String> shareWith,
+            @Nullable String competentDepartment) {}
 
     @GetMapping
     List<AdminProgramme> programmes() {
@@ -95,19 +96,11 @@ class PolicyAdminController {
         List<Department> shareWith = new ArrayList<>();
         List<String> departments = body.shareWith() == null ? List.of() : body.shareWith();
         for (int i = 0; i < departments.size(); i++) {
-            Department department = null;
-            for (Department candidate : Department.values()) {
-                if (candidate.name().equals(departments.get(i))) {
-                    department = candidate;
-                }
-            }
-            if (department == null) {
-                throw new InvalidRuleException(
-                        "shareWith[" + i + "]",
-                        "'" + departments.get(i) + "' is not a Department symbol " + List.of(Department.values()));
-            }
-            shareWith.add(department);
+            shareWith.add(department("shareWith[" + i + "]", departments.get(i)));
         }
+        Department competent = body.competentDepartment() == null
+                ? null
+                : department("competentDepartment", body.competentDepartment());
         List<ProgrammeDefinition.Condition> conditions = new ArrayList<>();
         List<ProgrammeDefinition.@Nullable Condition> sent = body.conditions() == null ? List.of() : body.conditions();
         for (int i = 0; i < sent.size(); i++) {
@@ -130,6 +123,17 @@ class PolicyAdminController {
                 conditions,
                 body.estimatedMonthlyAmountFen(),
                 excludedBy,
-                shareWith);
+                shareWith,
+                competent);
+    }
+
+    private static Department department(String field, @Nullable String symbol) {
+        for (Department candidate : Department.values()) {
+            if (candidate.name().equals(symbol)) {
+                return candidate;
+            }
+        }
+        throw new InvalidRuleException(
+                field, "'" + symbol + "' is not a Department symbol " + List.of(Department.values()));
     }
 }

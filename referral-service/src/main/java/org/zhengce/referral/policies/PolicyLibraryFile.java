@@ -27,6 +27,7 @@ record PolicyLibraryFile(@Nullable String version, @Nullable List<FileProgramme>
             @Nullable String estimatedMonthlyAmountFen,
             @Nullable List<String> excludedBy,
             @Nullable List<Department> shareWith,
+            @Nullable Department competentDepartment,
             @Nullable Map<String, Map<String, BigDecimal>> parameters) {
 
         ProgrammeDefinition definition() {
@@ -38,7 +39,8 @@ record PolicyLibraryFile(@Nullable String version, @Nullable List<FileProgramme>
                     conditions == null ? List.of() : conditions,
                     estimatedMonthlyAmountFen,
                     excludedBy == null ? List.of() : excludedBy,
-                    shareWith == null ? List.of() : shareWith);
+                    shareWith == null ? List.of() : shareWith,
+                    competentDepartment);
         }
     }
 

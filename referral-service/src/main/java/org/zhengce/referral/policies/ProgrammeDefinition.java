@@ -20,6 +20,9 @@ import org.zhengce.events.Programme;
  *     pays no regular amount (a status, a service, a one-off grant)
  * @param excludedBy programme codes whose members are not proposed this one (e.g. low income for a dibao household)
  * @param shareWith the departments that act on a grant (dibao granted: medical insurance subsidises premiums)
+ * @param competentDepartment the department that runs the programme: the only one whose decisions on it
+ *     ({@code AssistanceGranted}, {@code AssistanceApplicationRejected}) move an application; null when none is
+ *     named yet, and then no department's decision is accepted (ADR 0014)
  */
 public record ProgrammeDefinition(
         String code,
@@ -29,7 +32,8 @@ public record ProgrammeDefinition(
         List<Condition> conditions,
         @Nullable String estimatedMonthlyAmountFen,
         List<String> excludedBy,
-        List<Department> shareWith) {
+        List<Department> shareWith,
+        @Nullable Department competentDepartment) {
 
     public ProgrammeDefinition {
         conditions = List.copyOf(conditions);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.expression.EvaluationException;
+import org.zhengce.events.Department;
 import org.zhengce.events.Programme;
 
 /**
@@ -133,6 +134,10 @@ final class RuleBook {
             if (definition.shareWith().get(i) == null) {
                 throw new InvalidRuleException("shareWith[" + i + "]", "must be a Department symbol");
             }
+        }
+        if (definition.competentDepartment() == Department.OTHER) {
+            throw new InvalidRuleException(
+                    "competentDepartment", "must name the department that runs the programme, not OTHER");
         }
         return new CompiledProgramme(definition, conditions, amount);
     }

@@ -8,7 +8,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdWarningEvent;
@@ -22,7 +21,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
 /**
  * Referral's topics, bound from the platform's catalogue: {@code household.warnings} and {@code household.events} in
  * (the listeners name the {@code householdWarnings} and {@code householdEvents} bindings), {@code case.events} and
- * {@code decisions.shared} out (the outbox's relay); the topics it is the one writer of, created (or checked) at
+ * each department's {@code decisions.<department>} out (the outbox's relay, {@link DecisionTopics}); the topics it is the one writer of, created (or checked) at
  * start-up; and the error handler of its listeners. A record that cannot be read is not retried: one of
  * {@code household.warnings} goes to {@code household.warnings.dlq} (the bytes as received, the reason in the
  * {@code kafka_dlt-exception-*} headers); one of {@code household.events} is skipped with a warning, since that topic
@@ -71,8 +70,8 @@ class ReferralTopics {
     }
 
     @Bean
-    TopicBinding<String, AssistanceDecisionShared> decisionsShared(TopicBindings bindings) {
-        return bindings.avro("decisions.shared", AssistanceDecisionShared.class);
+    DecisionTopics decisionTopics(TopicBindings bindings) {
+        return DecisionTopics.of(bindings);
     }
 
     @Bean

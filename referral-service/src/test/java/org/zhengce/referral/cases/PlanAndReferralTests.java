@@ -3,6 +3,7 @@ package org.zhengce.referral.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -69,6 +70,9 @@ class PlanAndReferralTests extends ReferralStackTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    MeterRegistry meters;
+
     private static String organisation(String userId, String organisationId) {
         return tokenWith(userId, List.of("ORGANISATION"), List.of(), Map.of("organisation", organisationId));
     }
@@ -107,9 +111,13 @@ class PlanAndReferralTests extends ReferralStackTest {
     }
 
     private static HouseholdEvent decision(String household, Object fact, String id) {
+        return decision(Department.CIVIL_AFFAIRS, household, fact, id);
+    }
+
+    private static HouseholdEvent decision(Department department, String household, Object fact, String id) {
         return HouseholdEvent.newBuilder()
                 .setEventId(id)
-                .setDepartment(Department.CIVIL_AFFAIRS)
+                .setDepartment(department)
                 .setOccurredAt(Warnings.AT.plusSeconds(86_400))
                 .setReportedAt(Warnings.AT.plusSeconds(86_500))
                 .setSubject(new HouseholdNumber(household))
@@ -119,15 +127,22 @@ class PlanAndReferralTests extends ReferralStackTest {
                 .build();
     }
 
+    /** The decisions medical insurance received about {@code household} (dibao's are shared with it). */
     private List<AssistanceDecisionShared> decisionsFor(String household) {
+        return decisionsFor("medical-insurance", household);
+    }
+
+    /** The decisions on {@code decisions.<department>} about {@code household}. */
+    private List<AssistanceDecisionShared> decisionsFor(String department, String household) {
         Map<String, Object> config = new HashMap<>();
         config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
         config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, AssistanceDecisionShared.class.getName());
         ConfluentAvroDeserializer<AssistanceDecisionShared> deserializer = new ConfluentAvroDeserializer<>();
         deserializer.configure(config, false);
-        return readAll("decisions.shared").stream()
+        String topic = "decisions." + department;
+        return readAll(topic).stream()
                 .filter(record -> household.equals(record.key()))
-                .map(record -> Objects.requireNonNull(deserializer.deserialize("decisions.shared", record.value())))
+                .map(record -> Objects.requireNonNull(deserializer.deserialize(topic, record.value())))
                 .toList();
     }
 
@@ -261,8 +276,7 @@ class PlanAndReferralTests extends ReferralStackTest {
         assertThat(shared.getCaseId()).isEqualTo(caseId.toString());
         assertThat(shared.getMonthlyAmountFen()).isEqualTo(165000L);
         // the same decision delivered twice is shared once
-        publish(
-                HOUSEHOLD_EVENTS,
+        applied(
                 household,
                 decision(
                         household,
@@ -271,15 +285,6 @@ class PlanAndReferralTests extends ReferralStackTest {
                                 .setStartDate(LocalDate.parse("2026-12-01"))
                                 .build(),
                         "CA-grant-again-" + household));
-        // a registration change behind it on the same partition: once it is kept, the duplicate was applied
-        publish(HOUSEHOLD_EVENTS, household, Warnings.moved(household, COMMUNITY, "王建国", "13800000009"));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ("platform-moved-" + household)
-                        .equals(db.sql("select source_event_id from household_contacts where household_number = :h")
-                                .bind("h", household)
-                                .map(row -> row.get(0, String.class))
-                                .one()
-                                .block()));
         assertThat(decisionsFor(household)).hasSize(1);
         assertThat(audit.entriesFor(caseId).collectList().block())
                 .anySatisfy(entry -> {
@@ -338,18 +343,7 @@ class PlanAndReferralTests extends ReferralStackTest {
     @Test
     void aRefusedApplicationMakesThePlanDueAgain() {
         String household = "H-PLAN-3";
-        UUID caseId = verifiedCase(household);
-        send(
-                        ADVISOR,
-                        "PUT",
-                        "/cases/" + caseId + "/plan",
-                        "{\"tier\": \"COMPREHENSIVE_SERVICE\", \"programmes\": [\"DIBAO\"], \"resources\": [],"
-                                + " \"oneOffAssistanceFen\": 0}")
-                .expectStatus()
-                .isOk();
-        send(ADVISOR, "POST", "/cases/" + caseId + "/plan/confirm", "{}")
-                .expectStatus()
-                .isOk();
+        UUID caseId = appliedForDibao(household);
         publish(
                 HOUSEHOLD_EVENTS,
                 household,
@@ -408,5 +402,203 @@ class PlanAndReferralTests extends ReferralStackTest {
         send(SUPERVISOR, "POST", "/cases/" + caseId + "/plan/approve", "{}")
                 .expectStatus()
                 .isEqualTo(409);
+    }
+
+    /** A confirmed plan applying for dibao alone: the case is referred, its one application waits. */
+    private UUID appliedForDibao(String household) {
+        UUID caseId = verifiedCase(household);
+        send(
+                        ADVISOR,
+                        "PUT",
+                        "/cases/" + caseId + "/plan",
+                        "{\"tier\": \"COMPREHENSIVE_SERVICE\", \"programmes\": [\"DIBAO\"], \"resources\": [],"
+                                + " \"oneOffAssistanceFen\": 0}")
+                .expectStatus()
+                .isOk();
+        send(ADVISOR, "POST", "/cases/" + caseId + "/plan/confirm", "{}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CONFIRMED");
+        return caseId;
+    }
+
+    /**
+     * Publishes {@code events} for {@code household}, then a registration change behind them on the same partition,
+     * and waits until it is kept: by then {@code events} were applied.
+     */
+    private void applied(String household, HouseholdEvent... events) {
+        publish(HOUSEHOLD_EVENTS, household, events);
+        publish(HOUSEHOLD_EVENTS, household, Warnings.moved(household, COMMUNITY, "王建国", "13800000009"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ("platform-moved-" + household)
+                        .equals(db.sql("select source_event_id from household_contacts where household_number = :h")
+                                .bind("h", household)
+                                .map(row -> row.get(0, String.class))
+                                .one()
+                                .block()));
+    }
+
+    private String applicationStatus(UUID caseId) {
+        return db.sql("select status from case_referrals where case_id = :c")
+                .bind("c", caseId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    @Test
+    void aDecisionFromADepartmentNotCompetentForTheProgrammeIsRefusedKeptAndCounted() {
+        String household = "H-PLAN-5";
+        UUID caseId = appliedForDibao(household);
+        AssistanceGranted dibao = AssistanceGranted.newBuilder()
+                .setProgramme(Programme.DIBAO)
+                .setMonthlyAmountFen(165000L)
+                .setStartDate(LocalDate.parse("2026-12-01"))
+                .build();
+
+        // health "grants" dibao, twice: dibao is civil affairs' programme
+        HouseholdEvent fromHealth = decision(Department.HEALTH, household, dibao, "HE-grant-" + household);
+        applied(household, fromHealth, fromHealth);
+
+        assertThat(applicationStatus(caseId)).isEqualTo("APPLIED");
+        get(ADVISOR, "/cases/" + caseId).expectBody().jsonPath("$.stage").isEqualTo("REFERRED");
+        assertThat(decisionsFor(household)).isEmpty();
+        assertThat(decisionsFor("health", household)).isEmpty();
+        assertThat(decisionsFor("civil-affairs", household)).isEmpty();
+        List<Map<String, Object>> refused = db.sql("select department, programme, programme_code, case_id, reason,"
+                        + " platform_event_id from refused_decisions where household_number = :h")
+                .bind("h", household)
+                .fetch()
+                .all()
+                .collectList()
+                .block();
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0))
+                .containsEntry("department", "HEALTH")
+                .containsEntry("programme", "DIBAO")
+                .containsEntry("programme_code", "DIBAO")
+                .containsEntry("case_id", caseId)
+                .containsEntry("platform_event_id", "platform-HE-grant-" + household);
+        assertThat((String) refused.get(0).get("reason"))
+                .startsWith("NOT_COMPETENT")
+                .contains("run by CIVIL_AFFAIRS, not HEALTH");
+        assertThat(meters.counter("referral.decisions.refused", "department", "HEALTH", "reason", "NOT_COMPETENT")
+                        .count())
+                .isEqualTo(1.0);
+
+        // civil affairs, which runs dibao, grants it: applied, the case closes
+        publish(HOUSEHOLD_EVENTS, household, decision(household, dibao, "CA-grant-" + household));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GRANTED".equals(applicationStatus(caseId)));
+        List<CaseEvent> all = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> caseEventsOf(caseId.toString()),
+                        e -> e.get(e.size() - 1).getFact() instanceof CaseClosed);
+        assertThat(((CaseClosed) all.get(all.size() - 1).getFact()).getOutcome())
+                .isEqualTo(CaseOutcome.ASSISTED);
+    }
+
+    @Test
+    void aGrantGoesOnlyToTheDepartmentThatRunsTheProgrammeAndThoseItsSharingRuleNames() {
+        String household = "H-PLAN-6";
+        UUID caseId = appliedForDibao(household);
+
+        publish(
+                HOUSEHOLD_EVENTS,
+                household,
+                decision(
+                        household,
+                        AssistanceGranted.newBuilder()
+                                .setProgramme(Programme.DIBAO)
+                                .setMonthlyAmountFen(165000L)
+                                .setStartDate(LocalDate.parse("2026-12-01"))
+                                .build(),
+                        "CA-grant-" + household));
+
+        // dibao is run by civil affairs and shared with medical insurance, education and housing (the library)
+        for (String department : List.of("civil-affairs", "medical-insurance", "education", "housing")) {
+            List<AssistanceDecisionShared> received = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> decisionsFor(department, household), list -> !list.isEmpty());
+            assertThat(received).as(department).hasSize(1);
+            assertThat(received.get(0).getCaseId()).isEqualTo(caseId.toString());
+            assertThat(received.get(0).getDecidedBy()).isEqualTo(Department.CIVIL_AFFAIRS);
+        }
+        // the four are distinct events, one per department
+        assertThat(List.of("civil-affairs", "medical-insurance", "education", "housing").stream()
+                        .map(department ->
+                                decisionsFor(department, household).get(0).getEventId())
+                        .distinct())
+                .hasSize(4);
+        // a registration change published after the grant is kept once the grant's batch is committed: by then
+        // every decision is in the outbox; once the ones above are relayed, the others would be too
+        applied(household);
+        for (String department : List.of(
+                "health",
+                "human-resources-social-security",
+                "disabled-persons-federation",
+                "justice",
+                "emergency-management",
+                "utilities",
+                "community")) {
+            assertThat(decisionsFor(department, household)).as(department).isEmpty();
+        }
+        assertThat(db.sql("select count(*) from case_outbox where case_id = :c and topic like 'decisions.%'")
+                        .bind("c", caseId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(4L);
+    }
+
+    @Test
+    void aProgrammeTheAdvisorAddedWithoutAnAmountWaitsForASupervisor() {
+        UUID caseId = verifiedCase("H-PLAN-7");
+        // dibao, proposed by the rules with its amount: no approval needed
+        send(ADVISOR, "PUT", "/cases/" + caseId + "/plan", DIBAO_AND_ESCORT)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.needsApproval")
+                .isEqualTo(false)
+                .jsonPath("$.approvalReasons")
+                .isEmpty();
+        // housing aid added against the rules (the home is not dangerous): nothing estimated its amount
+        String withHousingAid = """
+                {"tier": "COMPREHENSIVE_SERVICE", "programmes": ["DIBAO", "HOUSING_AID"], "resources": [],
+                 "oneOffAssistanceFen": 0, "note": "the roof leaks; housing aid asked for"}
+                """;
+        send(ADVISOR, "PUT", "/cases/" + caseId + "/plan", withHousingAid)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.committedAmountFen")
+                .isEqualTo(165000)
+                .jsonPath("$.needsApproval")
+                .isEqualTo(true)
+                .jsonPath("$.approvalReasons.length()")
+                .isEqualTo(1)
+                .jsonPath("$.approvalReasons[0].kind")
+                .isEqualTo("AMOUNT_UNKNOWN")
+                .jsonPath("$.approvalReasons[0].programme")
+                .isEqualTo("HOUSING_AID")
+                .jsonPath("$.approvalReasons[0].explanation")
+                .value(text -> assertThat((String) text).contains("added by the advisor"));
+        send(ADVISOR, "POST", "/cases/" + caseId + "/plan/confirm", "{}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING_APPROVAL")
+                .jsonPath("$.decisionNote")
+                .value(note -> assertThat((String) note).contains("HOUSING_AID"));
+        get(ADVISOR, "/cases/" + caseId).expectBody().jsonPath("$.stage").isEqualTo("VERIFIED");
+        send(SUPERVISOR, "POST", "/cases/" + caseId + "/plan/approve", "{\"note\": \"roof checked\"}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CONFIRMED");
+        get(ADVISOR, "/cases/" + caseId).expectBody().jsonPath("$.stage").isEqualTo("REFERRED");
     }
 }

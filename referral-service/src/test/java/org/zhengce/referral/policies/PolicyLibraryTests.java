@@ -316,4 +316,39 @@ class PolicyLibraryTests extends ReferralStackTest {
     private static java.math.BigDecimal dec(long value) {
         return java.math.BigDecimal.valueOf(value);
     }
+
+    @Test
+    void eachProgrammeNamesTheDepartmentCompetentForItsDecisions() {
+        assertThat(library.programme("DIBAO").orElseThrow().competentDepartment())
+                .isEqualTo(org.zhengce.events.Department.CIVIL_AFFAIRS);
+        assertThat(library.programme("MEDICAL_ASSISTANCE").orElseThrow().competentDepartment())
+                .isEqualTo(org.zhengce.events.Department.MEDICAL_INSURANCE);
+        // every programme of the demo city's library names one
+        assertThat(library.programmes())
+                .filteredOn(programme -> !programme.code().startsWith("WINTER_"))
+                .hasSize(11)
+                .allSatisfy(programme -> assertThat(programme.competentDepartment())
+                        .as(programme.code())
+                        .isNotNull());
+        // never proposed to anyone (no household has fewer than no members)
+        Map<String, Object> winter = new java.util.HashMap<>(programme("members < 0", "#subsidyFen", List.of()));
+        for (String notADepartment : List.of("HEATING_COMPANY", "OTHER")) {
+            winter.put("competentDepartment", notADepartment);
+            put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.field")
+                    .isEqualTo("competentDepartment");
+        }
+        winter.put("competentDepartment", "UTILITIES");
+        put("/admin/programmes/WINTER_HEATING", winter, ADMIN)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.competentDepartment")
+                .isEqualTo("UTILITIES");
+        assertThat(library.programme("WINTER_HEATING").orElseThrow().competentDepartment())
+                .isEqualTo(org.zhengce.events.Department.UTILITIES);
+    }
 }

@@ -344,7 +344,8 @@ class RuleBookTest {
                 List.of(new ProgrammeDefinition.Condition("a condition", when)),
                 amount,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     private static BigDecimal dec(long value) {

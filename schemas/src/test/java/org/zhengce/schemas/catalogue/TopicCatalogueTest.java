@@ -43,7 +43,8 @@ class TopicCatalogueTest {
                         "household.warnings",
                         "scoring.models",
                         "case.events",
-                        "decisions.shared",
+                        "decisions.civil-affairs",
+                        "decisions.medical-insurance",
                         "alert.events",
                         "household.events.dlq",
                         "household.warnings.dlq",
@@ -126,6 +127,28 @@ class TopicCatalogueTest {
         assertThat(health.isFromPattern()).isTrue();
         assertThat(health.consumers()).containsExactly("intake-service");
         assertThat(health.retention()).isEqualTo(Retention.of(Duration.ofDays(7)));
+    }
+
+    @Test
+    void decisionsGoToOneTopicPerDepartmentAndNoTopicCarriesThemAll() {
+        List<Topic> decisions = catalogue.topics().stream()
+                .filter(topic -> topic.valueSchemaName().equals("org.zhengce.events.AssistanceDecisionShared"))
+                .toList();
+
+        assertThat(decisions)
+                .extracting(Topic::name)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Department.values())
+                        .filter(department -> department != Department.OTHER)
+                        .map(department -> "decisions."
+                                + department.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .toList());
+        assertThat(decisions).allSatisfy(topic -> {
+            assertThat(topic.address()).isEqualTo("decisions.{departmentCode}");
+            assertThat(topic.producer()).isEqualTo("referral-service");
+            assertThat(topic.consumers()).containsExactly("department");
+            assertThat(topic.key()).isEqualTo("household number");
+        });
+        assertThat(catalogue.find("decisions.shared")).isEmpty();
     }
 
     @Test
