@@ -352,8 +352,9 @@ public final class Incidents {
                         Department.CIVIL_AFFAIRS,
                         at,
                         reported,
+                        // civil affairs decides temporary assistance; medical assistance is medical insurance's (医保局)
                         new AssistanceGranted(
-                                random.nextBoolean() ? Programme.TEMPORARY_ASSISTANCE : Programme.MEDICAL_ASSISTANCE,
+                                Programme.TEMPORARY_ASSISTANCE,
                                 null,
                                 100_000L + random.nextInt(50) * 10_000L,
                                 day,
