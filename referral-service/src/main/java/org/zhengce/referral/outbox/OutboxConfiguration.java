@@ -1,6 +1,8 @@
 package org.zhengce.referral.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -11,19 +13,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.kit.outbox.QuarantineEndpoints;
 import org.zhengce.referral.ReferralApplication;
 
 /**
  * Wires the outbox of {@code case.events} and {@code decisions.shared} (table {@code case_outbox}, each row naming
  * its topic and record key) and the kit's relay of it: the registry serializer, a log-checking consumer; both on the
  * system clock (claims and record timestamps are compared with the broker's). The relay's settings are
- * {@code referral.outbox.*}.
+ * {@code referral.outbox.*}; its quarantine is at {@code /admin/outbox/quarantine} (role {@code PLATFORM_ADMIN}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -42,7 +47,8 @@ class OutboxConfiguration {
             KafkaProperties kafkaProperties,
             TopicBinding<String, CaseEvent> caseEvents,
             TopicBinding<String, AssistanceDecisionShared> decisionsShared,
-            Environment environment) {
+            Environment environment,
+            MeterRegistry meters) {
         Map<String, ?> serdeSettings = kafkaProperties.getProperties();
         OutboxRecords records = OutboxRecords.routedByColumns(Map.of(
                 caseEvents.name(),
@@ -57,6 +63,13 @@ class OutboxConfiguration {
                 CaseEventOutbox.TABLE,
                 records,
                 OutboxSettings.bind(Binder.get(environment), "referral.outbox"),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                meters);
+    }
+
+    /** {@code /admin/outbox/quarantine}: the records the relay set aside, and their release after a fix. */
+    @Bean
+    RouterFunction<ServerResponse> outboxQuarantine(OutboxRelay relay) {
+        return QuarantineEndpoints.routes(List.of(relay));
     }
 }
