@@ -3,8 +3,10 @@ package org.zhengce.intake.pipeline;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The pipeline's settings ({@code intake.pipeline.*}).
@@ -16,6 +18,11 @@ import org.springframework.core.io.Resource;
  * @param communities the known community codes, one per line ({@code #} comments; text after the code ignored)
  * @param sealingKeys key id → Base64 AES-256 key sealing rejected payloads (a Kubernetes Secret in production)
  * @param sealingKeyId the key new rejections are sealed with
+ * @param relayMaxRetryDelay the longest wait before the relay tries again a record whose send failed for a transient
+ *     reason (the wait starts at {@code relayAfter} and doubles with each failure)
+ * @param deadLetterMaxSize the largest dead letter put on {@code dept.events.dlq} as it is (value and headers): a
+ *     larger one carries a reference to the sealed original and the start of the masked payload instead (below the
+ *     producer's {@code max.request.size}, 1 MB by default)
  */
 @ConfigurationProperties("intake.pipeline")
 record PipelineSettings(
@@ -25,8 +32,32 @@ record PipelineSettings(
         @DefaultValue("30s") Duration relayInterval,
         @DefaultValue("classpath:communities.txt") Resource communities,
         @DefaultValue Map<String, String> sealingKeys,
-        @DefaultValue("") String sealingKeyId) {
+        @DefaultValue("") String sealingKeyId,
+        @DefaultValue("10m") Duration relayMaxRetryDelay,
+        @DefaultValue("512KB") DataSize deadLetterMaxSize) {
 
+    /** Settings with the default relay back-off and dead-letter size. */
+    PipelineSettings(
+            Duration allowedClockSkew,
+            Duration publishTimeout,
+            Duration relayAfter,
+            Duration relayInterval,
+            Resource communities,
+            Map<String, String> sealingKeys,
+            String sealingKeyId) {
+        this(
+                allowedClockSkew,
+                publishTimeout,
+                relayAfter,
+                relayInterval,
+                communities,
+                sealingKeys,
+                sealingKeyId,
+                Duration.ofMinutes(10),
+                DataSize.ofKilobytes(512));
+    }
+
+    @ConstructorBinding
     PipelineSettings {
         if (relayAfter.compareTo(publishTimeout) <= 0) {
             throw new IllegalArgumentException("intake.pipeline.relay-after (" + relayAfter

@@ -64,7 +64,8 @@ class EventController {
                     + " For one event: 202 when it is on household.events and in the ledger (a re-send answers 202"
                     + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
                     + " department may not report the type; 409 when the eventId was accepted with another payload;"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer).",
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer) or"
+                    + " unavailable (the registry or the database did not answer; re-send after Retry-After).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -114,7 +115,9 @@ class EventController {
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                 @ApiResponse(
                         responseCode = "503",
-                        description = "stored, not yet confirmed on Kafka; re-send",
+                        description = "stored, not yet confirmed on Kafka (status pending), or not taken because a"
+                                + " service intake depends on is unavailable (status unavailable); re-send after"
+                                + " Retry-After",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
             })
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -222,6 +225,17 @@ class EventController {
                             "Event pending",
                             "the event is stored but Kafka has not confirmed it yet; it will be published: send it"
                                     + " again to get the final answer",
+                            result,
+                            request));
+        }
+        if (outcome instanceof Outcome.Unavailable) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Intake unavailable",
+                            "a service intake depends on (the schema registry, its database or Kafka) did not answer;"
+                                    + " the event was not taken and nothing was kept: send it again",
                             result,
                             request));
         }

@@ -50,6 +50,9 @@ public record EventResult(
         if (outcome instanceof Outcome.Pending p) {
             return new EventResult(line, p.eventId(), p.status(), p.platformEventId(), null, null, null, null, null);
         }
+        if (outcome instanceof Outcome.Unavailable u) {
+            return new EventResult(line, u.eventId(), u.status(), null, null, null, null, null, null);
+        }
         if (outcome instanceof Outcome.Conflict c) {
             return new EventResult(
                     line,
