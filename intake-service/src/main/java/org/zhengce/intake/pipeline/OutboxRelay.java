@@ -222,13 +222,9 @@ class OutboxRelay implements OutboxQuarantine {
 
     @Override
     public Mono<Boolean> release(String id) {
-        UUID platformEventId;
-        try {
-            platformEventId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnEventId) {
-            return Mono.just(false);
-        }
-        return ledger.release(platformEventId, clock.instant());
+        return OutboxQuarantine.eventId(id)
+                .map(platformEventId -> ledger.release(platformEventId, clock.instant()))
+                .orElseGet(() -> Mono.just(false));
     }
 
     private static String masked(String reason) {

@@ -217,25 +217,18 @@ class EventController {
         if (outcome instanceof Outcome.Accepted || outcome instanceof Outcome.Duplicate) {
             return ResponseEntity.accepted().body(result);
         }
-        if (outcome instanceof Outcome.Pending) {
+        if (outcome instanceof Outcome.Pending || outcome instanceof Outcome.Unavailable) {
+            boolean pending = outcome instanceof Outcome.Pending;
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(HttpHeaders.RETRY_AFTER, pending ? "5" : "30")
                     .body(problem(
                             HttpStatus.SERVICE_UNAVAILABLE,
-                            "Event pending",
-                            "the event is stored but Kafka has not confirmed it yet; it will be published: send it"
-                                    + " again to get the final answer",
-                            result,
-                            request));
-        }
-        if (outcome instanceof Outcome.Unavailable) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "30")
-                    .body(problem(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "Intake unavailable",
-                            "a service intake depends on (the schema registry, its database or Kafka) did not answer;"
-                                    + " the event was not taken and nothing was kept: send it again",
+                            pending ? "Event pending" : "Intake unavailable",
+                            pending
+                                    ? "the event is stored but Kafka has not confirmed it yet; it will be published:"
+                                            + " send it again to get the final answer"
+                                    : "a service intake depends on (the schema registry, its database or Kafka) did"
+                                            + " not answer; the event was not taken and nothing was kept: send it again",
                             result,
                             request));
         }

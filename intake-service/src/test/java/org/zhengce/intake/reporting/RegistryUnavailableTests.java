@@ -102,18 +102,22 @@ class RegistryUnavailableTests extends IntakeStackTest {
         }
     }
 
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String key, String event) {
+        return http.post()
+                .uri("/events")
+                .header("X-API-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(event)
+                .exchange();
+    }
+
     @Test
     void registryAnswering503IsAnswered503WithRetryAfterNeverARejection() {
         String key = issueKey("HEALTH");
         String event = ReportingFixtures.example("HospitalDischarged", "registry-down-1")
                 .toString();
 
-        http.post()
-                .uri("/events")
-                .header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event)
-                .exchange()
+        post(key, event)
                 .expectStatus()
                 .isEqualTo(503)
                 .expectHeader()
@@ -138,12 +142,7 @@ class RegistryUnavailableTests extends IntakeStackTest {
 
         REGISTRY_DOWN.set(false);
 
-        http.post()
-                .uri("/events")
-                .header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event)
-                .exchange()
+        post(key, event)
                 .expectStatus()
                 .isAccepted()
                 .expectBody()

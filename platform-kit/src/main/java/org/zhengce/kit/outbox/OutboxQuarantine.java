@@ -1,5 +1,7 @@
 package org.zhengce.kit.outbox;
 
+import java.util.Optional;
+import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,4 +20,13 @@ public interface OutboxQuarantine {
 
     /** Releases the quarantined record {@code id}; emits whether there was one. */
     Mono<Boolean> release(String id);
+
+    /** The event id {@code id} names, empty when it is not a UUID (then no outbox holds it). */
+    static Optional<UUID> eventId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnEventId) {
+            return Optional.empty();
+        }
+    }
 }

@@ -420,12 +420,10 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
     /** Releases a quarantined row: the next pass sends it (and its case's rows behind it) as if it were new. */
     @Override
     public Mono<Boolean> release(String id) {
-        UUID eventId;
-        try {
-            eventId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnEventId) {
-            return Mono.just(false);
-        }
+        return OutboxQuarantine.eventId(id).map(this::release).orElseGet(() -> Mono.just(false));
+    }
+
+    private Mono<Boolean> release(UUID eventId) {
         return db.sql("update " + table.name() + " set quarantined_at = null, claimed_at = null, retry_at = null,"
                         + " attempts = 0, released_at = :at where event_id = :id and quarantined_at is not null"
                         + " and sent_at is null")
