@@ -82,6 +82,17 @@ public abstract class IntakeStackTest {
         return kafka;
     }
 
+    /**
+     * What a test class puts in front of the shared registry for its own application (set in its {@code @BeforeAll},
+     * cleared in its {@code @AfterAll}); {@code null}: the shared registry.
+     */
+    protected static volatile java.util.function.@Nullable Supplier<String> registryInFront;
+
+    private static String applicationRegistryUrl() {
+        java.util.function.Supplier<String> inFront = registryInFront;
+        return inFront == null ? registryUrl() : inFront.get();
+    }
+
     protected static String registryUrl() {
         sharedBroker();
         return java.util.Objects.requireNonNull(registry).url();
@@ -90,7 +101,7 @@ public abstract class IntakeStackTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
         properties.add("spring.kafka.bootstrap-servers", () -> sharedBroker().bootstrapServers());
-        properties.add("spring.kafka.properties.schema.registry.url", IntakeStackTest::registryUrl);
+        properties.add("spring.kafka.properties.schema.registry.url", IntakeStackTest::applicationRegistryUrl);
         properties.add("spring.r2dbc.url", () -> database().r2dbcUrl(DATABASE));
         properties.add("spring.r2dbc.username", () -> database().username(DATABASE));
         properties.add("spring.r2dbc.password", () -> database().password(DATABASE));

@@ -1,6 +1,7 @@
 package org.zhengce.intake.pipeline;
 
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.zhengce.kit.outbox.QuarantinedRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -152,14 +154,21 @@ class EventLedger {
 
     /**
      * Up to {@code limit} rows claimed before {@code claimedBefore} and still unpublished, locked for this
-     * transaction ({@code for update skip locked}: two relays never take the same row).
+     * transaction ({@code for update skip locked}: two relays never take the same row). Not taken: a quarantined row,
+     * a row waiting for its retry time, and a row behind either of these with the same record key (a household's
+     * events stay in order).
      */
-    Flux<Unpublished> lockUnpublished(Instant claimedBefore, int limit) {
+    Flux<Unpublished> lockUnpublished(Instant claimedBefore, Instant now, int limit) {
         return db.sql("select department, event_id, platform_event_id, accepted_at, record_key, record_partition,"
-                        + " record_value, record_headers from event_ledger"
-                        + " where published_at is null and accepted_at < :before"
+                        + " record_value, record_headers from event_ledger l"
+                        + " where published_at is null and accepted_at < :before and quarantined_at is null"
+                        + " and (retry_at is null or retry_at <= :now)"
+                        + " and not exists (select 1 from event_ledger e where e.record_key = l.record_key"
+                        + " and e.published_at is null and e.accepted_at < l.accepted_at"
+                        + " and (e.quarantined_at is not null or e.retry_at > :now))"
                         + " order by accepted_at limit :limit for update skip locked")
                 .bind("before", claimedBefore)
+                .bind("now", now)
                 .bind("limit", limit)
                 .map(row -> new Unpublished(
                         Objects.requireNonNull(row.get("department", String.class)),
@@ -212,6 +221,72 @@ class EventLedger {
                 .bind("digests", digests)
                 .fetch()
                 .rowsUpdated();
+    }
+
+    /** Sets a row aside: its record can never be sent as it is; only {@link #release} puts it back. */
+    Mono<Void> quarantine(UUID platformEventId, String reason, Instant at) {
+        return db.sql("update event_ledger set quarantined_at = :at, quarantine_reason = :reason, retry_at = null"
+                        + " where platform_event_id = :id and published_at is null")
+                .bind("at", at)
+                .bind("reason", reason)
+                .bind("id", platformEventId)
+                .then();
+    }
+
+    /**
+     * Rows whose send failed for a transient reason: tried again after {@code first}, the wait doubling with each
+     * attempt up to {@code longest}.
+     */
+    Mono<Void> retryLater(Collection<UUID> platformEventIds, Instant now, Duration first, Duration longest) {
+        if (platformEventIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update event_ledger set attempts = attempts + 1, retry_at = :now + make_interval(secs =>"
+                        + " least(:first * power(2, least(attempts, 30)), :longest))"
+                        + " where platform_event_id = any(:ids::uuid[]) and published_at is null")
+                .bind("now", now)
+                .bind("first", (double) first.toMillis() / 1000)
+                .bind("longest", (double) longest.toMillis() / 1000)
+                .bind("ids", platformEventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .then();
+    }
+
+    /** The quarantined rows, oldest first, with how many later rows of the same key wait behind each. */
+    Flux<QuarantinedRecord> quarantined(String outbox, int limit) {
+        return db.sql("select l.platform_event_id, l.record_key, l.accepted_at, l.quarantined_at, l.quarantine_reason,"
+                        + " (select count(*) from event_ledger e where e.record_key = l.record_key"
+                        + " and e.published_at is null and e.accepted_at > l.accepted_at) as held_back"
+                        + " from event_ledger l where l.quarantined_at is not null and l.published_at is null"
+                        + " order by l.accepted_at limit :limit")
+                .bind("limit", limit)
+                .map(row -> new QuarantinedRecord(
+                        outbox,
+                        String.valueOf(row.get("platform_event_id", UUID.class)),
+                        row.get("record_key", String.class),
+                        Objects.requireNonNull(row.get("accepted_at", Instant.class)),
+                        Objects.requireNonNull(row.get("quarantined_at", Instant.class)),
+                        Objects.requireNonNullElse(row.get("quarantine_reason", String.class), ""),
+                        Objects.requireNonNullElse(row.get("held_back", Long.class), 0L)))
+                .all();
+    }
+
+    /** Releases a quarantined row: the relay's next pass sends it (and the rows behind it) again. */
+    Mono<Boolean> release(UUID platformEventId, Instant at) {
+        return db.sql("update event_ledger set quarantined_at = null, retry_at = null, attempts = 0,"
+                        + " released_at = :at where platform_event_id = :id and quarantined_at is not null"
+                        + " and published_at is null")
+                .bind("at", at)
+                .bind("id", platformEventId)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    /** How many rows are quarantined (a gauge: each is an operator's task). */
+    Mono<Long> countQuarantined() {
+        return db.sql("select count(*) from event_ledger where quarantined_at is not null and published_at is null")
+                .map(row -> Objects.requireNonNull(row.get(0, Long.class)))
+                .one();
     }
 
     /** How many events are claimed and not yet published (a gauge: it should stay near zero). */

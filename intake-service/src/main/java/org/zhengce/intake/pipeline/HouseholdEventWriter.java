@@ -93,6 +93,11 @@ final class HouseholdEventWriter {
                 .timeout(timeout);
     }
 
+    /** Completes when the broker has acknowledged {@code record}, or fails with the reason it was not. */
+    Mono<Void> sendOne(ProducerRecord<String, byte[]> record) {
+        return Mono.fromFuture(() -> kafka.send(record)).then().timeout(timeout);
+    }
+
     /** Kafka's own key partitioning (murmur2), so the record lands where the default partitioner would put it. */
     int partitionOf(String key) {
         int count = partitions;

@@ -27,6 +27,7 @@ import org.zhengce.intake.validation.EventPseudonymisation;
 import org.zhengce.intake.validation.EventValidator;
 import org.zhengce.intake.validation.ValidationRule;
 import org.zhengce.intake.validation.Violation;
+import org.zhengce.kit.failures.Failures;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -126,6 +127,13 @@ public class IntakePipeline {
             try {
                 prepared = prepare(i, submission, event, String.valueOf(read.eventType()), now);
             } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    // the registry or the database did not answer: the event is not at fault, and is not rejected
+                    String reason = masked(Failures.reason(e));
+                    log.warn("event {} of {} not taken for now: {}", masked(event.getEventId()), sender.code(), reason);
+                    outcomes[i] = new Outcome.Unavailable(submission.sourceRef(), masked(event.getEventId()), reason);
+                    continue;
+                }
                 log.warn(
                         "event {} of {} could not be prepared: {}",
                         masked(event.getEventId()),

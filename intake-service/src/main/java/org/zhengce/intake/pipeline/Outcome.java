@@ -17,7 +17,7 @@ public sealed interface Outcome {
     @Nullable
     String eventId();
 
-    /** The stable lower-case status: accepted, duplicate, rejected, conflict or pending. */
+    /** The stable lower-case status: accepted, duplicate, rejected, conflict, pending or unavailable. */
     String status();
 
     /**
@@ -146,6 +146,20 @@ public sealed interface Outcome {
         @Override
         public String status() {
             return "pending";
+        }
+    }
+
+    /**
+     * Not taken, and nothing kept: a service intake depends on (the schema registry, the database, Kafka) failed for
+     * a transient reason while the event was prepared. Never a rejection: the department sends it again (HTTP 503
+     * with {@code Retry-After}); on a department topic the record is not committed and is read again.
+     *
+     * @param reason the failure, identity numbers masked
+     */
+    record Unavailable(String sourceRef, String eventId, String reason) implements Outcome {
+        @Override
+        public String status() {
+            return "unavailable";
         }
     }
 }

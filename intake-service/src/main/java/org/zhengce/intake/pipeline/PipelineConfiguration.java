@@ -1,5 +1,6 @@
 package org.zhengce.intake.pipeline;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.intake.DepartmentEvent;
 import org.zhengce.intake.departments.DepartmentRegistry;
@@ -32,6 +36,7 @@ import org.zhengce.intake.validation.EventPseudonymisation;
 import org.zhengce.intake.validation.EventValidator;
 import org.zhengce.kit.crypto.KeyRing;
 import org.zhengce.kit.crypto.KeyedHash;
+import org.zhengce.kit.outbox.QuarantineEndpoints;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroDeserializer;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
@@ -140,7 +145,8 @@ class PipelineConfiguration {
                 ledger,
                 householdEventWriter(kafka, serializer, settings),
                 rejections,
-                new DeadLetterWriter(kafka, topic(DEAD_LETTERS), settings.publishTimeout()),
+                new DeadLetterWriter(
+                        kafka, topic(DEAD_LETTERS), settings.publishTimeout(), settings.deadLetterMaxSize()),
                 new PayloadSealer(settings.cryptoSuite(), settings.sealingKeys(), settings.sealingKeyId()),
                 digests,
                 new IntakeMetrics(meters),
@@ -195,14 +201,38 @@ class PipelineConfiguration {
         Gauge.builder("intake.ledger.unpublished", unpublished, AtomicLong::get)
                 .description("Events claimed in the ledger and not yet confirmed on household.events")
                 .register(meters);
+        AtomicLong quarantined = new AtomicLong();
+        String outbox = pipeline.writer().topic();
+        Gauge.builder("platform.outbox.quarantine", quarantined, AtomicLong::get)
+                .description("Outbox records in quarantine now (each holds back its household's later records)")
+                .tag("outbox", outbox)
+                .register(meters);
         return new OutboxRelay(
                 ledger,
                 pipeline.writer(),
                 consumers,
                 transactions,
                 settings.relayAfter(),
+                settings.relayMaxRetryDelay(),
                 clock.getIfAvailable(Clock::systemUTC),
-                unpublished);
+                new OutboxRelay.RelayMeters(
+                        unpublished,
+                        quarantined,
+                        Counter.builder("platform.outbox.retries")
+                                .description("Outbox records whose send failed for a transient reason and will be"
+                                        + " tried again (alarm)")
+                                .tag("outbox", outbox)
+                                .register(meters),
+                        Counter.builder("platform.outbox.quarantined")
+                                .description("Outbox records set aside because they can never be sent as they are")
+                                .tag("outbox", outbox)
+                                .register(meters)));
+    }
+
+    /** {@code /admin/outbox/quarantine}: the ledger rows the relay set aside, and their release after a fix. */
+    @Bean
+    RouterFunction<ServerResponse> outboxQuarantine(OutboxRelay relay) {
+        return QuarantineEndpoints.routes(List.of(relay));
     }
 
     private static HouseholdEventWriter householdEventWriter(

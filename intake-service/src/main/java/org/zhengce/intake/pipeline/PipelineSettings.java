@@ -3,8 +3,10 @@ package org.zhengce.intake.pipeline;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 import org.zhengce.kit.crypto.CryptoSuite;
 
 /**
@@ -22,6 +24,11 @@ import org.zhengce.kit.crypto.CryptoSuite;
  * @param digestKeyId the key new events' digests are made with
  * @param cryptoSuite {@code standard} (HMAC-SHA256, AES-256-GCM) or {@code sm} (HMAC-SM3, SM4-GCM, for a commercial
  *     cryptography assessment, 密评): the suite of the pseudonyms, sealed payloads and digests (ADR 0011)
+ * @param relayMaxRetryDelay the longest wait before the relay tries again a record whose send failed for a transient
+ *     reason (the wait starts at {@code relayAfter} and doubles with each failure)
+ * @param deadLetterMaxSize the largest dead letter put on {@code dept.events.dlq} as it is (value and headers): a
+ *     larger one carries a reference to the sealed original and the start of the masked payload instead (below the
+ *     producer's {@code max.request.size}, 1 MB by default)
  */
 @ConfigurationProperties("intake.pipeline")
 record PipelineSettings(
@@ -34,8 +41,38 @@ record PipelineSettings(
         @DefaultValue("") String sealingKeyId,
         @DefaultValue Map<String, String> digestKeys,
         @DefaultValue("") String digestKeyId,
-        @DefaultValue("standard") CryptoSuite cryptoSuite) {
+        @DefaultValue("standard") CryptoSuite cryptoSuite,
+        @DefaultValue("10m") Duration relayMaxRetryDelay,
+        @DefaultValue("512KB") DataSize deadLetterMaxSize) {
 
+    /** Settings with the default relay back-off and dead-letter size. */
+    PipelineSettings(
+            Duration allowedClockSkew,
+            Duration publishTimeout,
+            Duration relayAfter,
+            Duration relayInterval,
+            Resource communities,
+            Map<String, String> sealingKeys,
+            String sealingKeyId,
+            Map<String, String> digestKeys,
+            String digestKeyId,
+            CryptoSuite cryptoSuite) {
+        this(
+                allowedClockSkew,
+                publishTimeout,
+                relayAfter,
+                relayInterval,
+                communities,
+                sealingKeys,
+                sealingKeyId,
+                digestKeys,
+                digestKeyId,
+                cryptoSuite,
+                Duration.ofMinutes(10),
+                DataSize.ofKilobytes(512));
+    }
+
+    @ConstructorBinding
     PipelineSettings {
         if (relayAfter.compareTo(publishTimeout) <= 0) {
             throw new IllegalArgumentException("intake.pipeline.relay-after (" + relayAfter

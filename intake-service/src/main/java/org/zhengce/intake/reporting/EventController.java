@@ -65,7 +65,8 @@ class EventController {
                     + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
                     + " department may not report the type; 409 when the eventId was accepted with another payload"
                     + " (naming that platformEventId and its acceptedAt; no digest is shown);"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer)."
+                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer) or"
+                    + " unavailable (the registry or the database did not answer; re-send after Retry-After)."
                     + " An identity number in a free-text field is masked before publishing and the answer's"
                     + " maskedFields names those fields (per line for NDJSON), never the value.",
             requestBody =
@@ -117,7 +118,9 @@ class EventController {
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                 @ApiResponse(
                         responseCode = "503",
-                        description = "stored, not yet confirmed on Kafka; re-send",
+                        description = "stored, not yet confirmed on Kafka (status pending), or not taken because a"
+                                + " service intake depends on is unavailable (status unavailable); re-send after"
+                                + " Retry-After",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
             })
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -217,14 +220,18 @@ class EventController {
         if (outcome instanceof Outcome.Accepted || outcome instanceof Outcome.Duplicate) {
             return ResponseEntity.accepted().body(result);
         }
-        if (outcome instanceof Outcome.Pending) {
+        if (outcome instanceof Outcome.Pending || outcome instanceof Outcome.Unavailable) {
+            boolean pending = outcome instanceof Outcome.Pending;
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(HttpHeaders.RETRY_AFTER, pending ? "5" : "30")
                     .body(problem(
                             HttpStatus.SERVICE_UNAVAILABLE,
-                            "Event pending",
-                            "the event is stored but Kafka has not confirmed it yet; it will be published: send it"
-                                    + " again to get the final answer",
+                            pending ? "Event pending" : "Intake unavailable",
+                            pending
+                                    ? "the event is stored but Kafka has not confirmed it yet; it will be published:"
+                                            + " send it again to get the final answer"
+                                    : "a service intake depends on (the schema registry, its database or Kafka) did"
+                                            + " not answer; the event was not taken and nothing was kept: send it again",
                             result,
                             request));
         }

@@ -72,6 +72,9 @@ public record EventResult(
             return new EventResult(
                     line, p.eventId(), p.status(), p.platformEventId(), null, null, null, masked(p.maskedFields()));
         }
+        if (outcome instanceof Outcome.Unavailable u) {
+            return new EventResult(line, u.eventId(), u.status(), null, null, null, null, null, null);
+        }
         if (outcome instanceof Outcome.Conflict c) {
             return new EventResult(
                     line, c.eventId(), c.status(), c.platformEventId(), c.acceptedAt(), c.rejectionId(), null, null);

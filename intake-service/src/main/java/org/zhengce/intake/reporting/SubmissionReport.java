@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status COMPLETED, or REJECTED when the whole file was refused (see {@code problem})
  * @param rejected rows rejected or in conflict with an accepted event
- * @param pending rows stored but not yet confirmed on Kafka (send the file again later to learn their answer)
+ * @param pending rows stored but not yet confirmed on Kafka, or not taken because a service intake depends on was
+ *     unavailable (row status {@code unavailable}): send the file again later to learn their answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionReport(

@@ -70,7 +70,8 @@ class SubmissionStore {
             switch (r.status()) {
                 case "accepted" -> accepted++;
                 case "duplicate" -> duplicates++;
-                case "pending" -> pending++;
+                // not kept: intake could not reach a service it depends on; like pending, sent again to learn
+                case "pending", "unavailable" -> pending++;
                 default -> rejected++;
             }
         }

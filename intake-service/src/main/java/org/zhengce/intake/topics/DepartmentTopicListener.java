@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * Reads the departments' own topics ({@code dept.<code>.events}, Avro in the Confluent wire format) through the same
  * pipeline as HTTP. The topic names the sender: an event on {@code dept.health.events} is HEALTH's, and must say so.
  * The batch's offsets are committed only when every record is accepted, a duplicate or kept as rejected (garbage
- * bytes included); if any is still pending on Kafka, or the database is down, the batch is retried (the ledger makes
+ * bytes included); if any is still pending on Kafka, or the registry or the database is down (an event that could
+ * not be prepared for a transient reason is never rejected), the batch is retried with back-off (the ledger makes
  * the retry idempotent), so nothing is lost and a bad record never blocks the partition.
  */
 @Component
@@ -76,11 +77,12 @@ class DepartmentTopicListener {
             long pending = outcomes == null
                     ? submissions.size()
                     : outcomes.stream()
-                            .filter(o -> o instanceof Outcome.Pending)
+                            .filter(o -> o instanceof Outcome.Pending || o instanceof Outcome.Unavailable)
                             .count();
             if (pending > 0) {
                 throw new IllegalStateException(pending + " events of " + topic
-                        + " not yet confirmed on household.events; the batch is retried");
+                        + " not yet confirmed on household.events, or not taken while a service intake depends on"
+                        + " was unavailable; the batch is retried");
             }
             log.debug("{} records of {} through intake", ofTopic.size(), topic);
         });

@@ -97,6 +97,113 @@ class OutboxRelayTests extends IntakeStackTest {
                 .isEqualTo(1);
     }
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
+    /** The same event for another household: the first example whose record key differs from {@code key}. */
+    private EventLedger.Entry entryOfAnotherHousehold(String eventId, Instant claimedAt, String key) {
+        for (String type : EventExamples.all().keySet()) {
+            DepartmentEvent event = DepartmentEvent.newBuilder(
+                            EventExamples.all().get(type))
+                    .setEventId(eventId)
+                    .build();
+            UUID id = IntakePipeline.platformEventId(event.getDepartment().name(), eventId);
+            HouseholdEvent published = pseudonymisation.toHouseholdEvent(event, id.toString());
+            var record = pipeline.writer().record(published, type, claimedAt);
+            if (!record.key().equals(key)) {
+                return new EventLedger.Entry(
+                        eventId, id, IntakePipeline.digest(event), type, OutgoingRecord.of(record));
+            }
+        }
+        throw new IllegalStateException("every example is of one household");
+    }
+
+    @Test
+    void recordTooLargeForKafkaIsQuarantinedHoldingBackOnlyItsHouseholdUntilReleased() {
+        Instant claimedAt = Instant.now().minus(Duration.ofMinutes(10));
+        EventLedger.Entry valid = entry("relay-large-1", claimedAt);
+        // over the producer's max.request.size (1 MB): Kafka will never take it as it is
+        EventLedger.Entry tooLarge = new EventLedger.Entry(
+                valid.eventId(),
+                valid.platformEventId(),
+                valid.digest(),
+                valid.eventType(),
+                new OutgoingRecord(
+                        valid.record().key(),
+                        valid.record().partition(),
+                        new byte[1_100_000],
+                        valid.record().headers()));
+        EventLedger.Entry behindIt = entry("relay-large-2", claimedAt.plusSeconds(1));
+        EventLedger.Entry otherHousehold = entryOfAnotherHousehold(
+                "relay-large-3", claimedAt.plusSeconds(1), valid.record().key());
+        ledger.claim("HEALTH", claimedAt, List.of(tooLarge)).block();
+        ledger.claim("HEALTH", claimedAt.plusSeconds(1), List.of(behindIt)).block();
+        ledger.claim("HEALTH", claimedAt.plusSeconds(1), List.of(otherHousehold))
+                .block();
+
+        relay.relay().as(StepVerifier::create).expectNext(3).verifyComplete();
+
+        List<ConsumerRecord<String, byte[]>> records = readAll(HOUSEHOLD_EVENTS);
+        assertThat(count(records, otherHousehold.platformEventId())).isEqualTo(1);
+        assertThat(count(records, tooLarge.platformEventId())).isZero();
+        assertThat(count(records, behindIt.platformEventId())).isZero();
+        // the next pass does not try the quarantined record, nor the one behind it
+        relay.relay().as(StepVerifier::create).expectNext(0).verifyComplete();
+        http.get()
+                .uri("/admin/outbox/quarantine")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].id")
+                .isEqualTo(tooLarge.platformEventId().toString())
+                .jsonPath("$[0].outbox")
+                .isEqualTo(HOUSEHOLD_EVENTS)
+                .jsonPath("$[0].heldBack")
+                .isEqualTo(1)
+                .jsonPath("$[0].reason")
+                .value(reason -> assertThat(reason.toString()).contains("RecordTooLarge"));
+        http.get()
+                .uri("/admin/outbox/quarantine")
+                .header("X-API-Key", issueKey("HEALTH"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        // the fix (here: the record as it should have been), then the release
+        db.sql("update event_ledger set record_value = :value where platform_event_id = :id")
+                .bind("value", valid.record().value())
+                .bind("id", tooLarge.platformEventId())
+                .then()
+                .block();
+        http.post()
+                .uri("/admin/outbox/quarantine/{id}/release", tooLarge.platformEventId())
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        relay.relay().as(StepVerifier::create).expectNext(2).verifyComplete();
+
+        List<ConsumerRecord<String, byte[]>> after = readAll(HOUSEHOLD_EVENTS).stream()
+                .filter(r -> r.key().equals(valid.record().key()))
+                .toList();
+        assertThat(count(after, tooLarge.platformEventId())).isEqualTo(1);
+        assertThat(count(after, behindIt.platformEventId())).isEqualTo(1);
+        assertThat(indexOf(after, tooLarge.platformEventId()))
+                .as("the household's events stay in order")
+                .isLessThan(indexOf(after, behindIt.platformEventId()));
+    }
+
+    private static int indexOf(List<ConsumerRecord<String, byte[]>> records, UUID platformEventId) {
+        for (int i = 0; i < records.size(); i++) {
+            if (count(List.of(records.get(i)), platformEventId) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static long count(List<ConsumerRecord<String, byte[]>> records, UUID platformEventId) {
         return records.stream()
                 .filter(r -> r.headers().lastHeader("ce_id") != null)

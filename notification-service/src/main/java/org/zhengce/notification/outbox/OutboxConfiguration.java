@@ -1,6 +1,8 @@
 package org.zhengce.notification.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -11,17 +13,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.AlertEvent;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.kit.outbox.QuarantineEndpoints;
 import org.zhengce.notification.NotificationApplication;
 
 /**
  * Wires the outbox of {@code alert.events} (table {@code alert_outbox}) and the kit's relay of it: each row keyed by
  * its case id, the registry serializer, a log-checking consumer; both on the system clock. The relay's settings are
- * {@code notification.outbox.*}.
+ * {@code notification.outbox.*}; its quarantine is at {@code /admin/outbox/quarantine} (role {@code PLATFORM_ADMIN}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -39,7 +44,8 @@ class OutboxConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
             TopicBinding<String, AlertEvent> alertEvents,
-            Environment environment) {
+            Environment environment,
+            MeterRegistry meters) {
         String topic = alertEvents.name();
         OutboxRecords records = new OutboxRecords(
                 Map.of(
@@ -56,6 +62,13 @@ class OutboxConfiguration {
                 AlertEventOutbox.TABLE,
                 records,
                 OutboxSettings.bind(Binder.get(environment), "notification.outbox"),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                meters);
+    }
+
+    /** {@code /admin/outbox/quarantine}: the records the relay set aside, and their release after a fix. */
+    @Bean
+    RouterFunction<ServerResponse> outboxQuarantine(OutboxRelay relay) {
+        return QuarantineEndpoints.routes(List.of(relay));
     }
 }

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /**
  * A service's outbox table. Its columns: {@code event_id} (uuid, the key), {@code position} (the order written),
  * {@code case_id} (the aggregate whose events stay in order), {@code created_at}, {@code event} (bytea),
- * {@code claimed_at}, {@code sent_at}; and, when it serves several topics, {@code topic} and {@code record_key}.
+ * {@code claimed_at}, {@code sent_at}; the relay's bookkeeping of failures, {@code attempts} (integer, default 0),
+ * {@code retry_at}, {@code quarantined_at}, {@code quarantine_reason} and {@code released_at}; and, when it serves
+ * several topics, {@code topic} and {@code record_key}.
  *
  * @param name the table's name
  * @param label what the outbox publishes, in the relay's log lines and errors ({@code alert.events})

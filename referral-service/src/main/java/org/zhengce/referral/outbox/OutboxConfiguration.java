@@ -1,7 +1,9 @@
 package org.zhengce.referral.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -12,12 +14,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.kit.outbox.QuarantineEndpoints;
 import org.zhengce.referral.ReferralApplication;
 import org.zhengce.referral.topics.DecisionTopics;
 
@@ -25,7 +30,7 @@ import org.zhengce.referral.topics.DecisionTopics;
  * Wires the outbox of {@code case.events} and each department's {@code decisions.<department>} (table {@code case_outbox}, each row naming
  * its topic and record key) and the kit's relay of it: the registry serializer, a log-checking consumer; both on the
  * system clock (claims and record timestamps are compared with the broker's). The relay's settings are
- * {@code referral.outbox.*}.
+ * {@code referral.outbox.*}; its quarantine is at {@code /admin/outbox/quarantine} (role {@code PLATFORM_ADMIN}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -44,7 +49,8 @@ class OutboxConfiguration {
             KafkaProperties kafkaProperties,
             TopicBinding<String, CaseEvent> caseEvents,
             DecisionTopics decisionTopics,
-            Environment environment) {
+            Environment environment,
+            MeterRegistry meters) {
         Map<String, ?> serdeSettings = kafkaProperties.getProperties();
         Map<String, OutboxRecords.TopicCodec> topics = new HashMap<>();
         topics.put(caseEvents.name(), OutboxRecords.TopicCodec.of(caseEvents, serdeSettings, CaseEvent.getDecoder()));
@@ -62,6 +68,13 @@ class OutboxConfiguration {
                 CaseEventOutbox.TABLE,
                 records,
                 OutboxSettings.bind(Binder.get(environment), "referral.outbox"),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                meters);
+    }
+
+    /** {@code /admin/outbox/quarantine}: the records the relay set aside, and their release after a fix. */
+    @Bean
+    RouterFunction<ServerResponse> outboxQuarantine(OutboxRelay relay) {
+        return QuarantineEndpoints.routes(List.of(relay));
     }
 }

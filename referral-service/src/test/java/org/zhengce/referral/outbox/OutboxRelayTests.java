@@ -90,6 +90,90 @@ class OutboxRelayTests extends ReferralStackTest {
                 .count();
     }
 
+    private String quarantineReason(String eventId) {
+        return db.sql("select quarantine_reason from case_outbox where event_id = :id and quarantined_at is not null")
+                .bind("id", UUID.fromString(eventId))
+                .map(row -> String.valueOf(row.get(0, String.class)))
+                .one()
+                .blockOptional()
+                .orElse("");
+    }
+
+    private boolean sent(String eventId) {
+        return Boolean.TRUE.equals(db.sql("select sent_at is not null from case_outbox where event_id = :id")
+                .bind("id", UUID.fromString(eventId))
+                .map(row -> row.get(0, Boolean.class))
+                .one()
+                .block());
+    }
+
+    @Test
+    void eventTooLargeForKafkaIsQuarantinedHoldingBackOnlyItsOwnCaseUntilReleased() {
+        UUID blockedCase = UUID.randomUUID();
+        UUID otherCase = UUID.randomUUID();
+        // over the producer's max.request.size (1 MB): Kafka will never take it as it is
+        CaseEvent tooLarge = CaseEvent.newBuilder(event(blockedCase, 1))
+                .setActor("x".repeat(1_100_000))
+                .build();
+        CaseEvent behindIt = event(blockedCase, 2);
+        CaseEvent ofOtherCase = event(otherCase, 1);
+        outbox.append(List.of(tooLarge, behindIt, ofOtherCase)).block();
+
+        awaitSent(ofOtherCase.getEventId());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> quarantineReason(tooLarge.getEventId()), reason -> reason.contains("RecordTooLarge"));
+        assertThat(sent(behindIt.getEventId()))
+                .as("a case's later event waits behind its quarantined one")
+                .isFalse();
+        assertThat(caseEventsOf(blockedCase.toString())).isEmpty();
+
+        http.get()
+                .uri("/admin/outbox/quarantine")
+                .headers(h -> h.setBearerAuth(advisor("advisor-1", "110105001001")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/admin/outbox/quarantine")
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + tooLarge.getEventId() + "')].heldBack")
+                .isEqualTo(1)
+                .jsonPath("$[?(@.id == '" + tooLarge.getEventId() + "')].outbox")
+                .isEqualTo("case.events");
+
+        // the fix: the operator replaces the oversized actor, then releases the record
+        CaseEvent fixed = CaseEvent.newBuilder(tooLarge).setActor("advisor-1").build();
+        db.sql("update case_outbox set event = :event where event_id = :id")
+                .bind("event", OutboxRecords.encode(fixed))
+                .bind("id", UUID.fromString(tooLarge.getEventId()))
+                .then()
+                .block();
+        http.post()
+                .uri("/admin/outbox/quarantine/{id}/release", tooLarge.getEventId())
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.released")
+                .isEqualTo(true);
+        http.post()
+                .uri("/admin/outbox/quarantine/{id}/release", tooLarge.getEventId())
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        awaitSent(behindIt.getEventId());
+        assertThat(caseEventsOf(blockedCase.toString()))
+                .extracting(CaseEvent::getEventId)
+                .containsExactly(tooLarge.getEventId(), behindIt.getEventId());
+    }
+
     @Test
     void eventSentBeforeACrashIsOnlyMarkedNotSentAgain() {
         CaseEvent event = event(UUID.randomUUID(), 1);
