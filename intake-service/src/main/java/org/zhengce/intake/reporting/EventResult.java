@@ -73,7 +73,7 @@ public record EventResult(
                     line, p.eventId(), p.status(), p.platformEventId(), null, null, null, masked(p.maskedFields()));
         }
         if (outcome instanceof Outcome.Unavailable u) {
-            return new EventResult(line, u.eventId(), u.status(), null, null, null, null, null, null);
+            return new EventResult(line, u.eventId(), u.status(), null, null, null, null, null);
         }
         if (outcome instanceof Outcome.Conflict c) {
             return new EventResult(
