@@ -25,6 +25,9 @@ public class AuditTrail implements ApplicationRunner {
             + " select link.seq, :at, :actor, :roles, :jurisdictions, :action, :subject, :subjectId, :jurisdiction,"
             + " :outcome, :detail, link.previous_hash, link.hash from link";
 
+    /** {@link #APPEND} with JDBC's positional parameters, in the same order. */
+    static final String APPEND_JDBC = APPEND.replaceAll(":[a-zA-Z]+", "?");
+
     private final DatabaseClient db;
 
     public AuditTrail(DatabaseClient db) {

@@ -1,8 +1,14 @@
 package org.zhengce.kit.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.ZoneOffset;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit trail's tables, for a service's Flyway migrations: a service subclasses it under its own version in its
@@ -85,6 +91,40 @@ public abstract class AuditTrailMigration extends BaseJavaMigration {
             end;
             $$;
             """;
+
+    /**
+     * Appends {@code record} to the chain over JDBC, in the migration's transaction: for a later migration that moves
+     * a service's earlier audit rows into the trail, in their order.
+     */
+    public static void append(Connection connection, AuditRecord record) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(AuditTrail.APPEND_JDBC)) {
+            insert.setBytes(1, AuditChain.content(record));
+            insert.setObject(2, record.at().atOffset(ZoneOffset.UTC));
+            insert.setString(3, record.actor());
+            insert.setArray(
+                    4, connection.createArrayOf("text", record.actorRoles().toArray()));
+            insert.setArray(
+                    5,
+                    connection.createArrayOf("text", record.actorJurisdictions().toArray()));
+            insert.setString(6, record.action());
+            insert.setString(7, record.subject());
+            text(insert, 8, record.subjectId());
+            text(insert, 9, record.jurisdiction());
+            insert.setString(10, record.allowed() ? "ALLOWED" : "REFUSED");
+            text(insert, 11, record.detail());
+            if (insert.executeUpdate() != 1) {
+                throw new IllegalStateException("the audit trail has no chain head row");
+            }
+        }
+    }
+
+    private static void text(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
 
     @Override
     public void migrate(Context context) throws Exception {

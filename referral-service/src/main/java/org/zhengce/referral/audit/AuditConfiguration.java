@@ -1,0 +1,43 @@
+package org.zhengce.referral.audit;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.zhengce.kit.audit.AuditTrail;
+import org.zhengce.kit.audit.AuditTrailEndpoint;
+import org.zhengce.kit.audit.AuditedRequests;
+import org.zhengce.kit.audit.AuditedRequests.Rule;
+
+/**
+ * Referral's audit trail (the kit's, in referral's database), its verify endpoint for admins, and the requests
+ * audited as they are answered: statistics, an organisation's referral list, every admin action. Cases' reads and
+ * changes are audited by the cases themselves ({@link AuditLog}), with the case's community.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    AuditTrail auditTrail(DatabaseClient db) {
+        return new AuditTrail(db);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> auditTrailVerification(AuditTrail trail) {
+        return AuditTrailEndpoint.routes(trail);
+    }
+
+    @Bean
+    AuditedRequests auditedRequests(AuditTrail trail, Clock clock) {
+        return new AuditedRequests(
+                trail,
+                clock,
+                List.of(
+                        Rule.reads("/statistics/**", "statistics"),
+                        Rule.reads("/referrals", "organisation-referrals"),
+                        Rule.any("/admin/**", "admin")));
+    }
+}
