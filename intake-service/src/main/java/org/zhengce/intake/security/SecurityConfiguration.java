@@ -21,6 +21,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.zhengce.intake.departments.DepartmentPrincipal;
 import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.web.ProblemResponses;
@@ -48,7 +49,8 @@ class SecurityConfiguration {
             DepartmentRegistry registry,
             SecuritySettings settings,
             ServerCodecConfigurer codecs,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            AuditedRequests audited) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemResponses problems = new ProblemResponses(codecs);
         String challenge = decoder != null ? "ApiKey header=\"X-API-Key\", Bearer" : "ApiKey header=\"X-API-Key\"";
@@ -70,7 +72,7 @@ class SecurityConfiguration {
                 (filterExchange, e) -> refuse.commence(filterExchange.getExchange(), e));
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        StatelessChains.stateless(http)
+        StatelessChains.stateless(audited.addTo(http))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(StatelessChains.HEALTH)
                         .permitAll()

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 
@@ -29,9 +30,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain notificationSecurity(
-            ServerHttpSecurity http, ServerCodecConfigurer codecs, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ServerHttpSecurity http,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            AuditedRequests audited) {
         return StatelessChains.jwtResourceServer(
-                http,
+                audited.addTo(http),
                 codecs,
                 jwtDecoder.getIfAvailable(),
                 "notification",

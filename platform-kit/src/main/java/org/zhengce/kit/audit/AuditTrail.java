@@ -65,6 +65,16 @@ public class AuditTrail implements ApplicationRunner {
                 .all();
     }
 
+    /**
+     * The position of the last row appended (0 for none): with the head's hash, what to copy where the database's
+     * owner cannot write, so that a chain rewritten from an edited row onward is found too (ADR 0013).
+     */
+    public Mono<Long> length() {
+        return db.sql("select seq from audit_chain_head where id = 1")
+                .map(row -> Objects.requireNonNull(row.get("seq", Long.class)))
+                .one();
+    }
+
     /** The {@code limit} latest records, newest first. */
     public Flux<AuditRecord> latest(int limit) {
         return db.sql("select " + AuditTrailRow.COLUMNS + " from audit_trail order by seq desc limit :limit")

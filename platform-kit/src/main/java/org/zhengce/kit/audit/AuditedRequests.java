@@ -9,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -22,9 +24,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * household reads, streams): one record per request, written just before the answer is sent, so nothing is answered
  * unaudited (an append that fails fails the answer). It sits in the security chain after authentication and before
  * authorisation, so refused attempts (403) are audited too, with the caller. The actor is the token's {@code sub}
- * with its {@code roles} and {@code jurisdictions}; the action {@code READ} for GET, {@code CHANGE} otherwise; the
- * jurisdiction the one a handler named ({@link #concerning}), else the request's {@code area}, {@code jurisdiction}
- * or {@code community} parameter; the detail the method, path and status (never the query).
+ * with its {@code roles} and {@code jurisdictions} (another caller, such as an API key's department, by its name and
+ * authorities); the action {@code READ} for GET, {@code CHANGE} otherwise; the
+ * jurisdiction the one a handler named ({@link #concerning}), else the path's or the query's {@code area},
+ * {@code jurisdiction} or {@code community}; the detail the method, path and status (never the query).
  */
 public final class AuditedRequests {
 
@@ -85,50 +88,67 @@ public final class AuditedRequests {
                 return chain.filter(exchange);
             }
             return ReactiveSecurityContextHolder.getContext()
-                    .mapNotNull(context -> context.getAuthentication() instanceof JwtAuthenticationToken token
-                            ? token.getToken()
-                            : null)
+                    .mapNotNull(context -> context.getAuthentication())
                     .map(Optional::of)
                     .defaultIfEmpty(Optional.empty())
-                    .flatMap(jwt -> {
+                    .flatMap(caller -> {
                         exchange.getResponse()
-                                .beforeCommit(() -> trail.append(record(exchange, matched.get(), jwt.orElse(null))));
+                                .beforeCommit(() -> trail.append(record(exchange, matched.get(), caller.orElse(null))));
                         return chain.filter(exchange);
                     });
         };
     }
 
-    private AuditRecord record(ServerWebExchange exchange, Matched matched, @Nullable Jwt jwt) {
+    private AuditRecord record(ServerWebExchange exchange, Matched matched, @Nullable Authentication caller) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = status == null ? 200 : status.value();
         String method = exchange.getRequest().getMethod().name();
+        Jwt jwt = caller instanceof JwtAuthenticationToken token ? token.getToken() : null;
         return new AuditRecord(
                 clock.instant(),
-                jwt == null || jwt.getSubject() == null ? "anonymous" : jwt.getSubject(),
-                claim(jwt, "roles"),
-                claim(jwt, "jurisdictions"),
+                actor(caller, jwt),
+                jwt != null ? claim(jwt, "roles") : authorities(caller),
+                jwt != null ? claim(jwt, "jurisdictions") : List.of(),
                 "GET".equals(method) ? "READ" : "CHANGE",
                 matched.subject(),
                 matched.subjectId(),
-                jurisdiction(exchange),
+                jurisdiction(exchange, matched),
                 code < 400,
                 method + " " + exchange.getRequest().getPath().value() + " " + code);
     }
 
-    private static @Nullable String jurisdiction(ServerWebExchange exchange) {
+    /** The token's subject; another caller (an API key's department or admin) by its name. */
+    private static String actor(@Nullable Authentication caller, @Nullable Jwt jwt) {
+        String name = jwt != null ? jwt.getSubject() : caller == null ? null : caller.getName();
+        return name == null || name.isBlank() ? "anonymous" : name;
+    }
+
+    private static List<String> authorities(@Nullable Authentication caller) {
+        return caller == null
+                ? List.of()
+                : caller.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .map(authority -> authority.startsWith("ROLE_") ? authority.substring(5) : authority)
+                        .sorted()
+                        .toList();
+    }
+
+    private static @Nullable String jurisdiction(ServerWebExchange exchange, Matched matched) {
         Object named = exchange.getAttributes().get(JURISDICTION);
         if (named instanceof String code) {
             return code;
         }
         return AREA_PARAMETERS.stream()
-                .map(name -> exchange.getRequest().getQueryParams().getFirst(name))
+                .map(name -> matched.variables()
+                        .getOrDefault(
+                                name, exchange.getRequest().getQueryParams().getFirst(name)))
                 .filter(value -> value != null && !value.isBlank())
                 .findFirst()
                 .orElse(null);
     }
 
-    private static List<String> claim(@Nullable Jwt jwt, String name) {
-        if (jwt == null || !jwt.hasClaim(name)) {
+    private static List<String> claim(Jwt jwt, String name) {
+        if (!jwt.hasClaim(name)) {
             return List.of();
         }
         List<String> values = jwt.getClaimAsStringList(name);
@@ -153,5 +173,5 @@ public final class AuditedRequests {
         }
     }
 
-    private record Matched(String subject, @Nullable String subjectId) {}
+    private record Matched(String subject, @Nullable String subjectId, Map<String, String> variables) {}
 }

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.context.annotation.Import;
 import org.zhengce.kit.audit.AuditTrail;
-import org.zhengce.kit.audit.AuditTrailEndpoint;
+import org.zhengce.kit.audit.AuditTrailConfiguration;
 import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.audit.AuditedRequests.Rule;
 
@@ -18,17 +16,8 @@ import org.zhengce.kit.audit.AuditedRequests.Rule;
  * changes are audited by the cases themselves ({@link AuditLog}), with the case's community.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AuditTrailConfiguration.class)
 class AuditConfiguration {
-
-    @Bean
-    AuditTrail auditTrail(DatabaseClient db) {
-        return new AuditTrail(db);
-    }
-
-    @Bean
-    RouterFunction<ServerResponse> auditTrailVerification(AuditTrail trail) {
-        return AuditTrailEndpoint.routes(trail);
-    }
 
     @Bean
     AuditedRequests auditedRequests(AuditTrail trail, Clock clock) {
