@@ -168,8 +168,8 @@ public final class AuditedRequests {
                 return Optional.empty();
             }
             Map<String, String> variables = info.getUriVariables();
-            return Optional.of(
-                    new Matched(rule.subject(), variables.isEmpty() ? null : String.join("/", variables.values())));
+            return Optional.of(new Matched(
+                    rule.subject(), variables.isEmpty() ? null : String.join("/", variables.values()), variables));
         }
     }
 
