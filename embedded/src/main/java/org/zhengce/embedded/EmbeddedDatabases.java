@@ -24,17 +24,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server (zonky's embedded binaries) with one database per service.
  *
- * <p>Each database is owned by a login role of the same name whose password is also that name, and
- * only its owner (and the superuser) may connect to it. A server started again on the same data
- * directory reuses the cluster, so the data survives. Authentication is {@code trust} on
- * localhost, as for any throw-away local database.
+ * <p>Each database is owned by a login role of the same name whose password is also that name: the
+ * role migrations run as. Its runtime role, {@code <name>_app} (password the same), is what the
+ * service connects as: it may read and write the rows of every table the owner creates (default
+ * privileges) but owns nothing, so it cannot change a table, drop a trigger or regain a privilege
+ * a migration revoked (the audit trail's update and delete). Only the two roles (and the superuser)
+ * may connect. A server started again on the same data directory reuses the cluster, so the data
+ * survives. Authentication is {@code trust} on localhost, as for any throw-away local database.
  */
 public final class EmbeddedDatabases implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
 
-    /** Lower-case SQL identifiers only, so names never need quoting or escaping. */
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** Lower-case SQL identifiers only, so names never need quoting or escaping; room for the runtime suffix. */
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,58}");
+
+    /** The runtime role of database {@code d} is {@code d + RUNTIME_SUFFIX}. */
+    private static final String RUNTIME_SUFFIX = "_app";
 
     private static final String POSTGRES_MAJOR_VERSION = "17";
 
@@ -71,6 +77,16 @@ public final class EmbeddedDatabases implements AutoCloseable {
     /** The owner role's password: the database's name. */
     public String password(String database) {
         return known(database);
+    }
+
+    /** The runtime role the service connects as ({@code <database>_app}): rows only, owns nothing. */
+    public String runtimeUsername(String database) {
+        return known(database) + RUNTIME_SUFFIX;
+    }
+
+    /** The runtime role's password: its name. */
+    public String runtimePassword(String database) {
+        return runtimeUsername(database);
     }
 
     public int port() {
@@ -197,7 +213,33 @@ public final class EmbeddedDatabases implements AutoCloseable {
                         statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + name + " FROM PUBLIC");
                         log.info("Created database {} owned by role {}", name, name);
                     }
+                    String runtime = name + RUNTIME_SUFFIX;
+                    if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", runtime)) {
+                        statement.execute("CREATE ROLE " + runtime + " LOGIN PASSWORD '" + runtime + "'");
+                        statement.execute("GRANT CONNECT ON DATABASE " + name + " TO " + runtime);
+                        grantRows(server, name, runtime);
+                        log.info("Created runtime role {} of database {}", runtime, name);
+                    }
                 }
+            }
+        }
+
+        /**
+         * The runtime role may read and write the rows of the tables the owner has created and will create; a
+         * migration may take some of that back (the audit trail keeps insert and select only). Done once, when the
+         * role is created, so a revocation made since is never undone.
+         */
+        private static void grantRows(EmbeddedPostgres server, String database, String runtime) throws SQLException {
+            try (Connection connection =
+                            server.getDatabase("postgres", database).getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("GRANT USAGE ON SCHEMA public TO " + runtime);
+                statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + runtime);
+                statement.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + runtime);
+                statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + database
+                        + " IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + runtime);
+                statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + database
+                        + " IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + runtime);
             }
         }
 

@@ -50,8 +50,8 @@ public abstract class IntakeDatabaseTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) {
         properties.add("spring.r2dbc.url", () -> database().r2dbcUrl(DATABASE));
-        properties.add("spring.r2dbc.username", () -> database().username(DATABASE));
-        properties.add("spring.r2dbc.password", () -> database().password(DATABASE));
+        properties.add("spring.r2dbc.username", () -> database().runtimeUsername(DATABASE));
+        properties.add("spring.r2dbc.password", () -> database().runtimePassword(DATABASE));
         properties.add("spring.flyway.url", () -> database().jdbcUrl(DATABASE));
         properties.add("spring.flyway.user", () -> database().username(DATABASE));
         properties.add("spring.flyway.password", () -> database().password(DATABASE));

@@ -117,8 +117,9 @@ class PlatformServices implements SmartLifecycle {
         if (!service.database().isEmpty()) {
             String db = service.database();
             properties.put("spring.r2dbc.url", databases.r2dbcUrl(db));
-            properties.put("spring.r2dbc.username", databases.username(db));
-            properties.put("spring.r2dbc.password", databases.password(db));
+            // the service as the runtime role (rows only; the audit trail insert and select), migrations as the owner
+            properties.put("spring.r2dbc.username", databases.runtimeUsername(db));
+            properties.put("spring.r2dbc.password", databases.runtimePassword(db));
             properties.put("spring.flyway.url", databases.jdbcUrl(db));
             properties.put("spring.flyway.user", databases.username(db));
             properties.put("spring.flyway.password", databases.password(db));

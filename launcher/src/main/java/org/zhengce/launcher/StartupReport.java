@@ -61,7 +61,10 @@ class StartupReport {
         text.append(line("Kafka (KRaft, in-process)", kafka.bootstrapServers()));
         text.append(line("Schema registry", registry.url()));
         for (String db : EmbeddedStack.DATABASES) {
-            text.append(line("PostgreSQL " + db, databases.jdbcUrl(db) + "  (user/password " + db + ")"));
+            text.append(line(
+                    "PostgreSQL " + db,
+                    databases.jdbcUrl(db) + "  (owner " + db + ", service as " + databases.runtimeUsername(db)
+                            + "; password = user)"));
         }
         String issuer = authorisationServer.issuer();
         text.append(line("Authorisation server", issuer + "/.well-known/openid-configuration"));

@@ -182,8 +182,8 @@ public abstract class NotificationStackTest {
         properties.add("spring.kafka.bootstrap-servers", () -> sharedBroker().bootstrapServers());
         properties.add("spring.kafka.properties.schema.registry.url", NotificationStackTest::registryUrl);
         properties.add("spring.r2dbc.url", () -> database().r2dbcUrl(DATABASE));
-        properties.add("spring.r2dbc.username", () -> database().username(DATABASE));
-        properties.add("spring.r2dbc.password", () -> database().password(DATABASE));
+        properties.add("spring.r2dbc.username", () -> database().runtimeUsername(DATABASE));
+        properties.add("spring.r2dbc.password", () -> database().runtimePassword(DATABASE));
         properties.add("spring.flyway.url", () -> database().jdbcUrl(DATABASE));
         properties.add("spring.flyway.user", () -> database().username(DATABASE));
         properties.add("spring.flyway.password", () -> database().password(DATABASE));

@@ -25,4 +25,10 @@ final class DepartmentAuthentication extends AbstractAuthenticationToken {
     public DepartmentPrincipal getPrincipal() {
         return principal;
     }
+
+    /** The department's code: who the audit trail names. */
+    @Override
+    public String getName() {
+        return principal.department().code();
+    }
 }

@@ -22,6 +22,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.zhengce.intake.departments.DepartmentPrincipal;
 import org.zhengce.intake.departments.DepartmentRegistry;
+import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
@@ -52,7 +53,8 @@ class SecurityConfiguration {
             SecuritySettings settings,
             ServerCodecConfigurer codecs,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            @Value(TokenAudience.SETTING) String audience) {
+            @Value(TokenAudience.SETTING) String audience,
+            AuditedRequests audited) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemResponses problems = new ProblemResponses(codecs);
         String challenge = decoder != null ? "ApiKey header=\"X-API-Key\", Bearer" : "ApiKey header=\"X-API-Key\"";
@@ -74,7 +76,7 @@ class SecurityConfiguration {
                 (filterExchange, e) -> refuse.commence(filterExchange.getExchange(), e));
         apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        StatelessChains.stateless(http)
+        StatelessChains.stateless(audited.addTo(http))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(StatelessChains.HEALTH)
                         .permitAll()

@@ -254,7 +254,34 @@ public class Cases {
         for (CaseCommand command : commands) {
             decided = decided.then(decisions, command);
         }
-        return journal.write(decided, actor);
+        Mono<CaseState> written = journal.write(decided, actor);
+        return actor != null || decided.steps().isEmpty()
+                ? written
+                : written.flatMap(after -> audit.recordSystem(
+                                systemComponent(commands),
+                                after.id(),
+                                after.household().communityCode(),
+                                steps(commands))
+                        .thenReturn(after));
+    }
+
+    /** The part of the platform that makes a change no user asked for: its actor is {@code system:<component>}. */
+    private static String systemComponent(List<CaseCommand> commands) {
+        return commands.stream().anyMatch(CaseCommand.MissDeadline.class::isInstance)
+                ? "deadline-sweep"
+                : commands.stream()
+                                .anyMatch(command ->
+                                        command instanceof CaseCommand.Close || command instanceof CaseCommand.Replan)
+                        ? "department-decisions"
+                        : "referral";
+    }
+
+    private static String steps(List<CaseCommand> commands) {
+        return String.join(
+                ", ",
+                commands.stream()
+                        .map(command -> command.getClass().getSimpleName())
+                        .toList());
     }
 
     /**
@@ -271,12 +298,23 @@ public class Cases {
                         return Mono.empty();
                     }
                     if (open.isPresent()) {
-                        return journal.write(decided, null);
+                        return journal.write(decided, null).flatMap(after -> byWarnings(after, command));
                     }
                     return router.route(communityCode)
                             .map(owner -> decided.then(decisions, new CaseCommand.Route(owner, command.at())))
-                            .flatMap(routed -> journal.write(routed, null));
+                            .flatMap(routed -> journal.write(routed, null))
+                            .flatMap(after -> byWarnings(after, command));
                 });
+    }
+
+    /** A change a warning made (opened, escalated, cleared a case): the platform's, {@code system:warnings}. */
+    private Mono<CaseState> byWarnings(CaseState after, CaseCommand command) {
+        return audit.recordSystem(
+                        "warnings",
+                        after.id(),
+                        after.household().communityCode(),
+                        command.getClass().getSimpleName())
+                .thenReturn(after);
     }
 
     /** The case as it stands; empty when unknown. */

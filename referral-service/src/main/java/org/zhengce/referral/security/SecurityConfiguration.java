@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
@@ -32,9 +33,10 @@ class SecurityConfiguration {
             ServerHttpSecurity http,
             ServerCodecConfigurer codecs,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            @Value(TokenAudience.SETTING) String audience) {
+            @Value(TokenAudience.SETTING) String audience,
+            AuditedRequests audited) {
         return StatelessChains.jwtResourceServer(
-                http,
+                audited.addTo(http),
                 codecs,
                 jwtDecoder.getIfAvailable(),
                 "referral",

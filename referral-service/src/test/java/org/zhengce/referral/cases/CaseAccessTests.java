@@ -237,6 +237,50 @@ class CaseAccessTests extends ReferralStackTest {
     }
 
     @Test
+    void adminVerifiesTheAuditTrailAndTheVerificationIsAudited() {
+        http.get()
+                .uri("/admin/audit-trail/verification")
+                .headers(h -> h.setBearerAuth(advisor("advisor-li-na", "110105001001")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/admin/audit-trail/verification")
+                .headers(h -> h.setBearerAuth(admin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.breach")
+                .doesNotExist()
+                .jsonPath("$.firstBrokenRow")
+                .doesNotExist()
+                .jsonPath("$.rowsChecked")
+                .value(rows -> assertThat(((Number) rows).longValue()).isPositive());
+
+        assertThat(db.sql("select actor || ' ' || outcome from audit_trail where subject = 'admin' order by seq")
+                        .map(row -> row.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsSubsequence("advisor-li-na REFUSED", "admin-1 ALLOWED");
+    }
+
+    @Test
+    void runtimeRoleCannotRewriteTheAuditTrail() {
+        db.sql("update audit_trail set actor = 'someone else'")
+                .then()
+                .as(StepVerifier::create)
+                .expectErrorMatches(e -> e.getMessage().contains("permission denied"))
+                .verify(Duration.ofSeconds(10));
+        db.sql("delete from audit_trail")
+                .then()
+                .as(StepVerifier::create)
+                .expectErrorMatches(e -> e.getMessage().contains("permission denied"))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void auditLogRefusesUpdateAndDelete() {
         db.sql("update audit_log set actor = 'someone else'")
                 .then()

@@ -20,6 +20,8 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.referral.ReferralStackTest;
 import org.zhengce.referral.Warnings;
+import org.zhengce.referral.audit.AuditAction;
+import org.zhengce.referral.audit.AuditLog;
 import org.zhengce.referral.jurisdictions.Advisor;
 import org.zhengce.referral.jurisdictions.AdvisorKind;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
@@ -31,6 +33,9 @@ class CasesFromWarningsTests extends ReferralStackTest {
 
     @Autowired
     JurisdictionDirectory directory;
+
+    @Autowired
+    AuditLog audit;
 
     private Optional<CaseView> caseOf(String household, String community) {
         List<CaseView> cases = http.get()
@@ -73,6 +78,21 @@ class CasesFromWarningsTests extends ReferralStackTest {
         assertThat(events).filteredOn(e -> e.getFact() instanceof CaseOpened).hasSize(1);
         assertThat(events).extracting(CaseEvent::getEventId).doesNotHaveDuplicates();
         assertThat(opened.urgency()).isEqualTo(Urgency.IN_STAGES);
+    }
+
+    @Test
+    void caseOpenedByAWarningIsAuditedAsTheWarningsChange() {
+        String household = "H-AUDIT-SYSTEM-1";
+        publish(WARNINGS, household, Warnings.raised("w-audit-sys-1", household, "110105001002", WarningLevel.YELLOW));
+
+        CaseView opened = awaitCase(household, "110105001002");
+
+        assertThat(audit.entriesFor(opened.id()).collectList().block()).anySatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo("system:warnings");
+            assertThat(entry.action()).isEqualTo(AuditAction.SYSTEM_CHANGE);
+            assertThat(entry.communityCode()).isEqualTo("110105001002");
+            assertThat(entry.allowed()).isTrue();
+        });
     }
 
     @Test

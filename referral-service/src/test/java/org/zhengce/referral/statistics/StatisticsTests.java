@@ -199,6 +199,35 @@ class StatisticsTests extends ReferralStackTest {
     // --- statistics
 
     @Test
+    void statisticsReadsAreAuditedWithTheCallerAndTheArea() {
+        long before = Objects.requireNonNull(db.sql("select coalesce(max(seq), 0) from audit_trail")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block());
+        statistics("/statistics?area=" + CHAOWAI, CHAOWAI_SUPERVISOR);
+        http.get()
+                .uri("/statistics?area=" + JIANWAI)
+                .headers(h -> h.setBearerAuth(CHAOWAI_SUPERVISOR))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        assertThat(db.sql("select actor, actor_jurisdictions, action, jurisdiction, outcome from audit_trail"
+                                + " where subject = 'statistics' and seq > :before order by seq")
+                        .bind("before", before)
+                        .map(row -> row.get("actor", String.class) + " "
+                                + List.of(Objects.requireNonNull(row.get("actor_jurisdictions", String[].class)))
+                                + " " + row.get("action", String.class) + " " + row.get("jurisdiction", String.class)
+                                + " " + row.get("outcome", String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsExactly(
+                        "supervisor-chaowai [" + CHAOWAI + "] READ " + CHAOWAI + " ALLOWED",
+                        "supervisor-chaowai [" + CHAOWAI + "] READ " + JIANWAI + " REFUSED");
+    }
+
+    @Test
     void districtFiguresAndEachStreetsAreExact() {
         AreaStatistics statistics = statistics("/statistics?area=" + DISTRICT, DISTRICT_SUPERVISOR);
 

@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.intake.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.notification.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.kit.audit;
+
+import org.jspecify.annotations.NullMarked;
