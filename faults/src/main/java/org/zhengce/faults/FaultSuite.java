@@ -94,7 +94,7 @@ public final class FaultSuite {
                     // down for a random short time: 0.5 to 3 seconds
                     pause(Duration.ofMillis(500 + random.nextInt(2500)));
                     platform.start(component);
-                    platform.awaitAllHealthy(Duration.ofMinutes(3));
+                    platform.awaitAllHealthy(Duration.ofMinutes(5));
                     rounds.merge(component, 1, Integer::sum);
                     log.info(
                             "round {}: {} killed and back; {} events accepted so far",
