@@ -57,6 +57,9 @@ public final class Platform implements AutoCloseable {
      */
     private static final List<String> SERVICE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** How often a component may end on its own (its start failed, say) before the run gives up. */
+    private static final int MAX_EXITS = 3;
+
     private static final List<Component> SERVICES =
             List.of(Component.INTAKE, Component.SCORING, Component.REFERRAL, Component.NOTIFICATION);
 
@@ -67,6 +70,7 @@ public final class Platform implements AutoCloseable {
     private final int postgresPort = freePort();
     private final Map<Component, Integer> servicePorts = new EnumMap<>(Component.class);
     private final Map<Component, ChildProcess> processes = new EnumMap<>(Component.class);
+    private final Map<Component, Integer> exits = new EnumMap<>(Component.class);
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private @Nullable EmbeddedSchemaRegistry registry;
@@ -121,10 +125,11 @@ public final class Platform implements AutoCloseable {
                         "--auth-server.dev-token-endpoint=true");
         properties = new ServiceProperties(
                 issuer, bootstrapServers(), registry.url(), data, this::login, secrets.intakeProperties());
+        // one after the other, in the launcher's order: intake creates what the others read
         for (Component service : SERVICES) {
             start(service);
+            awaitHealthy(service, Duration.ofMinutes(5));
         }
-        awaitAllHealthy(Duration.ofMinutes(8));
     }
 
     /** Starts {@code component} (again, after a kill) on its data directory and port. */
@@ -207,8 +212,15 @@ public final class Platform implements AutoCloseable {
         while (!healthy(component)) {
             ChildProcess process = processes.get(component);
             if (process != null && !process.alive()) {
-                throw new IllegalStateException(
-                        component.label() + " exited; see " + logs.resolve(component.label() + ".log"));
+                // as Kubernetes would: a process that ended on its own is started again, a few times
+                int exits = this.exits.merge(component, 1, Integer::sum);
+                if (exits > MAX_EXITS) {
+                    throw new IllegalStateException(component.label() + " exited " + exits + " times; see "
+                            + logs.resolve(component.label() + ".log"));
+                }
+                log.warn("{} exited on its own (exit {}): started again", component.label(), exits);
+                processes.remove(component);
+                start(component);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(component.label() + " not healthy within " + timeout + "; see "
@@ -357,6 +369,11 @@ public final class Platform implements AutoCloseable {
     /** Intake's platform-admin API key ({@code X-API-Key}). */
     public String adminApiKey() {
         return secrets.adminApiKey();
+    }
+
+    /** How often each component ended on its own (not killed by the suite) and was started again. */
+    public Map<Component, Integer> exits() {
+        return Map.copyOf(exits);
     }
 
     /** Where every process's log file is. */

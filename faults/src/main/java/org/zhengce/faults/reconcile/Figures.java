@@ -10,6 +10,7 @@ import org.zhengce.faults.platform.Component;
  * the platform to have kept its promise (nothing lost, nothing counted twice, no identity number anywhere).
  *
  * @param rounds kills per component
+ * @param exits times a component ended on its own (a failed start) and was started again, as Kubernetes would
  * @param sent distinct events the load sent
  * @param accepted events intake accepted (or the department topic acknowledged)
  * @param repeats deliveries sent again after a failure
@@ -31,6 +32,7 @@ import org.zhengce.faults.platform.Component;
  */
 public record Figures(
         Map<Component, Integer> rounds,
+        Map<Component, Integer> exits,
         int sent,
         int accepted,
         long repeats,
@@ -88,6 +90,7 @@ public record Figures(
     public String table() {
         StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
         rounds.forEach((component, n) -> row(table, "kill -9 rounds: " + component.label(), n));
+        exits.forEach((component, n) -> row(table, "ended on its own and started again: " + component.label(), n));
         row(table, "events sent", sent);
         row(table, "events accepted", accepted);
         row(table, "deliveries repeated after a failure", repeats);

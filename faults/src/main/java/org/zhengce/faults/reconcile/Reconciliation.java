@@ -213,6 +213,7 @@ public final class Reconciliation {
 
         return new Figures(
                 rounds,
+                platform.exits(),
                 events.sent(),
                 accepted.size(),
                 events.repeats(),
