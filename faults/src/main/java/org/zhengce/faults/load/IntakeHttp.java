@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
+import org.jspecify.annotations.Nullable;
 import org.zhengce.democity.IntakeJson;
 import org.zhengce.intake.DepartmentEvent;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,8 @@ final class IntakeHttp {
         this.intake = intake;
     }
 
-    /** A new API key of {@code department}, issued with the platform admin's key. */
+    /** A new API key of {@code department}, issued with the platform admin's key; null for a department intake does not know. */
+    @Nullable
     String issueKey(String adminKey, String department) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(intake.resolve("/admin/departments/" + department + "/api-keys"))
@@ -44,6 +46,9 @@ final class IntakeHttp {
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 404) {
+            return null;
+        }
         if (answer.statusCode() != 201) {
             throw new IOException("no key for " + department + ": " + answer.statusCode());
         }

@@ -79,7 +79,10 @@ public final class Load {
             throws IOException, InterruptedException {
         Load load = new Load(intake, bootstrapServers, registryUrl, settings, events);
         for (Department department : Department.values()) {
-            load.keys.put(department, load.intake.issueKey(adminApiKey, department.name()));
+            String key = load.intake.issueKey(adminApiKey, department.name());
+            if (key != null) {
+                load.keys.put(department, key);
+            }
         }
         Instant asOf = Instant.now().minusSeconds(60);
         load.deliver(
@@ -217,7 +220,11 @@ public final class Load {
     }
 
     private String key(DepartmentEvent event) {
-        return keys.get(event.getDepartment());
+        String key = keys.get(event.getDepartment());
+        if (key == null) {
+            throw new IllegalStateException("intake knows no department " + event.getDepartment());
+        }
+        return key;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -72,6 +72,19 @@ final class ChildProcess {
         await();
     }
 
+    /** SIGTERM (a Spring Boot service shuts down gracefully), waits up to {@code seconds}, then kills it. */
+    void terminate(int seconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
     /** Closes its stdin, waits up to {@code seconds} for it to end, then kills it. */
     void stop(int seconds) {
         try {

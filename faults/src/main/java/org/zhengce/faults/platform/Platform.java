@@ -396,7 +396,7 @@ public final class Platform implements AutoCloseable {
                 List.of(Component.NOTIFICATION, Component.REFERRAL, Component.SCORING, Component.INTAKE)) {
             ChildProcess process = processes.remove(service);
             if (process != null) {
-                process.stop(30);
+                process.terminate(30);
             }
         }
         if (authServer != null) {
