@@ -28,7 +28,9 @@ import org.zhengce.faults.platform.Component;
  * @param alerts alert rows in notification's database
  * @param missingAlerts assignments without their advisor's alert, and case events notification never processed
  * @param duplicatedAlerts alert event ids on {@code alert.events} more than once
- * @param leaks identity numbers found (where, masked)
+ * @param leaks identity numbers found that the load sent (where, masked): a resident's number got out
+ * @param lookAlikes digit runs the detector takes for a number but that are none the load sent (a hex pseudonym
+ *     with 18 digits in a row, say): listed, not a failure, as the load sent every identity number the run knows
  */
 public record Figures(
         Map<Component, Integer> rounds,
@@ -50,7 +52,8 @@ public record Figures(
         int alerts,
         List<String> missingAlerts,
         List<String> duplicatedAlerts,
-        List<String> leaks) {
+        List<String> leaks,
+        List<String> lookAlikes) {
 
     /** Everything accepted arrived and was followed through: the condition the end of a run waits for. */
     boolean settled() {
@@ -109,6 +112,7 @@ public record Figures(
         row(table, "alerts missing", missingAlerts.size());
         row(table, "alert events duplicated", duplicatedAlerts.size());
         row(table, "identity numbers found", leaks.size());
+        row(table, "look-alikes (no number the load sent)", lookAlikes.size());
         return table.toString();
     }
 

@@ -64,7 +64,7 @@ public final class Reconciliation {
     /** Waits up to {@code timeout} for the platform to settle, then counts and scans. */
     public Figures settle(Map<Component, Integer> rounds, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Figures figures = count(rounds, List.of());
+        Figures figures = count(rounds, List.of(), List.of());
         while (!figures.settled() && Instant.now().isBefore(deadline)) {
             log.info(
                     "waiting for the platform to settle: {} accepted events not yet on household.events, {} warned"
@@ -78,16 +78,21 @@ public final class Reconciliation {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            figures = count(rounds, List.of());
+            figures = count(rounds, List.of(), List.of());
         }
-        List<String> leaks = new IdentityScan(events::sentIdentityNumber)
-                .scan(platform, records).stream()
-                        .map(IdentityScan.Leak::toString)
-                        .toList();
-        return count(rounds, leaks);
+        List<IdentityScan.Leak> found = new IdentityScan(events::sentIdentityNumber).scan(platform, records);
+        List<String> leaks = found.stream()
+                .filter(IdentityScan.Leak::sentByTheLoad)
+                .map(IdentityScan.Leak::toString)
+                .toList();
+        List<String> lookAlikes = found.stream()
+                .filter(leak -> !leak.sentByTheLoad())
+                .map(IdentityScan.Leak::toString)
+                .toList();
+        return count(rounds, leaks, lookAlikes);
     }
 
-    private Figures count(Map<Component, Integer> rounds, List<String> leaks) {
+    private Figures count(Map<Component, Integer> rounds, List<String> leaks, List<String> lookAlikes) {
         Map<String, Integer> byEventId = new HashMap<>();
         Map<String, Integer> byPlatformEventId = new HashMap<>();
         records.read("household.events", record -> {
@@ -113,11 +118,15 @@ public final class Reconciliation {
         });
 
         Map<String, Integer> warningEvents = new HashMap<>();
+        Map<String, Set<String>> warningFacts = new HashMap<>();
         Map<String, Integer> raised = new HashMap<>();
         Set<String> warnedHouseholds = new TreeSet<>();
         records.read("household.warnings", record -> {
             if (avro.deserialize(record.topic(), record.value()) instanceof HouseholdWarningEvent warning) {
                 warningEvents.merge(warning.getEventId(), 1, Integer::sum);
+                warningFacts
+                        .computeIfAbsent(warning.getEventId(), id -> new TreeSet<>())
+                        .add(warning.getFact().toString() + " at " + record.partition() + "@" + record.offset());
                 if (warning.getFact() instanceof WarningRaised) {
                     raised.merge(warning.getWarningId(), 1, Integer::sum);
                     warnedHouseholds.add(warning.getHousehold().getValue());
@@ -127,7 +136,21 @@ public final class Reconciliation {
         List<String> duplicatedWarnings = new ArrayList<>();
         warningEvents.forEach((id, n) -> {
             if (n > 1) {
-                duplicatedWarnings.add("warning event " + id + " x" + n);
+                Set<String> facts = warningFacts.get(id);
+                long distinct = facts.stream()
+                        .map(fact -> fact.substring(0, fact.lastIndexOf(" at ")))
+                        .distinct()
+                        .count();
+                duplicatedWarnings.add("warning event " + id + " x" + n
+                        + (distinct > 1
+                                ? " (" + distinct + " different facts under one event id, household.warnings-"
+                                        + String.join(
+                                                ", ",
+                                                facts.stream()
+                                                        .map(f -> f.substring(f.lastIndexOf(" at ") + 4))
+                                                        .toList())
+                                        + ")"
+                                : " (the same fact republished)"));
             }
         });
         raised.forEach((id, n) -> {
@@ -231,7 +254,8 @@ public final class Reconciliation {
                 alertKeys.size(),
                 sorted(missingAlerts),
                 sorted(duplicatedAlerts),
-                leaks);
+                leaks,
+                lookAlikes);
     }
 
     private interface Rows<T> {

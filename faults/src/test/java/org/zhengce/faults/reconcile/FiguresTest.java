@@ -30,7 +30,8 @@ class FiguresTest {
                 1,
                 List.of(),
                 List.of(),
-                leaks);
+                leaks,
+                List.of("topic household.events-3@5 value 381636***********0"));
     }
 
     @Test
