@@ -9,8 +9,8 @@ import org.zhengce.faults.reconcile.Figures;
 
 /**
  * The fault suite's short run: one kill -9 round per component (intake, scoring, referral, notification, the broker,
- * PostgreSQL) under the steady load, each service in its own JVM from its jar, then the reconciliation. About six
- * minutes on two cores.
+ * PostgreSQL) under the steady load, each service in its own JVM from its jar, then the reconciliation. About ten
+ * minutes on the two-core machine while other builds share it.
  */
 class FaultSuiteTest {
 

@@ -57,14 +57,8 @@ final class IntakeHttp {
 
     Answer single(String key, DepartmentEvent event) throws InterruptedException {
         try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(intake.resolve("/events"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("X-API-Key", key)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(IntakeJson.line(event)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = post(
+                    key, "/events", "application/json", new String(IntakeJson.line(event), StandardCharsets.UTF_8));
             int status = answer.statusCode();
             if (status == 202 || status == 200) {
                 return outcome(JSON.readTree(answer.body()));
@@ -84,15 +78,7 @@ final class IntakeHttp {
         }
         List<Answer> answers = new ArrayList<>();
         try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(intake.resolve("/events"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("X-API-Key", key)
-                            .header("Content-Type", "application/x-ndjson")
-                            .header("Accept", "application/x-ndjson")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = post(key, "/events", "application/x-ndjson", body.toString());
             if (answer.statusCode() != 200) {
                 Answer all = byStatus(answer.statusCode(), answer.body());
                 events.forEach(e -> answers.add(all));
@@ -117,15 +103,12 @@ final class IntakeHttp {
     Answer csv(String key, DepartmentEvent event) throws InterruptedException {
         String type = ((IndexedRecord) event.getFact()).getSchema().getName();
         try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(intake.resolve("/submissions?type=" + type + "&fileName="
-                                    + URLEncoder.encode(event.getEventId() + ".csv", StandardCharsets.UTF_8)))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("X-API-Key", key)
-                            .header("Content-Type", "text/csv")
-                            .POST(HttpRequest.BodyPublishers.ofString(CsvRow.file(event)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = post(
+                    key,
+                    "/submissions?type=" + type + "&fileName="
+                            + URLEncoder.encode(event.getEventId() + ".csv", StandardCharsets.UTF_8),
+                    "text/csv",
+                    CsvRow.file(event));
             if (answer.statusCode() != 201) {
                 return byStatus(answer.statusCode(), answer.body());
             }
@@ -141,6 +124,20 @@ final class IntakeHttp {
         } catch (IOException e) {
             return new Answer.Again(e.getClass().getSimpleName());
         }
+    }
+
+    /** Posts {@code body} as {@code contentType} with a department's key; NDJSON answers in NDJSON. */
+    private HttpResponse<String> post(String key, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(intake.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("X-API-Key", key)
+                        .header("Content-Type", contentType)
+                        .header("Accept", contentType.equals("application/x-ndjson") ? contentType : "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static Answer outcome(JsonNode result) {

@@ -12,15 +12,19 @@ class CsvRowTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-20T02:00:00Z");
 
-    @Test
-    void registrationBecomesOneRowWithTheEnvelopeAndTheFactsPaths() {
-        DepartmentEvent registration = DemoCity.builder()
+    private static DepartmentEvent registration() {
+        return DemoCity.builder()
                 .seed(15)
                 .households(1)
                 .build()
                 .registrations(AS_OF, "csv")
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void registrationBecomesOneRowWithTheEnvelopeAndTheFactsPaths() {
+        DepartmentEvent registration = registration();
 
         List<String> lines = CsvRow.file(registration).lines().toList();
 
@@ -34,13 +38,7 @@ class CsvRowTest {
 
     @Test
     void cellWithACommaOrAQuoteIsQuoted() {
-        DepartmentEvent registration = DemoCity.builder()
-                .seed(15)
-                .households(1)
-                .build()
-                .registrations(AS_OF, "csv")
-                .findFirst()
-                .orElseThrow();
+        DepartmentEvent registration = registration();
         registration.setEventId("CA-csv-1,\"2\"");
 
         String row = CsvRow.file(registration).lines().toList().get(1);
