@@ -40,7 +40,7 @@ public final class EmbeddedDatabases implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,58}");
 
     /** The runtime role of database {@code d} is {@code d + RUNTIME_SUFFIX}. */
-    private static final String RUNTIME_SUFFIX = "_app";
+    public static final String RUNTIME_SUFFIX = "_app";
 
     private static final String POSTGRES_MAJOR_VERSION = "17";
 

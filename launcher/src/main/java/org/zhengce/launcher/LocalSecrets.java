@@ -25,7 +25,7 @@ import org.zhengce.launcher.EmbeddedStack.DataDirectory;
  * deletes them with the rest of the data.
  */
 @Component
-class LocalSecrets {
+public final class LocalSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,8 +67,13 @@ class LocalSecrets {
         }
     }
 
+    /** The secrets of a local run whose data lives in {@code dataDirectory}: read, or generated on the first run. */
+    public static LocalSecrets in(Path dataDirectory) {
+        return new LocalSecrets(new DataDirectory(dataDirectory));
+    }
+
     /** The platform-admin API key for intake (X-API-Key), printed at start-up for the local user. */
-    String adminApiKey() {
+    public String adminApiKey() {
         return secrets.getProperty("admin-api-key");
     }
 
@@ -77,7 +82,7 @@ class LocalSecrets {
     }
 
     /** Intake's properties for these secrets. */
-    Map<String, String> intakeProperties() {
+    public Map<String, String> intakeProperties() {
         return Map.of(
                 "intake.pseudonyms.keys.local1", secrets.getProperty("pseudonym-key"),
                 "intake.pseudonyms.active-key-id", "local1",

@@ -107,26 +107,20 @@ class PlatformServices implements SmartLifecycle {
             properties.putAll(consoleProperties());
             return commandLine(properties);
         }
-        // Every API is an OAuth2 resource server: the embedded authorisation server's tokens open them.
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorisationServer.issuer());
-        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", authorisationServer.jwkSetUri());
-        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.kafka.properties.schema.registry.url", registry.url());
-        properties.put(
-                "spring.kafka.streams.state-dir", data.resolve(service.name()).toString());
-        if (!service.database().isEmpty()) {
-            String db = service.database();
-            properties.put("spring.r2dbc.url", databases.r2dbcUrl(db));
-            // the service as the runtime role (rows only; the audit trail insert and select), migrations as the owner
-            properties.put("spring.r2dbc.username", databases.runtimeUsername(db));
-            properties.put("spring.r2dbc.password", databases.runtimePassword(db));
-            properties.put("spring.flyway.url", databases.jdbcUrl(db));
-            properties.put("spring.flyway.user", databases.username(db));
-            properties.put("spring.flyway.password", databases.password(db));
-        }
-        if (service.name().equals(IntakeApplication.NAME)) {
-            properties.putAll(secrets.intakeProperties());
-        }
+        ServiceProperties local = new ServiceProperties(
+                authorisationServer.issuer(),
+                kafka.bootstrapServers(),
+                registry.url(),
+                data.root(),
+                db -> new ServiceProperties.DatabaseLogin(
+                        databases.r2dbcUrl(db),
+                        databases.jdbcUrl(db),
+                        databases.runtimeUsername(db),
+                        databases.runtimePassword(db),
+                        databases.username(db),
+                        databases.password(db)),
+                secrets.intakeProperties());
+        properties.putAll(local.of(service.name(), service.database()));
         return commandLine(properties);
     }
 

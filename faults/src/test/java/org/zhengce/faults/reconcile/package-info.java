@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.faults.reconcile;
+
+import org.jspecify.annotations.NullMarked;
