@@ -239,7 +239,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                         cause,
                         now));
         warning.decision()
-                .accept(new WarningEvents(household, community, now, assessment))
+                .accept(new WarningEvents(household, community, now, assessment, triggeringEventId))
                 .ifPresent(event -> forward(household, event));
         if (before != null && before.dueKey() != null) {
             due.delete(before.dueKey());

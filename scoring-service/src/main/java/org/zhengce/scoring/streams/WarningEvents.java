@@ -27,12 +27,23 @@ final class WarningEvents implements WarningDecision.Visitor<Optional<HouseholdW
     private final @Nullable String community;
     private final Instant now;
     private final Assessment assessment;
+    private final @Nullable String triggeringEventId;
 
-    WarningEvents(String household, @Nullable String community, Instant now, Assessment assessment) {
+    /**
+     * The events of {@code household}'s assessment at {@code now}, made on {@code triggeringEventId} (null when a
+     * punctuation re-scored it).
+     */
+    WarningEvents(
+            String household,
+            @Nullable String community,
+            Instant now,
+            Assessment assessment,
+            @Nullable String triggeringEventId) {
         this.household = household;
         this.community = community;
         this.now = now;
         this.assessment = assessment;
+        this.triggeringEventId = triggeringEventId;
     }
 
     @Override
@@ -86,7 +97,13 @@ final class WarningEvents implements WarningDecision.Visitor<Optional<HouseholdW
 
     private HouseholdWarningEvent event(String warningId, String kind, Object fact) {
         return HouseholdWarningEvent.newBuilder()
-                .setEventId(WarningIds.of(household, kind + "|" + warningId, now, assessment.modelVersion()))
+                // two records scored in the same millisecond (the stream's cached clock) must not share an id: the
+                // triggering event and the fact (Avro's JSON text) are part of it; a replay gives the same inputs
+                .setEventId(WarningIds.of(
+                        household,
+                        kind + "|" + warningId + "|" + triggeringEventId + "|" + fact,
+                        now,
+                        assessment.modelVersion()))
                 .setWarningId(warningId)
                 .setHousehold(new HouseholdNumber(household))
                 .setCommunityCode(community)

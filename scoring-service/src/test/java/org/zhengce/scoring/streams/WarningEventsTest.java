@@ -15,7 +15,6 @@ import org.zhengce.scoring.model.Assessment;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.portrait.Portraits;
 import org.zhengce.scoring.warnings.WarningDecision;
-import org.zhengce.scoring.warnings.WarningIds;
 
 /** What each warning decision publishes on {@code household.warnings}: the wire shape of raised, escalated, cleared. */
 class WarningEventsTest {
@@ -23,16 +22,17 @@ class WarningEventsTest {
     private static final Instant RAISED_AT = Instant.parse("2026-11-20T02:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     private static final Assessment ASSESSMENT = ScoringModel.defaultModel().assess(Portraits.empty("H1"), NOW);
-    private final WarningEvents events = new WarningEvents("H1", "110105001001", NOW, ASSESSMENT);
+    private final WarningEvents events = new WarningEvents("H1", "110105001001", NOW, ASSESSMENT, "event-1");
 
     @Test
     void raisedIsPublishedWithItsLineAndADeterministicEventId() {
-        HouseholdWarningEvent event = new WarningDecision.Raised(
-                        "warning-1", WarningCategory.ASSISTANCE_MISSING, WarningLevel.BLUE, 31, 30, NOW)
-                .accept(events)
-                .orElseThrow();
+        HouseholdWarningEvent event = raised().accept(events).orElseThrow();
 
-        assertThat(event.getEventId()).isEqualTo(WarningIds.of("H1", "raised|warning-1", NOW, "wuchang-2026.1"));
+        assertThat(event.getEventId())
+                .isEqualTo(raised().accept(events).orElseThrow().getEventId())
+                .isEqualTo(raised().accept(new WarningEvents("H1", "110105001001", NOW, ASSESSMENT, "event-1"))
+                        .orElseThrow()
+                        .getEventId());
         assertThat(event.getWarningId()).isEqualTo("warning-1");
         assertThat(event.getHousehold().getValue()).isEqualTo("H1");
         assertThat(event.getCommunityCode()).isEqualTo("110105001001");
@@ -58,7 +58,6 @@ class WarningEventsTest {
                 .accept(events)
                 .orElseThrow();
 
-        assertThat(event.getEventId()).isEqualTo(WarningIds.of("H1", "escalated|warning-1", NOW, "wuchang-2026.1"));
         WarningEscalated escalated = (WarningEscalated) event.getFact();
         assertThat(escalated.getCategory()).isEqualTo(WarningCategory.ASSISTANCE_INSUFFICIENT);
         assertThat(escalated.getPreviousLevel()).isEqualTo(WarningLevel.BLUE);
@@ -73,7 +72,6 @@ class WarningEventsTest {
                 .accept(events)
                 .orElseThrow();
 
-        assertThat(event.getEventId()).isEqualTo(WarningIds.of("H1", "cleared|warning-1", NOW, "wuchang-2026.1"));
         WarningCleared cleared = (WarningCleared) event.getFact();
         assertThat(cleared.getReason()).isEqualTo(WarningClearReason.ASSISTANCE_GRANTED);
         assertThat(cleared.getTotal()).isEqualTo(12);
@@ -91,5 +89,41 @@ class WarningEventsTest {
                         .accept(events))
                 .isEmpty();
         assertThat(new WarningDecision.Unchanged().accept(events)).isEmpty();
+    }
+
+    /**
+     * The fault suite's finding: two records of one household scored in the same millisecond (the stream's cached
+     * clock) escalated its warning twice, and both events had one id, so referral kept only the first.
+     */
+    @Test
+    void twoEventsOfOneWarningInTheSameMillisecondHaveTheirOwnIds() {
+        HouseholdWarningEvent first = escalated(WarningLevel.BLUE, WarningLevel.YELLOW, 46)
+                .accept(events)
+                .orElseThrow();
+        HouseholdWarningEvent second = escalated(WarningLevel.YELLOW, WarningLevel.ORANGE, 61)
+                .accept(new WarningEvents("H1", "110105001001", NOW, ASSESSMENT, "event-2"))
+                .orElseThrow();
+        HouseholdWarningEvent sameFactOtherRecord = escalated(WarningLevel.BLUE, WarningLevel.YELLOW, 46)
+                .accept(new WarningEvents("H1", "110105001001", NOW, ASSESSMENT, "event-2"))
+                .orElseThrow();
+
+        assertThat(first.getOccurredAt()).isEqualTo(second.getOccurredAt());
+        assertThat(first.getEventId()).isNotEqualTo(second.getEventId()).isNotEqualTo(sameFactOtherRecord.getEventId());
+    }
+
+    private static WarningDecision.Raised raised() {
+        return new WarningDecision.Raised(
+                "warning-1", WarningCategory.ASSISTANCE_MISSING, WarningLevel.BLUE, 31, 30, NOW);
+    }
+
+    private static WarningDecision.Escalated escalated(WarningLevel from, WarningLevel to, int total) {
+        return new WarningDecision.Escalated(
+                "warning-1",
+                RAISED_AT,
+                WarningCategory.ASSISTANCE_MISSING,
+                WarningCategory.ASSISTANCE_INSUFFICIENT,
+                from,
+                to,
+                total);
     }
 }
