@@ -71,42 +71,10 @@ public final class ScoringTopology {
             return householdEvents + ".processing.dlq";
         }
 
-        /** The same, with the processing lane named by convention and not counted. */
-        public Config(
-                String householdEvents,
-                String scores,
-                String warnings,
-                String models,
-                String deadLetters,
-                int partitions,
-                Serde<HouseholdEvent> events,
-                Serde<SpecificRecord> outputs,
-                Serde<ScoringModelPublished> modelSerde,
-                ScoringModel fallbackModel,
-                Duration tick,
-                int rescoreSlice,
-                DeadLetterCounter deadLetterCounter,
-                int hysteresisPoints) {
-            this(
-                    householdEvents,
-                    scores,
-                    warnings,
-                    models,
-                    deadLetters,
-                    partitions,
-                    events,
-                    outputs,
-                    modelSerde,
-                    fallbackModel,
-                    tick,
-                    rescoreSlice,
-                    deadLetterCounter,
-                    hysteresisPoints,
-                    processingDeadLettersOf(householdEvents),
-                    DeadLetterCounter.none());
-        }
-
-        /** The same, with the default hysteresis band (as the benchmarks' rig, outside scoring, builds it). */
+        /**
+         * The same, with the default hysteresis band and the processing lane named by convention, not counted (as the
+         * benchmarks' rig, outside scoring, builds it).
+         */
         public Config(
                 String householdEvents,
                 String scores,
@@ -135,7 +103,9 @@ public final class ScoringTopology {
                     tick,
                     rescoreSlice,
                     deadLetterCounter,
-                    Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS));
+                    Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS),
+                    processingDeadLettersOf(householdEvents),
+                    DeadLetterCounter.none());
         }
     }
 

@@ -110,18 +110,34 @@ class StreamsConfiguration {
     /** {@code scoring.records.dead-lettered{reason}}: records sent to the processing dead letters, by kind of fault. */
     static io.micrometer.core.instrument.Counter processingDeadLetterCounter(
             io.micrometer.core.instrument.MeterRegistry meters, String reason) {
-        return io.micrometer.core.instrument.Counter.builder("scoring.records.dead-lettered")
-                .description("Records a processor failed on, sent to household.events.processing.dlq, by kind of fault")
-                .tag("reason", reason)
-                .register(meters);
+        return counter(
+                meters,
+                "scoring.records.dead-lettered",
+                "Records a processor failed on, sent to household.events.processing.dlq, by kind of fault",
+                "reason",
+                reason);
     }
 
     /** {@code scoring.dead.letters{kind}}: unreadable or unsound records sent to {@code household.events.dlq}. */
     static io.micrometer.core.instrument.Counter deadLetterCounter(
             io.micrometer.core.instrument.MeterRegistry meters, String kind) {
-        return io.micrometer.core.instrument.Counter.builder("scoring.dead.letters")
-                .description("Household events sent to household.events.dlq, by kind of fault")
-                .tag("kind", kind)
+        return counter(
+                meters,
+                "scoring.dead.letters",
+                "Household events sent to household.events.dlq, by kind of fault",
+                "kind",
+                kind);
+    }
+
+    private static io.micrometer.core.instrument.Counter counter(
+            io.micrometer.core.instrument.MeterRegistry meters,
+            String name,
+            String description,
+            String tag,
+            String value) {
+        return io.micrometer.core.instrument.Counter.builder(name)
+                .description(description)
+                .tag(tag, value)
                 .register(meters);
     }
 

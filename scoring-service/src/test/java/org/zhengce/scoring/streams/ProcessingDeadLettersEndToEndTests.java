@@ -10,26 +10,16 @@ import static org.zhengce.scoring.portrait.Events.rentArrears;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,19 +28,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdScoreChanged;
 import org.zhengce.events.RelationToHead;
 import org.zhengce.events.Sex;
-import org.zhengce.registry.EmbeddedSchemaRegistry;
-import org.zhengce.schemas.catalogue.TopicCatalogue;
-import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
-import org.zhengce.schemas.serde.ConfluentAvroSerde;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
-import org.zhengce.schemas.serde.SerdeConfig;
 import org.zhengce.scoring.deadletters.DeadLetter;
 import org.zhengce.scoring.deadletters.ProcessingDeadLetters;
 import org.zhengce.scoring.model.ScoringModel;
@@ -66,43 +50,20 @@ class ProcessingDeadLettersEndToEndTests {
     private static final String EVENTS = "household.events";
     private static final String SCORES = "household.scores";
     private static final String LANE = "household.events.processing.dlq";
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
+    private static ScoringBroker broker;
 
     @TempDir
     Path stateDir;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.builder().start();
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCatalogue catalogue = TopicCatalogue.load();
-            admin.createTopics(List.of(
-                            catalogue.topic(EVENTS).newTopic(),
-                            catalogue.topic(SCORES).newTopic(),
-                            catalogue.topic("household.warnings").newTopic(),
-                            catalogue.topic("scoring.models").newTopic(),
-                            catalogue.topic("household.events.dlq").newTopic(),
-                            catalogue.topic(LANE).newTopic()))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            // an idempotent producer sending before the partitions have leaders can get stuck (embedded/README.md)
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            for (int p = 0; p < 12; p++) {
-                partitions.put(new TopicPartition(EVENTS, p), OffsetSpec.latest());
-                partitions.put(new TopicPartition(LANE, p), OffsetSpec.latest());
-            }
-            await().atMost(Duration.ofSeconds(30))
-                    .ignoreExceptions()
-                    .until(() -> admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS) != null);
-        }
+        broker = ScoringBroker.start(
+                EVENTS, SCORES, "household.warnings", "scoring.models", "household.events.dlq", LANE);
     }
 
     @AfterAll
     static void stopBroker() {
-        registry.close();
-        kafka.close();
+        broker.close();
     }
 
     @Test
@@ -175,7 +136,7 @@ class ProcessingDeadLettersEndToEndTests {
     private ProcessingDeadLetters deadLetters() {
         Map<String, Object> producer = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
+                broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -187,13 +148,11 @@ class ProcessingDeadLettersEndToEndTests {
         return new ProcessingDeadLetters(
                 LANE,
                 Set.of(EVENTS),
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new DefaultKafkaProducerFactory<>(producer));
     }
 
     private KafkaStreams streams(ScoringModel model) {
-        HttpSchemaRegistryClient client =
-                new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null);
         ScoringTopology.Config config = new ScoringTopology.Config(
                 EVENTS,
                 SCORES,
@@ -201,9 +160,9 @@ class ProcessingDeadLettersEndToEndTests {
                 "scoring.models",
                 "household.events.dlq",
                 12,
-                serde(client, HouseholdEvent.class),
-                serde(client, null),
-                serde(client, org.zhengce.events.ScoringModelPublished.class),
+                broker.serde(HouseholdEvent.class),
+                broker.serde(null),
+                broker.serde(org.zhengce.events.ScoringModelPublished.class),
                 model,
                 Duration.ofSeconds(1),
                 20_000,
@@ -213,7 +172,7 @@ class ProcessingDeadLettersEndToEndTests {
                 ScoringTopology.DeadLetterCounter.none());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-dead-letters-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -223,23 +182,11 @@ class ProcessingDeadLettersEndToEndTests {
         return new KafkaStreams(ScoringTopology.build(config), props);
     }
 
-    private static <T> ConfluentAvroSerde<T> serde(HttpSchemaRegistryClient client, Class<T> type) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SerdeConfig.SPECIFIC_AVRO_READER, "true");
-        if (type != null) {
-            config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
-        }
-        return new ConfluentAvroSerde<>(client, config, false);
-    }
-
     private static void publish(HouseholdEvent... events) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, HouseholdEvent> producer = new KafkaProducer<>(
-                config,
-                new StringSerializer(),
-                new ConfluentAvroSerializer<>(
-                        new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null)))) {
+                config, new StringSerializer(), new ConfluentAvroSerializer<>(broker.registryClient()))) {
             for (HouseholdEvent event : events) {
                 producer.send(new ProducerRecord<>(EVENTS, ((HouseholdNumber) event.getSubject()).getValue(), event))
                         .get(30, TimeUnit.SECONDS);
@@ -258,31 +205,8 @@ class ProcessingDeadLettersEndToEndTests {
     }
 
     private static List<HouseholdScoreChanged> scores() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "reader-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<HouseholdScoreChanged> values = new ArrayList<>();
-        ConfluentAvroSerde<SpecificRecord> serde =
-                serde(new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null), null);
-        try (KafkaConsumer<String, SpecificRecord> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SCORES).stream()
-                    .map(p -> new TopicPartition(SCORES, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(record -> values.add((HouseholdScoreChanged) record.value()));
-            }
-        }
-        return values;
+        return broker.readCommitted(SCORES).stream()
+                .map(HouseholdScoreChanged.class::cast)
+                .toList();
     }
 }
