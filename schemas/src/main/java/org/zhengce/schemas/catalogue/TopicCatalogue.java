@@ -113,7 +113,8 @@ public final class TopicCatalogue {
 
     /**
      * The dead-letter topic that keeps the bad records of {@code topicName} (a concrete name such as
-     * {@code dept.health.events}, or an address), if there is one.
+     * {@code dept.health.events}, or an address), if there is one: the first listed, when a topic has more than one
+     * lane (scoring's {@code household.events.processing.dlq}, after {@code household.events.dlq}, is taken by name).
      */
     public Optional<Topic> deadLetterTopicOf(String topicName) {
         String address = find(topicName).map(Topic::address).orElse(topicName);

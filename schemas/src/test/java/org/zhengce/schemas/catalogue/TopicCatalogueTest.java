@@ -47,6 +47,7 @@ class TopicCatalogueTest {
                         "decisions.medical-insurance",
                         "alert.events",
                         "household.events.dlq",
+                        "household.events.processing.dlq",
                         "household.warnings.dlq",
                         "case.events.dlq",
                         "dept.events.dlq",
@@ -159,7 +160,12 @@ class TopicCatalogueTest {
         assertThat(catalogue.producedBy("scoring-service"))
                 .extracting(Topic::name)
                 .filteredOn(name -> !name.startsWith("scoring-service-"))
-                .containsExactly("household.scores", "household.warnings", "scoring.models", "household.events.dlq");
+                .containsExactly(
+                        "household.scores",
+                        "household.warnings",
+                        "scoring.models",
+                        "household.events.dlq",
+                        "household.events.processing.dlq");
         assertThat(catalogue.producedBy("nobody")).isEmpty();
     }
 
@@ -180,6 +186,9 @@ class TopicCatalogueTest {
                 .map(Topic::name)
                 .contains("dept.events.dlq");
         assertThat(catalogue.deadLetterTopicOf("household.scores")).isEmpty();
+        // scoring's second lane, for what it read but could not process, is named, never found by its source
+        assertThat(catalogue.topic("household.events.processing.dlq").deadLetterOf())
+                .contains("household.events");
         for (Topic deadLetters : catalogue.topics()) {
             if (deadLetters.deadLetterOf().isEmpty()) {
                 continue;

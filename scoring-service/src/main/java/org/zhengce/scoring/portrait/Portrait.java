@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * model. Lists of facts are oldest first.
  *
  * @param householdNumber the household (户号)
- * @param communityCode the community (村居) code, from the registration or, until there is one, an event's envelope
+ * @param communityCode the community (村居) code, only from the registration or a registered move (
+ *     {@code HouseholdChanged}); null until there is one, whatever community other events claim
  * @param registration the {@code HouseholdRegistered} or {@code HouseholdChanged} event that last set the members and
  *     the community
  * @param members the current members

@@ -59,6 +59,9 @@ import org.zhengce.events.VisitRecorded;
  *       {@code since} and {@code source} while their details stay the same. The newest statement wins: a membership
  *       event older than the current registration is recorded as applied and otherwise ignored. The facts of a person
  *       who leaves (or is no longer in a changed member list) go with them.
+ *   <li><b>Community.</b> Only the registration and a registered move ({@code HouseholdChanged}) set the community
+ *       (村居); the community another event's envelope claims, whichever department sends it, never sets nor moves
+ *       it, since a read's jurisdiction is checked against it. Until a registration the portrait has none.
  *   <li><b>Facts.</b> A fact attaches to the person named by the event's subject ({@link PersonPseudonym}), or to the
  *       household when the subject is the household number. Lists stay oldest first whatever the arrival order. A
  *       person fact for someone who is not (or not yet) a member is kept; the model counts only members' facts.
@@ -285,7 +288,6 @@ public final class Portraits {
             throw new IllegalArgumentException(
                     "event " + event.getPlatformEventId() + " has a fact of unknown type " + Source.eventType(event));
         }
-        draft.envelopeCommunity(event.getCommunityCode());
         draft.recordApplied(event.getPlatformEventId(), event.getOccurredAt());
         draft.prune();
         return draft.build();
@@ -588,12 +590,6 @@ public final class Portraits {
                     aidGranted,
                     dropOutRisks,
                     findings);
-        }
-
-        void envelopeCommunity(@Nullable String community) {
-            if (communityCode == null && community != null) {
-                communityCode = community;
-            }
         }
 
         void recordApplied(String platformEventId, Instant occurredAt) {

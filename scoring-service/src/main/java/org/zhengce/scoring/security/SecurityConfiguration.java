@@ -28,7 +28,8 @@ import org.zhengce.kit.web.ProblemResponses;
  *
  * <p>Households, their scores and the shadow report are open to platform admins, supervisors, advisors and social
  * workers, each controller narrowing them to the caller's jurisdictions; publishing and retiring models, the
- * unresolved persons and the actuator beyond health and info to platform admins alone.
+ * unresolved persons, the processing dead letters and their replay ({@code /admin/**}) and the actuator beyond health
+ * and info to platform admins alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -81,6 +82,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/models", "/models/*/retire")
                         .hasRole(Caller.PLATFORM_ADMIN)
                         .pathMatchers(HttpMethod.GET, "/unresolved-persons")
+                        .hasRole(Caller.PLATFORM_ADMIN)
+                        .pathMatchers("/admin/**")
                         .hasRole(Caller.PLATFORM_ADMIN)
                         .pathMatchers("/actuator/**")
                         .hasRole(Caller.PLATFORM_ADMIN)

@@ -1,6 +1,5 @@
 package org.zhengce.scoring.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,20 +42,20 @@ import org.zhengce.scoring.warnings.WarningState;
  *
  * <p>On wall-clock time ({@code tick}) it re-scores households whose facts age out of a window (their due time,
  * from the assessment) or who are due for re-screening, and, after a model switch, every household from its stored
- * portrait, a slice per tick so that no transaction grows too long. Events that cannot be applied go to the
- * dead-letter output with the reason in headers.
+ * portrait, a slice per tick so that no transaction grows too long. An event that cannot be applied, or that the model
+ * fails on, is thrown as a {@link ProcessingFailure}: the gate after its source sends it to the processing dead
+ * letters. A household the model fails on during a tick is logged and passed over.
  */
 final class HouseholdScorer implements Processor<String, HouseholdEvent, String, SpecificRecord> {
 
-    /** Header naming why a record went to the dead-letter topic. */
-    static final String DLQ_REASON = "zhengce-dlq-reason";
+    /** Header naming why a record went to a dead-letter topic (on the processing lane: the kind of fault). */
+    static final String DLQ_REASON = DeadLetterHeaders.REASON;
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdScorer.class);
 
     private final ModelSelection models;
     private final Duration tick;
     private final int rescoreSlice;
-    private final ScoringTopology.DeadLetterCounter deadLetters;
     private final WarningDecider warnings;
 
     private ProcessorContext<String, SpecificRecord> context;
@@ -74,13 +72,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     private @Nullable String shadowCursor;
 
-    HouseholdScorer(
-            ModelSelection models,
-            Duration tick,
-            int rescoreSlice,
-            ScoringTopology.DeadLetterCounter deadLetters,
-            WarningDecider warnings) {
-        this.deadLetters = deadLetters;
+    HouseholdScorer(ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings) {
         this.warnings = warnings;
         this.models = models;
         this.tick = tick;
@@ -107,18 +99,33 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         try {
             updated = Portraits.apply(portrait == null ? Portraits.empty(household) : portrait, event);
         } catch (RuntimeException impossible) {
-            deadLetter(record, impossible);
-            return;
+            // to the processing dead letters (the gate after the source), with nothing changed
+            throw new ProcessingFailure(
+                    ProcessingFailure.Reason.UNAPPLICABLE,
+                    "event " + event.getPlatformEventId() + " cannot be applied to the portrait of household "
+                            + household,
+                    impossible);
         }
-        portraits.put(household, updated);
         ModelSelection.Selected selected = select();
         Instant now = now();
         WarningClearReason clearReason = event.getFact() instanceof AssistanceGranted
                 ? WarningClearReason.ASSISTANCE_GRANTED
                 : WarningClearReason.SCORE_BELOW_LINE;
+        // scored before it is kept: if the model fails on the event, the portrait does not take it, so the household's
+        // next events are scored as before, and a replay after the fix applies it
         Assessment active = assess(household, updated, selected.active(), now, event.getEventId(), clearReason);
+        portraits.put(household, updated);
         if (selected.shadow() != null) {
-            shadow(household, updated, selected, now, active);
+            try {
+                shadow(household, updated, selected, now, active);
+            } catch (RuntimeException candidateFailed) {
+                // a candidate's fault is the shadow report's, not the event's: it is logged and left out
+                log.warn(
+                        "shadow model {} failed on household {}, left out of the shadow report: {}",
+                        Objects.requireNonNull(selected.shadow()).version(),
+                        household,
+                        ProcessingDeadLetterGate.masked(candidateFailed.toString()));
+            }
         }
     }
 
@@ -160,6 +167,21 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         rescoreDue(selected.active(), now);
     }
 
+    /**
+     * Re-scores one household on a tick; a household the model fails on is logged and passed over, so that one
+     * household never stops a tick (there is no record to dead-letter: its next event is, if the model still fails).
+     */
+    private void rescore(String household, Runnable rescoring) {
+        try {
+            rescoring.run();
+        } catch (RuntimeException failed) {
+            log.error(
+                    "household {} could not be re-scored on this tick, passed over: {}",
+                    household,
+                    ProcessingDeadLetterGate.masked(failed.toString()));
+        }
+    }
+
     /** Re-scores up to a slice of households from {@code from}; returns where to go on, or null when done. */
     private @Nullable String slice(String from, java.util.function.BiConsumer<String, Portrait> action) {
         List<KeyValue<String, Portrait>> batch = new ArrayList<>();
@@ -170,7 +192,8 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
         int end = Math.min(batch.size(), rescoreSlice);
         for (int i = 0; i < end; i++) {
-            action.accept(batch.get(i).key, batch.get(i).value);
+            KeyValue<String, Portrait> next = batch.get(i);
+            rescore(next.key, () -> action.accept(next.key, next.value));
         }
         return batch.size() > rescoreSlice ? batch.get(rescoreSlice).key : null;
     }
@@ -186,7 +209,9 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
             Portrait portrait = portraits.get(entry.value);
             HouseholdState state = states.get(entry.value);
             if (portrait != null && state != null && entry.key.equals(state.dueKey())) {
-                assess(entry.value, portrait, active, now, null, WarningClearReason.SCORE_BELOW_LINE);
+                rescore(
+                        entry.value,
+                        () -> assess(entry.value, portrait, active, now, null, WarningClearReason.SCORE_BELOW_LINE));
             }
         }
     }
@@ -199,7 +224,15 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
             Instant now,
             @Nullable String triggeringEventId,
             WarningClearReason clearReason) {
-        Assessment assessment = model.assess(portrait, now);
+        Assessment assessment;
+        try {
+            assessment = model.assess(portrait, now);
+        } catch (RuntimeException modelFailed) {
+            throw new ProcessingFailure(
+                    ProcessingFailure.Reason.MODEL,
+                    "model " + model.version() + " failed on household " + household,
+                    modelFailed);
+        }
         HouseholdState before = states.get(household);
         String community = portrait.communityCode();
         if (before == null
@@ -311,18 +344,6 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     private void forward(String household, SpecificRecord value) {
         context.forward(new Record<>(household, value, context.currentSystemTimeMs()));
-    }
-
-    private void deadLetter(Record<String, HouseholdEvent> record, RuntimeException reason) {
-        log.warn(
-                "event {} of household {} cannot be applied, sent to the dead-letter topic: {}",
-                record.value().getPlatformEventId(),
-                record.key(),
-                reason.toString());
-        deadLetters.deadLettered("unapplicable");
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(DLQ_REASON, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(record.key(), (SpecificRecord) record.value(), record.timestamp(), headers));
     }
 
     private static DimensionScores scores(Map<Dimension, Integer> dimensions) {

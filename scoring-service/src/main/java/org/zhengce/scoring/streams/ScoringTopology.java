@@ -42,7 +42,11 @@ public final class ScoringTopology {
 
     /**
      * What the topology needs: topic names, the Avro serdes (Confluent wire format, configured with a registry),
-     * the fallback model, the ticks, and the warnings' hysteresis band ({@code scoring.warnings.hysteresis-points}).
+     * the fallback model, the ticks, the warnings' hysteresis band ({@code scoring.warnings.hysteresis-points}), and
+     * the processing dead-letter lane with its counter ({@code scoring.records.dead-lettered{reason}}).
+     *
+     * @param deadLetters the lane of records that cannot be read (Spring's handler) or are unsound as read
+     * @param processingDeadLetters the lane of records a processor failed on ({@link ProcessingDeadLetterGate})
      */
     public record Config(
             String householdEvents,
@@ -58,9 +62,19 @@ public final class ScoringTopology {
             Duration tick,
             int rescoreSlice,
             DeadLetterCounter deadLetterCounter,
-            int hysteresisPoints) {
+            int hysteresisPoints,
+            String processingDeadLetters,
+            DeadLetterCounter processingDeadLetterCounter) {
 
-        /** The same, with the default hysteresis band (as the benchmarks' rig, outside scoring, builds it). */
+        /** The processing lane's topic by the catalogue's convention: {@code <household events>.processing.dlq}. */
+        public static String processingDeadLettersOf(String householdEvents) {
+            return householdEvents + ".processing.dlq";
+        }
+
+        /**
+         * The same, with the default hysteresis band and the processing lane named by convention, not counted (as the
+         * benchmarks' rig, outside scoring, builds it).
+         */
         public Config(
                 String householdEvents,
                 String scores,
@@ -89,14 +103,19 @@ public final class ScoringTopology {
                     tick,
                     rescoreSlice,
                     deadLetterCounter,
-                    Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS));
+                    Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS),
+                    processingDeadLettersOf(householdEvents),
+                    DeadLetterCounter.none());
         }
     }
 
-    /** Told of every record sent to the dead-letter topic from inside the topology, with the kind of fault. */
+    /** Told of every record sent to a dead-letter topic from inside the topology, with the kind of fault. */
     @FunctionalInterface
     public interface DeadLetterCounter {
-        /** @param kind {@code unsound} (a record that cannot be scored as it is) or {@code unapplicable} */
+        /**
+         * @param kind {@code unsound} (a record that cannot be scored as it is) on the first lane; on the processing
+         *     lane, {@code unapplicable}, {@code model} or {@code processor} ({@link ProcessingFailure.Reason})
+         */
         void deadLettered(String kind);
 
         static DeadLetterCounter none() {
@@ -131,8 +150,13 @@ public final class ScoringTopology {
                         .withKeySerde(keys)
                         .withValueSerde(c.modelSerde()));
 
-        KStream<String, HouseholdEvent> events = builder.stream(
-                c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events"));
+        // every record a processor fails on goes to the processing dead letters, and the stream goes on
+        KStream<String, HouseholdEvent> events = guarded(
+                builder.stream(
+                        c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events")),
+                "household-events",
+                "route-",
+                c);
 
         // route: unsound records to the dead letters, household facts on by household, person facts by person
         Map<String, KStream<String, HouseholdEvent>> routes = events.split(Named.as("route-"))
@@ -161,7 +185,8 @@ public final class ScoringTopology {
                         .withNumberOfPartitions(c.partitions()));
 
         // person facts resolved to their household (held until the membership is known)
-        KStream<String, HouseholdEvent> resolved = byPerson.process(
+        KStream<String, HouseholdEvent> resolved = guarded(byPerson, "by-person", "resolve-persons", c)
+                .process(
                         PersonResolver::new,
                         Named.as("resolve-persons"),
                         Stores.PERSON_HOUSEHOLD,
@@ -176,9 +201,9 @@ public final class ScoringTopology {
         ModelSelection models = new ModelSelection(c.fallbackModel());
         WarningDecider warnings = new WarningDecider(c.hysteresisPoints());
         KStream<String, SpecificRecord> results = householdFacts
-                .merge(resolved, Named.as("all-household-facts"))
+                .merge(guarded(resolved, "by-household", "all-household-facts", c), Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), c.deadLetterCounter(), warnings),
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), warnings),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,
@@ -193,8 +218,24 @@ public final class ScoringTopology {
                         (household, value) -> value instanceof HouseholdWarningEvent,
                         Branched.withConsumer(w -> w.to(
                                 c.warnings(), Produced.with(keys, c.outputs()).withName("to-warnings"))))
-                .defaultBranch(Branched.withConsumer(d -> d.to(
-                        c.deadLetters(), Produced.with(keys, c.outputs()).withName("unapplicable-to-dead-letters"))));
+                .noDefaultBranch();
+    }
+
+    /**
+     * {@code stream} through a {@link ProcessingDeadLetterGate} named {@code <name>-gate}: its records go on to the
+     * operator named {@code onward} (which the caller adds to the returned stream), or, when a processor fails on
+     * one, to the processing dead letters through the sink {@code <name>-to-processing-dead-letters}.
+     */
+    private static KStream<String, HouseholdEvent> guarded(
+            KStream<String, HouseholdEvent> stream, String name, String onward, Config c) {
+        String lane = name + "-to-processing-dead-letters";
+        KStream<String, HouseholdEvent> gate = stream.processValues(
+                () -> new ProcessingDeadLetterGate(onward, lane, c.processingDeadLetterCounter()),
+                Named.as(name + "-gate"));
+        gate.to(
+                c.processingDeadLetters(),
+                Produced.with(Serdes.String(), c.events()).withName(lane));
+        return gate;
     }
 
     /** Why a record cannot be scored, or null: a household fact about a person, a key that is not its subject. */

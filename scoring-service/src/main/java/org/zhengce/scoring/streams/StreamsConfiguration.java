@@ -29,7 +29,8 @@ import org.zhengce.scoring.model.ScoringModel;
 /**
  * Runs the topology with Spring Kafka's Kafka Streams support: exactly-once v2, RocksDB stores, records that cannot
  * be read sent to {@code household.events.dlq} with the reason (Spring's recovering deserialization handler and
- * dead-letter publisher, same partition).
+ * dead-letter publisher, same partition), and records a processor fails on sent to
+ * {@code household.events.processing.dlq} ({@link ProcessingFailures}, {@link ProcessingDeadLetterGate}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -37,6 +38,9 @@ import org.zhengce.scoring.model.ScoringModel;
 class StreamsConfiguration {
 
     static final String HOUSEHOLD_EVENTS = "household.events";
+
+    /** The processing dead-letter lane, named (the catalogue's first lane of household.events is the other one). */
+    static final String PROCESSING_DEAD_LETTERS = "household.events.processing.dlq";
 
     @Bean
     ScoringTopology.Config scoringTopologyConfig(
@@ -59,7 +63,9 @@ class StreamsConfiguration {
                 settings.tick(),
                 settings.rescoreSlice(),
                 kind -> deadLetterCounter(meters, kind).increment(),
-                settings.warnings().hysteresisPoints());
+                settings.warnings().hysteresisPoints(),
+                catalogue.topic(PROCESSING_DEAD_LETTERS).name(),
+                reason -> processingDeadLetterCounter(meters, reason).increment());
     }
 
     @Bean
@@ -95,16 +101,43 @@ class StreamsConfiguration {
                         StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         RecoveringDeserializationExceptionHandler.class);
                 properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+                // a processor's failure goes up to the gate after its source, which dead-letters the record
+                properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
             }
         };
     }
 
-    /** {@code scoring.dead.letters{kind}}: unreadable, unsound or unapplicable records sent to the dead letters. */
+    /** {@code scoring.records.dead-lettered{reason}}: records sent to the processing dead letters, by kind of fault. */
+    static io.micrometer.core.instrument.Counter processingDeadLetterCounter(
+            io.micrometer.core.instrument.MeterRegistry meters, String reason) {
+        return counter(
+                meters,
+                "scoring.records.dead-lettered",
+                "Records a processor failed on, sent to household.events.processing.dlq, by kind of fault",
+                "reason",
+                reason);
+    }
+
+    /** {@code scoring.dead.letters{kind}}: unreadable or unsound records sent to {@code household.events.dlq}. */
     static io.micrometer.core.instrument.Counter deadLetterCounter(
             io.micrometer.core.instrument.MeterRegistry meters, String kind) {
-        return io.micrometer.core.instrument.Counter.builder("scoring.dead.letters")
-                .description("Household events sent to household.events.dlq, by kind of fault")
-                .tag("kind", kind)
+        return counter(
+                meters,
+                "scoring.dead.letters",
+                "Household events sent to household.events.dlq, by kind of fault",
+                "kind",
+                kind);
+    }
+
+    private static io.micrometer.core.instrument.Counter counter(
+            io.micrometer.core.instrument.MeterRegistry meters,
+            String name,
+            String description,
+            String tag,
+            String value) {
+        return io.micrometer.core.instrument.Counter.builder(name)
+                .description(description)
+                .tag(tag, value)
                 .register(meters);
     }
 

@@ -573,16 +573,56 @@ class PortraitsTest {
         }
 
         @Test
-        void theEnvelopesCommunityFillsInUntilARegistrationSaysOtherwise() {
+        void theEnvelopesCommunityNeverFillsInOnlyARegistrationSetsIt() {
             Portrait portrait = portraitOf(aboutHousehold()
                     .community("420106001777")
                     .at("2026-01-01T00:00:00Z")
                     .fact(economicCheck(1, false)));
-            assertThat(portrait.communityCode()).isEqualTo("420106001777");
+            assertThat(portrait.communityCode()).isNull();
 
             portrait = Portraits.apply(
                     portrait, aboutHousehold().at("2026-01-02T00:00:00Z").fact(registered(family())));
             assertThat(portrait.communityCode()).isEqualTo(Events.COMMUNITY);
+        }
+
+        @Test
+        void aLaterEventClaimingAnotherCommunityDoesNotMoveTheHousehold() {
+            Portrait registeredHere =
+                    portraitOf(aboutHousehold().at("2026-01-02T00:00:00Z").fact(registered(family())));
+
+            Portrait after = Portraits.apply(
+                    registeredHere,
+                    aboutPerson(GRANDMA)
+                            .by(Department.HEALTH)
+                            .community("420106009999")
+                            .at("2026-02-01T00:00:00Z")
+                            .fact(admitted(false)));
+            after = Portraits.apply(
+                    after,
+                    aboutHousehold()
+                            .by(Department.CIVIL_AFFAIRS)
+                            .community("420106009999")
+                            .at("2026-02-02T00:00:00Z")
+                            .fact(granted(Programme.DIBAO, 60_000, "2026-02-01")));
+
+            assertThat(after.communityCode()).isEqualTo(Events.COMMUNITY);
+            assertThat(after.registration()).isEqualTo(registeredHere.registration());
+            assertThat(after.facts()).hasSize(2);
+        }
+
+        @Test
+        void aRegisteredMoveMovesTheHousehold() {
+            Portrait registeredHere =
+                    portraitOf(aboutHousehold().at("2026-01-02T00:00:00Z").fact(registered(family())));
+            HouseholdEvent move = aboutHousehold()
+                    .community(Events.COMMUNITY)
+                    .at("2026-03-01T00:00:00Z")
+                    .fact(changed("420106002003", member(FATHER, RelationToHead.HEAD, "1978-07-01", Sex.MALE)));
+
+            Portrait after = Portraits.apply(registeredHere, move);
+
+            assertThat(after.communityCode()).isEqualTo("420106002003");
+            assertThat(after.registration()).isEqualTo(Source.of(move));
         }
 
         @Test

@@ -12,23 +12,15 @@ import static org.zhengce.scoring.portrait.Events.registered;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdScoreChanged;
@@ -46,12 +37,7 @@ import org.zhengce.events.RelationToHead;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.events.Sex;
 import org.zhengce.events.WarningRaised;
-import org.zhengce.registry.EmbeddedSchemaRegistry;
-import org.zhengce.schemas.catalogue.TopicCatalogue;
-import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
-import org.zhengce.schemas.serde.ConfluentAvroSerde;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
-import org.zhengce.schemas.serde.SerdeConfig;
 import org.zhengce.scoring.model.ScoringModel;
 
 /**
@@ -61,50 +47,23 @@ import org.zhengce.scoring.model.ScoringModel;
 class ExactlyOnceRestartTests {
 
     private static final int HOUSEHOLDS = 200;
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
+    private static ScoringBroker broker;
 
     @TempDir
     Path stateDir;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.builder().start();
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCatalogue catalogue = TopicCatalogue.load();
-            admin.createTopics(List.of(
-                            catalogue.topic("household.events").newTopic(),
-                            catalogue.topic("household.scores").newTopic(),
-                            catalogue.topic("household.warnings").newTopic(),
-                            catalogue.topic("scoring.models").newTopic(),
-                            catalogue.topic("household.events.dlq").newTopic()))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            // Kafka 4.1.2: an idempotent producer sending before the partitions have leaders can get stuck retrying
-            // an out-of-sequence first batch (embedded/README.md); listing offsets needs the leaders
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions =
-                    new HashMap<>();
-            for (int p = 0; p < 12; p++) {
-                partitions.put(
-                        new org.apache.kafka.common.TopicPartition("household.events", p),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest());
-            }
-            await().atMost(Duration.ofSeconds(30))
-                    .ignoreExceptions()
-                    .until(() -> admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS) != null);
-        }
+        broker = ScoringBroker.start(
+                "household.events", "household.scores", "household.warnings", "scoring.models", "household.events.dlq");
     }
 
     @AfterAll
     static void stopBroker() {
-        registry.close();
-        kafka.close();
+        broker.close();
     }
 
     private ScoringTopology.Config config() {
-        HttpSchemaRegistryClient client =
-                new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null);
         return new ScoringTopology.Config(
                 "household.events",
                 "household.scores",
@@ -112,28 +71,19 @@ class ExactlyOnceRestartTests {
                 "scoring.models",
                 "household.events.dlq",
                 12,
-                serde(client, HouseholdEvent.class),
-                serde(client, null),
-                serde(client, ScoringModelPublished.class),
+                broker.serde(HouseholdEvent.class),
+                broker.serde(null),
+                broker.serde(ScoringModelPublished.class),
                 ScoringModel.defaultModel(),
                 Duration.ofSeconds(1),
                 20_000,
                 ScoringTopology.DeadLetterCounter.none());
     }
 
-    private static <T> ConfluentAvroSerde<T> serde(HttpSchemaRegistryClient client, Class<T> type) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SerdeConfig.SPECIFIC_AVRO_READER, "true");
-        if (type != null) {
-            config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
-        }
-        return new ConfluentAvroSerde<>(client, config, false);
-    }
-
     private KafkaStreams streams() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-eos-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
@@ -146,12 +96,9 @@ class ExactlyOnceRestartTests {
     private void produceInput() throws Exception {
         Instant now = Instant.now();
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, HouseholdEvent> producer = new KafkaProducer<>(
-                config,
-                new StringSerializer(),
-                new ConfluentAvroSerializer<>(
-                        new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null)))) {
+                config, new StringSerializer(), new ConfluentAvroSerializer<>(broker.registryClient()))) {
             for (int i = 0; i < HOUSEHOLDS; i++) {
                 String household = "eos-hh-" + i;
                 String head = "eos-head-" + i;
@@ -181,33 +128,7 @@ class ExactlyOnceRestartTests {
     }
 
     private List<SpecificRecord> readCommitted(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<SpecificRecord> values = new ArrayList<>();
-        ConfluentAvroSerde<SpecificRecord> serde =
-                serde(new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registry.url()), null), null);
-        try (KafkaConsumer<String, SpecificRecord> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-            }
-        }
-        return values;
+        return broker.readCommitted(topic);
     }
 
     @Test

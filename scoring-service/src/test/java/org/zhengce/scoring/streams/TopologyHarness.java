@@ -37,6 +37,7 @@ final class TopologyHarness implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-25T02:00:00Z");
     static final Duration TICK = Duration.ofSeconds(1);
+    static final String PROCESSING_DEAD_LETTERS = "household.events.processing.dlq";
 
     final TopologyTestDriver driver;
     final TestInputTopic<String, HouseholdEvent> events;
@@ -45,7 +46,12 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, SpecificRecord> scores;
     final TestOutputTopic<String, SpecificRecord> warnings;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, byte[]> processingDeadLetters;
     final List<ConsumerRecord<byte[], byte[]>> unreadable = new ArrayList<>();
+    /** The reasons counted for each record sent to the processing dead letters. */
+    final List<String> processingFailures = new ArrayList<>();
+
+    private final ConfluentAvroSerde<HouseholdEvent> eventSerde;
     private Instant wallClock = START;
 
     TopologyHarness(Path stateDir) {
@@ -58,9 +64,18 @@ final class TopologyHarness implements AutoCloseable {
 
     /** @param hysteresisPoints the warnings' band below each line ({@code scoring.warnings.hysteresis-points}) */
     TopologyHarness(Path stateDir, int rescoreSlice, int hysteresisPoints) {
+        this(stateDir, rescoreSlice, hysteresisPoints, ScoringModel.defaultModel());
+    }
+
+    /** Scoring with {@code model} until another is published (the production default otherwise). */
+    TopologyHarness(Path stateDir, ScoringModel model) {
+        this(stateDir, 20_000, Integer.parseInt(ScoringSettings.Warnings.DEFAULT_HYSTERESIS_POINTS), model);
+    }
+
+    private TopologyHarness(Path stateDir, int rescoreSlice, int hysteresisPoints, ScoringModel model) {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> config = Map.of();
-        ConfluentAvroSerde<HouseholdEvent> eventSerde = serde(registry, config, HouseholdEvent.class);
+        eventSerde = serde(registry, config, HouseholdEvent.class);
         ConfluentAvroSerde<SpecificRecord> outputSerde = serde(registry, config, null);
         ConfluentAvroSerde<ScoringModelPublished> modelSerde = serde(registry, config, ScoringModelPublished.class);
         ScoringTopology.Config topology = new ScoringTopology.Config(
@@ -73,11 +88,13 @@ final class TopologyHarness implements AutoCloseable {
                 eventSerde,
                 outputSerde,
                 modelSerde,
-                ScoringModel.defaultModel(),
+                model,
                 TICK,
                 rescoreSlice,
                 ScoringTopology.DeadLetterCounter.none(),
-                hysteresisPoints);
+                hysteresisPoints,
+                PROCESSING_DEAD_LETTERS,
+                processingFailures::add);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -90,6 +107,7 @@ final class TopologyHarness implements AutoCloseable {
                 RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
                 (org.springframework.kafka.listener.ConsumerRecordRecoverer)
                         (record, exception) -> unreadable.add(bytes(record)));
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
         driver = new TopologyTestDriver(ScoringTopology.build(topology), props, START);
         events = driver.createInputTopic("household.events", new StringSerializer(), eventSerde.serializer());
         rawEvents = driver.createInputTopic("household.events", new StringSerializer(), new ByteArraySerializer());
@@ -98,6 +116,10 @@ final class TopologyHarness implements AutoCloseable {
         warnings = driver.createOutputTopic("household.warnings", new StringDeserializer(), outputSerde.deserializer());
         deadLetters = driver.createOutputTopic(
                 "household.events.dlq",
+                new StringDeserializer(),
+                Serdes.ByteArray().deserializer());
+        processingDeadLetters = driver.createOutputTopic(
+                PROCESSING_DEAD_LETTERS,
                 new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
     }
@@ -133,6 +155,11 @@ final class TopologyHarness implements AutoCloseable {
 
     Instant now() {
         return wallClock;
+    }
+
+    /** The event in a dead letter's value (the wire format it was read in). */
+    HouseholdEvent event(byte[] value) {
+        return eventSerde.deserializer().deserialize(PROCESSING_DEAD_LETTERS, value);
     }
 
     List<HouseholdScoreChanged> scoreChanges() {
