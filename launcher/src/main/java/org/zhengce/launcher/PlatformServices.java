@@ -111,7 +111,8 @@ class PlatformServices implements SmartLifecycle {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorisationServer.issuer());
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", authorisationServer.jwkSetUri());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.kafka.properties.schema.registry.url", registry.url());
+        // The registry's URL and its writer's credentials (basic.auth.*), as every serializer takes them.
+        registry.clientProperties().forEach((name, value) -> properties.put("spring.kafka.properties." + name, value));
         properties.put(
                 "spring.kafka.streams.state-dir", data.resolve(service.name()).toString());
         if (!service.database().isEmpty()) {
