@@ -70,7 +70,9 @@ class ExactlyOnceRestartTests {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = EmbeddedKafka.builder().start();
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
+        // not about the registry's access (schema-registry's and the launcher's tests are): its clients send only the
+        // URL
+        registry = EmbeddedSchemaRegistry.startAllowingAnonymousWrites(kafka.bootstrapServers(), 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicCatalogue catalogue = TopicCatalogue.load();
             admin.createTopics(List.of(
