@@ -1,6 +1,7 @@
 package org.zhengce.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ final class RegistryAccess implements WebFilter, Ordered {
     static final String CHALLENGE = "Basic realm=\"schema-registry\", Bearer realm=\"schema-registry\"";
 
     private static final Logger log = LoggerFactory.getLogger(RegistryAccess.class);
+    /** {@code POST /subjects/{s}}; a segment is neither empty nor {@code .} nor {@code ..}. */
+    private static final Pattern LOOKUP = Pattern.compile("/subjects/(?!\\.{1,2}$)[^/]+");
+    /** {@code POST /compatibility/subjects/{s}/versions[/{v}]}. */
+    private static final Pattern CHECK =
+            Pattern.compile("/compatibility/subjects/(?!\\.{1,2}/)[^/]+/versions(/(?!\\.{1,2}$)[^/]+)?");
+
     private static final MediaType V1 = MediaType.parseMediaType("application/vnd.schemaregistry.v1+json");
 
     private final Credentials credentials;
@@ -99,12 +106,9 @@ final class RegistryAccess implements WebFilter, Ordered {
         if (read) {
             return Operation.READ;
         }
-        if (HttpMethod.POST.equals(method)) {
-            String[] segments = path.split("/", -1);
-            boolean lookup = segments.length == 3 && segments[1].equals("subjects") && !segments[2].isEmpty();
-            if (lookup || path.startsWith("/compatibility/")) {
-                return Operation.QUERY;
-            }
+        if (HttpMethod.POST.equals(method)
+                && (LOOKUP.matcher(path).matches() || CHECK.matcher(path).matches())) {
+            return Operation.QUERY;
         }
         return Operation.WRITE;
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -124,6 +125,33 @@ class RegistryAccessTests {
         assertUnauthorized(get("/subjects", headers -> headers.set(HttpHeaders.AUTHORIZATION, "Basic not-base64!")));
         assertUnauthorized(
                 put("/mode", "{\"mode\":\"READONLY\"}", headers -> headers.set(HttpHeaders.AUTHORIZATION, "Digest x")));
+    }
+
+    @Test
+    void onlyLookUpsAndChecksArePostsAReaderMayMake() {
+        assertThat(RegistryAccess.operation(HttpMethod.POST, "/subjects/s-value"))
+                .isEqualTo(RegistryAccess.Operation.QUERY);
+        assertThat(RegistryAccess.operation(HttpMethod.POST, "/compatibility/subjects/s-value/versions/latest"))
+                .isEqualTo(RegistryAccess.Operation.QUERY);
+        assertThat(RegistryAccess.operation(HttpMethod.POST, "/compatibility/subjects/s-value/versions"))
+                .isEqualTo(RegistryAccess.Operation.QUERY);
+        for (String write : java.util.List.of(
+                "/subjects/s-value/versions",
+                "/subjects/..",
+                "/subjects/",
+                "/compatibility/subjects/../subjects/s-value/versions",
+                "/compatibility/subjects/s-value/versions/../../../subjects/s-value/versions",
+                "/anything")) {
+            assertThat(RegistryAccess.operation(HttpMethod.POST, write))
+                    .as(write)
+                    .isEqualTo(RegistryAccess.Operation.WRITE);
+        }
+        assertThat(RegistryAccess.operation(HttpMethod.PUT, "/subjects/s-value"))
+                .isEqualTo(RegistryAccess.Operation.WRITE);
+        assertThat(RegistryAccess.operation(HttpMethod.GET, "/actuator/health/readiness"))
+                .isEqualTo(RegistryAccess.Operation.HEALTH);
+        assertThat(RegistryAccess.operation(HttpMethod.POST, "/actuator/health"))
+                .isEqualTo(RegistryAccess.Operation.WRITE);
     }
 
     private void changesTheRegistry(Consumer<HttpHeaders> writer, String subject) {
