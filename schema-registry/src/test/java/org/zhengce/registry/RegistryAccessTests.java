@@ -187,17 +187,16 @@ class RegistryAccessTests {
     }
 
     private WebTestClient.ResponseSpec post(String path, String body, Consumer<HttpHeaders> credentials) {
-        return http.post()
-                .uri(path)
-                .contentType(V1)
-                .accept(V1)
-                .headers(credentials)
-                .bodyValue(body)
-                .exchange();
+        return send(HttpMethod.POST, path, body, credentials);
     }
 
     private WebTestClient.ResponseSpec put(String path, String body, Consumer<HttpHeaders> credentials) {
-        return http.put()
+        return send(HttpMethod.PUT, path, body, credentials);
+    }
+
+    private WebTestClient.ResponseSpec send(
+            HttpMethod method, String path, String body, Consumer<HttpHeaders> credentials) {
+        return http.method(method)
                 .uri(path)
                 .contentType(V1)
                 .accept(V1)

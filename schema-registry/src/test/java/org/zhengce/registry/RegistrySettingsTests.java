@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class RegistrySettingsTests {
 
@@ -33,10 +34,7 @@ class RegistrySettingsTests {
 
     @Test
     void registryWithoutAWriterRefusesToStartSayingHowToConfigureOne() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run(SchemaRegistryApplication.CONFIG_NAME, "--registry.store=memory"))
+        assertThatThrownBy(() -> startInMemory())
                 .rootCause()
                 .hasMessageContaining("nobody may write to the registry")
                 .hasMessageContaining("registry.auth.users.<name>.role=write")
@@ -45,39 +43,22 @@ class RegistrySettingsTests {
 
     @Test
     void readersAloneAreNoWriter() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run(
-                        SchemaRegistryApplication.CONFIG_NAME,
-                        "--registry.store=memory",
-                        "--registry.auth.users.dashboard.password=secret",
-                        "--registry.auth.users.dashboard.role=read"))
+        assertThatThrownBy(() -> startInMemory(
+                        "--registry.auth.users.dashboard.password=secret", "--registry.auth.users.dashboard.role=read"))
                 .rootCause()
                 .hasMessageContaining("nobody may write to the registry");
     }
 
     @Test
     void userWithoutARoleFailsFastNamingTheSetting() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run(
-                        SchemaRegistryApplication.CONFIG_NAME,
-                        "--registry.store=memory",
-                        "--registry.auth.users.platform.password=secret"))
+        assertThatThrownBy(() -> startInMemory("--registry.auth.users.platform.password=secret"))
                 .rootCause()
                 .hasMessageContaining("registry.auth.users.platform.role is required");
     }
 
     @Test
     void malformedDigestFailsFastNamingTheSetting() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run(
-                        SchemaRegistryApplication.CONFIG_NAME,
-                        "--registry.store=memory",
+        assertThatThrownBy(() -> startInMemory(
                         "--registry.auth.bearer-tokens.pipeline.token={sha256}abc",
                         "--registry.auth.bearer-tokens.pipeline.role=write"))
                 .rootCause()
@@ -86,29 +67,28 @@ class RegistrySettingsTests {
 
     @Test
     void anonymousWritesWithClosedReadsAreRefused() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run(
-                        SchemaRegistryApplication.CONFIG_NAME,
-                        "--registry.store=memory",
-                        "--registry.auth.anonymous-writes=true",
-                        "--registry.auth.anonymous-reads=false"))
+        assertThatThrownBy(() ->
+                        startInMemory("--registry.auth.anonymous-writes=true", "--registry.auth.anonymous-reads=false"))
                 .rootCause()
                 .hasMessageContaining("registry.auth.anonymous-writes=true");
     }
 
     @Test
     void openedWritesStartWithoutAnyWriter() {
-        SpringApplicationBuilder application =
-                new SpringApplicationBuilder(SchemaRegistryApplication.class).web(WebApplicationType.NONE);
-
-        try (var context = application.run(
-                SchemaRegistryApplication.CONFIG_NAME,
-                "--registry.store=memory",
-                "--registry.auth.anonymous-writes=true")) {
+        try (ConfigurableApplicationContext context = startInMemory("--registry.auth.anonymous-writes=true")) {
             assertThat(context.getBean(RegistrySettings.class).auth().anonymousWrites())
                     .isTrue();
         }
+    }
+
+    /** The registry without a web server, on the in-memory store, with {@code arguments}. */
+    private static ConfigurableApplicationContext startInMemory(String... arguments) {
+        String[] all = new String[arguments.length + 2];
+        all[0] = SchemaRegistryApplication.CONFIG_NAME;
+        all[1] = "--registry.store=memory";
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        return new SpringApplicationBuilder(SchemaRegistryApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(all);
     }
 }
