@@ -21,9 +21,17 @@ export function readTextFile(variable) {
   return readFileSync(env(variable), 'utf8');
 }
 
-/** Confluent's own client, no retries, so that an error answer reaches the test unchanged. */
-export function registryClient() {
-  return new SchemaRegistryClient({ baseURLs: [env('SCHEMA_REGISTRY_URL')], maxRetries: 0 });
+/**
+ * Confluent's own client, no retries, so that an error answer reaches the test unchanged. It sends the
+ * registry writer's credentials as Confluent's clients do (basic.auth.credentials.source=USER_INFO,
+ * basic.auth.user.info), or the `userInfo` given; `null` for an anonymous client.
+ */
+export function registryClient(userInfo = env('SCHEMA_REGISTRY_USER_INFO')) {
+  const config = { baseURLs: [env('SCHEMA_REGISTRY_URL')], maxRetries: 0 };
+  if (userInfo !== null) {
+    config.basicAuthCredentials = { credentialsSource: 'USER_INFO', userInfo };
+  }
+  return new SchemaRegistryClient(config);
 }
 
 export function kafka(clientId) {

@@ -73,6 +73,8 @@ class JavaScriptClientsInteropTest {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("SCHEMA_REGISTRY_URL", registry.url());
+        // the writer's basic.auth.user.info: registering and changing settings need it
+        environment.put("SCHEMA_REGISTRY_USER_INFO", registry.userInfo());
         environment.put("JAVA_HOUSEHOLDS_TOPIC", JAVA_HOUSEHOLDS);
         environment.put("JAVA_HOUSEHOLDS_SCHEMA_ID", Integer.toString(javaSchemaId));
         environment.put("JS_HOUSEHOLDS_TOPIC", JS_HOUSEHOLDS);
@@ -120,8 +122,8 @@ class JavaScriptClientsInteropTest {
 
     @Test
     void householdEventsSerialisedByJavaScriptAreReadByJavaDeserialiser() {
-        var deserializerConfig =
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url(), SerdeConfig.SPECIFIC_AVRO_READER, true);
+        Map<String, Object> deserializerConfig = new LinkedHashMap<>(registry.clientProperties());
+        deserializerConfig.put(SerdeConfig.SPECIFIC_AVRO_READER, true);
         List<ConsumerRecord<String, HouseholdEvent>> records = consume(JS_HOUSEHOLDS, deserializerConfig, 2);
 
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("HH-330106-0002", "HH-330106-0003");
@@ -132,6 +134,7 @@ class JavaScriptClientsInteropTest {
 
     @Test
     void recordWithSchemaInferredByJavaScriptIsReadByJavaDeserialiser() {
+        // anonymous: reading schemas by id needs no credentials
         var deserializerConfig = Map.<String, Object>of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
         List<ConsumerRecord<String, GenericRecord>> records = consume(JS_VISITS, deserializerConfig, 1);
 
@@ -166,19 +169,12 @@ class JavaScriptClientsInteropTest {
     }
 
     private static void produceFromJava(List<HouseholdEvent> events) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ConfluentAvroSerializer.class,
-                SerdeConfig.SCHEMA_REGISTRY_URL,
-                registry.url(),
-                SerdeConfig.AUTO_REGISTER_SCHEMAS,
-                true);
+        Map<String, Object> config = new LinkedHashMap<>(registry.clientProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class);
+        config.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, true);
         try (var producer = new KafkaProducer<String, HouseholdEvent>(config)) {
             for (HouseholdEvent event : events) {
                 producer.send(new ProducerRecord<>(JAVA_HOUSEHOLDS, HouseholdEvents.keyOf(event), event))
@@ -210,7 +206,6 @@ class JavaScriptClientsInteropTest {
     }
 
     private static SchemaRegistryClient registryClient() {
-        return SerdeConfig.parse(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()))
-                .newClient();
+        return SerdeConfig.parse(registry.clientProperties()).newClient();
     }
 }

@@ -90,9 +90,11 @@ class EmbeddedStack {
         }
     }
 
+    /** Its writer's password is kept with the local secrets; the services write as that writer. */
     @Bean(destroyMethod = "close")
-    EmbeddedSchemaRegistry schemaRegistry(EmbeddedKafka kafka, LauncherSettings settings) {
-        return EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), settings.registryPort());
+    EmbeddedSchemaRegistry schemaRegistry(EmbeddedKafka kafka, LauncherSettings settings, LocalSecrets secrets) {
+        return EmbeddedSchemaRegistry.start(
+                kafka.bootstrapServers(), settings.registryPort(), secrets.registryPassword());
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhengce.authserver.DemoLogins;
 import org.zhengce.embedded.EmbeddedKafka;
@@ -72,6 +73,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String registryUrl() {
         return context.getBean(EmbeddedSchemaRegistry.class).url();
+    }
+
+    /** The serde settings that reach the registry as its writer: its URL and {@code basic.auth.*}. */
+    public Map<String, String> registryClientProperties() {
+        return context.getBean(EmbeddedSchemaRegistry.class).clientProperties();
     }
 
     /** A demo user's access token (the development token endpoint, with the demo password). */

@@ -17,23 +17,44 @@ import java.util.Map;
 import java.util.Properties;
 import org.springframework.stereotype.Component;
 import org.zhengce.launcher.EmbeddedStack.DataDirectory;
+import org.zhengce.registry.EmbeddedSchemaRegistry;
 
 /**
  * The secrets a local run needs and production takes from Kubernetes Secrets: intake's pseudonym key, the key that
- * seals rejected payloads, and a platform-admin API key. Generated at random on the first run and kept in
- * {@code <data>/secrets/intake.properties} (owner-only), so pseudonyms stay stable across restarts; {@code --reset}
- * deletes them with the rest of the data.
+ * seals rejected payloads, and a platform-admin API key ({@code <data>/secrets/intake.properties}); the schema
+ * registry's writer password ({@code <data>/secrets/registry.properties}). Generated at random on the first run and
+ * kept (owner-only), so pseudonyms and the registry's credentials stay stable across restarts; {@code --reset} deletes
+ * them with the rest of the data.
  */
 @Component
 public final class LocalSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Properties secrets = new Properties();
+    private final Properties secrets;
+    private final Properties registry;
     private final Path file;
+    private final Path registryFile;
 
     LocalSecrets(DataDirectory data) {
         this.file = data.resolve("secrets").resolve("intake.properties");
+        this.registryFile = data.resolve("secrets").resolve("registry.properties");
+        this.secrets = load(
+                file,
+                "Local secrets of the launcher's intake-service; production uses Kubernetes Secrets",
+                "pseudonym-key",
+                "sealing-key",
+                "digest-key",
+                "admin-api-key");
+        this.registry = load(
+                registryFile,
+                "The local schema registry's writer (user " + EmbeddedSchemaRegistry.WRITER + ")",
+                "writer-password");
+    }
+
+    /** The secrets kept in {@code file}, those of {@code names} missing generated and written back. */
+    private static Properties load(Path file, String comment, String... names) {
+        Properties secrets = new Properties();
         try {
             if (Files.exists(file)) {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -41,7 +62,7 @@ public final class LocalSecrets {
                 }
             }
             boolean changed = false;
-            for (String name : new String[] {"pseudonym-key", "sealing-key", "digest-key", "admin-api-key"}) {
+            for (String name : names) {
                 if (secrets.getProperty(name) == null) {
                     byte[] random = new byte[32];
                     RANDOM.nextBytes(random);
@@ -52,9 +73,7 @@ public final class LocalSecrets {
             if (changed) {
                 Files.createDirectories(file.getParent());
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    secrets.store(
-                            out,
-                            "Local secrets of the launcher's intake-service; production uses Kubernetes" + " Secrets");
+                    secrets.store(out, comment);
                 }
                 try {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -65,6 +84,16 @@ public final class LocalSecrets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);
         }
+        return secrets;
+    }
+
+    /** The password of the schema registry's writer, {@link EmbeddedSchemaRegistry#WRITER}. */
+    String registryPassword() {
+        return registry.getProperty("writer-password");
+    }
+
+    Path registryFile() {
+        return registryFile;
     }
 
     /** The secrets of a local run whose data lives in {@code dataDirectory}: read, or generated on the first run. */

@@ -110,7 +110,7 @@ class PlatformServices implements SmartLifecycle {
         ServiceProperties local = new ServiceProperties(
                 authorisationServer.issuer(),
                 kafka.bootstrapServers(),
-                registry.url(),
+                registry.clientProperties(),
                 data.root(),
                 db -> new ServiceProperties.DatabaseLogin(
                         databases.r2dbcUrl(db),

@@ -14,7 +14,8 @@ import org.zhengce.intake.IntakeApplication;
  *
  * @param issuer the authorisation server's issuer ({@code http://localhost:<port>})
  * @param bootstrapServers the broker
- * @param registryUrl the schema registry
+ * @param registryClient the schema registry's client settings: its URL and the writer's credentials ({@code
+ *     basic.auth.*}), as every serializer takes them
  * @param dataDirectory where each service keeps its Kafka Streams state ({@code <data>/<service>})
  * @param databases a service database's login, by database name
  * @param intakeSecrets intake's local secrets ({@link LocalSecrets#intakeProperties()})
@@ -22,7 +23,7 @@ import org.zhengce.intake.IntakeApplication;
 public record ServiceProperties(
         String issuer,
         String bootstrapServers,
-        String registryUrl,
+        Map<String, String> registryClient,
         Path dataDirectory,
         Function<String, DatabaseLogin> databases,
         Map<String, String> intakeSecrets) {
@@ -54,7 +55,7 @@ public record ServiceProperties(
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri());
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        properties.put("spring.kafka.properties.schema.registry.url", registryUrl);
+        registryClient.forEach((name, value) -> properties.put("spring.kafka.properties." + name, value));
         properties.put(
                 "spring.kafka.streams.state-dir", dataDirectory.resolve(service).toString());
         if (!database.isEmpty()) {

@@ -59,7 +59,10 @@ class StartupReport {
     void report(ApplicationReadyEvent ready) {
         StringBuilder text = new StringBuilder("\n\n  The platform is up.\n\n");
         text.append(line("Kafka (KRaft, in-process)", kafka.bootstrapServers()));
-        text.append(line("Schema registry", registry.url()));
+        text.append(line(
+                "Schema registry",
+                registry.url() + "  (reads open; writes as user " + EmbeddedSchemaRegistry.WRITER + ", password in "
+                        + secrets.registryFile() + ")"));
         for (String db : EmbeddedStack.DATABASES) {
             text.append(line(
                     "PostgreSQL " + db,

@@ -404,9 +404,7 @@ class EndToEndTests {
 
     private static <T extends SpecificRecord> List<T> avro(String topic, Class<T> type) {
         Map<String, Object> config = new HashMap<>();
-        config.put(
-                SerdeConfig.SCHEMA_REGISTRY_URL,
-                platform.getBean(EmbeddedSchemaRegistry.class).url());
+        config.putAll(platform.getBean(EmbeddedSchemaRegistry.class).clientProperties());
         config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
         ConfluentAvroDeserializer<T> deserializer = new ConfluentAvroDeserializer<>();
         deserializer.configure(config, false);

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
@@ -57,6 +59,7 @@ class LauncherTests {
         String subject = "launcher-check-value";
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Check\\\",\\\"fields\\\":[]}\"}";
         String registeredId;
+        String writer;
         String advisorToken;
         String signingKeyId;
 
@@ -89,9 +92,20 @@ class LauncherTests {
                 }
             }
 
-            HttpResponse<String> registered = post(registry.url() + "/subjects/" + subject + "/versions", schema);
+            // the registry is changed only by its writer, whose credentials the services were given
+            HttpResponse<String> anonymous = post(registry.url() + "/subjects/" + subject + "/versions", schema, null);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            HttpResponse<String> registered =
+                    post(registry.url() + "/subjects/" + subject + "/versions", schema, registry.userInfo());
             assertThat(registered.statusCode()).isEqualTo(200);
             registeredId = registered.body();
+            writer = registry.userInfo();
+            assertThat(servicesRegistryProperties(platform))
+                    .as("every service's serde settings")
+                    .allSatisfy(serde -> assertThat(serde)
+                            .containsEntry("schema.registry.url", registry.url())
+                            .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                            .containsEntry("basic.auth.user.info", registry.userInfo()));
 
             AuthorisationServer auth = platform.getBean(AuthorisationServer.class);
             String referral = url(platform, "referral-service");
@@ -200,6 +214,7 @@ class LauncherTests {
             assertThat(topics(again.getBean(EmbeddedKafka.class))).containsAll(serviceTopics());
             HttpResponse<String> latest = get(registry.url() + "/subjects/" + subject + "/versions/latest");
             assertThat(latest.statusCode()).isEqualTo(200);
+            assertThat(registry.userInfo()).as("the writer's password was kept").isEqualTo(writer);
             assertThat(latest.body()).contains(registeredId.replace("{", "").replace("}", ""));
 
             // the signing key was kept: same kid, and the first run's token still opens referral
@@ -369,12 +384,24 @@ class LauncherTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String url, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A registry request, anonymous or with the {@code user:password} of HTTP basic. */
+    private HttpResponse<String> post(String url, String body, @Nullable String userInfo) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (userInfo != null) {
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The {@code spring.kafka.properties} of every service the launcher runs that uses Kafka. */
+    private static List<Map<String, String>> servicesRegistryProperties(ConfigurableApplicationContext platform) {
+        return platform.getBean(PlatformServices.class).running().stream()
+                .filter(service -> !service.name().equals("console"))
+                .map(service -> service.context().getBean(KafkaProperties.class).getProperties())
+                .toList();
     }
 }

@@ -46,6 +46,12 @@ class RegistryConfiguration {
                 .build();
     }
 
+    /** Writers' credentials for every change; readers' too unless reads are open (RegistryAccess). */
+    @Bean
+    RegistryAccess registryAccess(RegistrySettings settings) {
+        return new RegistryAccess(settings.auth());
+    }
+
     @Bean
     SchemaRegistry schemaRegistry(RegistryStore store, RegistrySettings settings) {
         return new SchemaRegistry(store, settings.defaultCompatibility());

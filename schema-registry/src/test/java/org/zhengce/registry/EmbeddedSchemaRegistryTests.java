@@ -7,7 +7,9 @@ import static org.zhengce.registry.Fixtures.USER_V2;
 import static org.zhengce.registry.Fixtures.record;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -19,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 import org.zhengce.schemas.registry.SchemaRegistryClient;
+import org.zhengce.schemas.serde.SerdeConfig;
 
 /** The registry embedded next to a real in-process broker, restarted together. */
 class EmbeddedSchemaRegistryTests {
@@ -54,7 +57,8 @@ class EmbeddedSchemaRegistryTests {
         try (EmbeddedKafka kafka =
                         EmbeddedKafka.builder().dataDirectory(dataDirectory).start();
                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
-            SchemaRegistryClient client = new HttpSchemaRegistryClient(List.of(URI.create(registry.url())), null);
+            SchemaRegistryClient client =
+                    new HttpSchemaRegistryClient(List.of(URI.create(registry.url())), registry.userInfo());
             userV1 = client.register("users-value", parse(USER_V1));
             userV2 = client.register("users-value", parse(USER_V2));
             order = client.register("orders-value", parse(ORDER));
@@ -89,7 +93,8 @@ class EmbeddedSchemaRegistryTests {
                         EmbeddedKafka.builder().dataDirectory(dataDirectory).start();
                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
             WebTestClient http = http(registry);
-            SchemaRegistryClient client = new HttpSchemaRegistryClient(List.of(URI.create(registry.url())), null);
+            SchemaRegistryClient client =
+                    new HttpSchemaRegistryClient(List.of(URI.create(registry.url())), registry.userInfo());
 
             assertThat(array(http, "/subjects")).containsExactly("orders-value", "users-value");
             assertThat(array(http, "/subjects?deleted=true"))
@@ -126,8 +131,55 @@ class EmbeddedSchemaRegistryTests {
         }
     }
 
+    /** As the registry's writer. */
+    @Test
+    void anonymousChangesAreRefusedAndTheClientPropertiesReachTheWriter() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+                EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
+            WebTestClient anonymous =
+                    WebTestClient.bindToServer().baseUrl(registry.url()).build();
+            anonymous
+                    .put()
+                    .uri("/config")
+                    .contentType(V1)
+                    .bodyValue("{\"compatibility\":\"NONE\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+
+            SchemaRegistryClient serde =
+                    SerdeConfig.parse(registry.clientProperties()).newClient();
+            int id = serde.register("clients-value", parse(ORDER));
+
+            assertThat(registry.clientProperties())
+                    .containsEntry("schema.registry.url", registry.url())
+                    .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                    .containsEntry("basic.auth.user.info", registry.userInfo());
+            assertThat(registry.userInfo()).startsWith(EmbeddedSchemaRegistry.WRITER + ":");
+            assertThat(object(anonymous, "/schemas/ids/" + id)).containsKey("schema");
+        }
+    }
+
+    @Test
+    void registryStartedAllowingAnonymousWritesTakesChangesWithoutCredentials() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+                EmbeddedSchemaRegistry registry =
+                        EmbeddedSchemaRegistry.startAllowingAnonymousWrites(kafka.bootstrapServers(), 0)) {
+            SchemaRegistryClient anonymous = new HttpSchemaRegistryClient(List.of(URI.create(registry.url())), null);
+
+            assertThat(anonymous.register("open-value", parse(ORDER))).isPositive();
+        }
+    }
+
     private static WebTestClient http(EmbeddedSchemaRegistry registry) {
-        return WebTestClient.bindToServer().baseUrl(registry.url()).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(registry.url())
+                .defaultHeader(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(registry.userInfo().getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     private static Map<String, Object> object(WebTestClient http, String path) {

@@ -100,7 +100,10 @@ public abstract class ScoringStackTest {
     private static synchronized Stack stack() {
         if (stack == null) {
             EmbeddedKafka kafka = EmbeddedKafka.builder().start();
-            EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
+            // not about the registry's access (schema-registry's and the launcher's tests are): its clients send only
+            // the URL
+            EmbeddedSchemaRegistry registry =
+                    EmbeddedSchemaRegistry.startAllowingAnonymousWrites(kafka.bootstrapServers(), 0);
             createInputTopic(kafka.bootstrapServers());
             kafka.awaitPartitionLeaders(List.of(HOUSEHOLD_EVENTS), java.time.Duration.ofSeconds(30));
             HttpServer jwks = jwks();
@@ -166,7 +169,8 @@ public abstract class ScoringStackTest {
                             HttpResponse.BodyHandlers.discarding());
         } catch (IOException stopped) {
             synchronized (ScoringStackTest.class) {
-                registry = EmbeddedSchemaRegistry.start(running.kafka().bootstrapServers(), running.registryPort());
+                registry = EmbeddedSchemaRegistry.startAllowingAnonymousWrites(
+                        running.kafka().bootstrapServers(), running.registryPort());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -125,7 +125,7 @@ public final class Platform implements AutoCloseable {
                         "--auth-server.secrets-directory=" + data.resolve("secrets"),
                         "--auth-server.dev-token-endpoint=true");
         properties = new ServiceProperties(
-                issuer, bootstrapServers(), registry.url(), data, this::login, secrets.intakeProperties());
+                issuer, bootstrapServers(), registry.clientProperties(), data, this::login, secrets.intakeProperties());
         // one after the other, in the launcher's order: intake creates what the others read
         for (Component service : SERVICES) {
             start(service);

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Requests to the registry as Confluent's Java client sends them, and their JSON answers. */
+/** Requests to the registry as Confluent's Java client sends them, as the registry's writer, and their JSON answers. */
 final class RegistryHttp {
+
+    static final String WRITER = "api-tests";
+    static final String PASSWORD = "api-tests-password";
 
     static final MediaType V1 = MediaType.parseMediaType("application/vnd.schemaregistry.v1+json");
     static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
@@ -21,7 +25,12 @@ final class RegistryHttp {
     private final WebTestClient http;
 
     RegistryHttp(WebTestClient http) {
-        this.http = http;
+        this.http = http.mutate().defaultHeaders(RegistryHttp::asWriter).build();
+    }
+
+    /** The writer's HTTP basic credentials. */
+    static void asWriter(HttpHeaders headers) {
+        headers.setBasicAuth(WRITER, PASSWORD);
     }
 
     static String schemaBody(String schema) {

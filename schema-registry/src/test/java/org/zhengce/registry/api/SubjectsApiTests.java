@@ -178,6 +178,7 @@ class SubjectsApiTests {
                 webTestClient
                         .post()
                         .uri("/subjects/content-types-value/versions")
+                        .headers(RegistryHttp::asWriter)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(schemaBody(USER_V1))
                         .exchange(),
@@ -186,6 +187,7 @@ class SubjectsApiTests {
                 webTestClient
                         .post()
                         .uri("/subjects/content-types-value/versions")
+                        .headers(RegistryHttp::asWriter)
                         .contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .bodyValue(schemaBody(USER_V1).getBytes(StandardCharsets.UTF_8))
                         .exchange(),

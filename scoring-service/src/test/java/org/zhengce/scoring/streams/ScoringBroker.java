@@ -44,7 +44,10 @@ final class ScoringBroker implements AutoCloseable {
     /** A broker and registry with {@code topics} created as the catalogue declares them. */
     static ScoringBroker start(String... topics) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.builder().start();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0);
+        // not about the registry's access (schema-registry's and the launcher's tests are): its clients send only the
+        // URL
+        EmbeddedSchemaRegistry registry =
+                EmbeddedSchemaRegistry.startAllowingAnonymousWrites(kafka.bootstrapServers(), 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicCatalogue catalogue = TopicCatalogue.load();
             List<NewTopic> created = new ArrayList<>();
