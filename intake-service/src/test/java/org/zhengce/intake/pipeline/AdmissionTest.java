@@ -34,7 +34,7 @@ class AdmissionTest {
 
     @Test
     void anEmptyScopeCoversNothing() {
-        List<Violation> violations = Admission.check(community(List.of()), visit(), "VisitRecorded");
+        List<Violation> violations = Admission.check(community(List.of()), visit(), "VisitRecorded", null);
 
         assertThat(violations)
                 .extracting(Violation::fieldPath, Violation::ruleCode)
@@ -44,9 +44,9 @@ class AdmissionTest {
 
     @Test
     void aScopeCoversTheCommunitiesUnderItsPrefixesOnly() {
-        assertThat(Admission.check(community(List.of("110105")), visit(), "VisitRecorded"))
+        assertThat(Admission.check(community(List.of("110105")), visit(), "VisitRecorded", null))
                 .isEmpty();
-        assertThat(Admission.check(community(List.of("110106")), visit(), "VisitRecorded"))
+        assertThat(Admission.check(community(List.of("110106")), visit(), "VisitRecorded", null))
                 .extracting(Violation::ruleCode)
                 .containsExactly("department.jurisdiction-scope");
     }
