@@ -350,25 +350,7 @@ class RejectedEventTests extends IntakeStackTest {
     // ---- meters ----
 
     private double count(String meter, String... tags) {
-        Answer answer = answer(http.get()
-                .uri(uri -> {
-                    var builder = uri.path("/actuator/metrics/" + meter);
-                    for (String tag : tags) {
-                        builder.queryParam("tag", tag);
-                    }
-                    return builder.build();
-                })
-                .header("X-API-Key", ADMIN_KEY));
-        if (answer.status() == 404) {
-            return 0;
-        }
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        for (JsonNode measurement : answer.json().get("measurements")) {
-            if (measurement.get("statistic").asString().equals("COUNT")) {
-                return measurement.get("value").asDouble();
-            }
-        }
-        throw new AssertionError("no COUNT in " + answer.body());
+        return ReportingFixtures.count(http, ADMIN_KEY, meter, tags);
     }
 
     @Test

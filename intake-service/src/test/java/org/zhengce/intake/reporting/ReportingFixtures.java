@@ -130,6 +130,29 @@ public final class ReportingFixtures {
         return kept.json();
     }
 
+    /** The count of {@code meter} with {@code tags} ({@code name:value}) as the admin reads it; 0 if never counted. */
+    public static double count(WebTestClient http, String adminKey, String meter, String... tags) {
+        Answer answer = answer(http.get()
+                .uri(uri -> {
+                    var builder = uri.path("/actuator/metrics/" + meter);
+                    for (String tag : tags) {
+                        builder.queryParam("tag", tag);
+                    }
+                    return builder.build();
+                })
+                .header("X-API-Key", adminKey));
+        if (answer.status() == 404) {
+            return 0;
+        }
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        for (JsonNode measurement : answer.json().get("measurements")) {
+            if (measurement.get("statistic").asString().equals("COUNT")) {
+                return measurement.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + answer.body());
+    }
+
     /** The value of header {@code name} of {@code record}, or empty. */
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
