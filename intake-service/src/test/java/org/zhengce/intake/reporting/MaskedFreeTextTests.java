@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.zhengce.intake.reporting.ReportingFixtures.answer;
 import static org.zhengce.intake.reporting.ReportingFixtures.example;
 import static org.zhengce.intake.reporting.ReportingFixtures.fact;
-import static org.zhengce.intake.reporting.ReportingFixtures.ndjson;
 import static org.zhengce.intake.reporting.ReportingFixtures.withCloudEventId;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -27,18 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class MaskedFreeTextTests extends IntakeStackTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String NUMBER = IdentityNumbers.STANDARD_EXAMPLE;
     private static final String NOTE = "邻居反映户主（身份证 " + NUMBER + "）近两个月未交房租";
 
-    private String key;
-
-    private String key() {
-        if (key == null) {
-            key = issueKey("COMMUNITY");
-        }
-        return key;
-    }
+    private final ReportingFixtures.Senders senders = new ReportingFixtures.Senders(() -> http, this::issueKey);
 
     private double masked() {
         return ReportingFixtures.count(http, ADMIN_KEY, "intake.identity.numbers.masked", "department:COMMUNITY");
@@ -58,18 +47,8 @@ class MaskedFreeTextTests extends IntakeStackTest {
         ObjectNode tip = example("TipReported", "masked-ndjson-1");
         fact(tip).put("note", NOTE);
 
-        List<EventResult> results = Objects.requireNonNull(http.post()
-                .uri("/events")
-                .header("X-API-Key", key())
-                .contentType(MediaType.APPLICATION_NDJSON)
-                .bodyValue(ndjson(List.of(tip, example("TipReported", "masked-ndjson-2"))))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EventResult.class)
-                .getResponseBody()
-                .collectList()
-                .block(TIMEOUT));
+        List<EventResult> results =
+                senders.stream("COMMUNITY", List.of(tip, example("TipReported", "masked-ndjson-2")));
 
         assertThat(results)
                 .extracting(EventResult::line, EventResult::status, EventResult::maskedFields)
@@ -93,23 +72,14 @@ class MaskedFreeTextTests extends IntakeStackTest {
                         .queryParam("type", "TipReported")
                         .queryParam("fileName", "tips.csv")
                         .build())
-                .header("X-API-Key", key())
+                .header("X-API-Key", senders.key("COMMUNITY"))
                 .contentType(new MediaType("text", "csv"))
                 .bodyValue(csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
-        List<EventResult> rows = Objects.requireNonNull(http.get()
-                .uri("/submissions/{id}/rows", answer.json().get("id").asString())
-                .header("X-API-Key", key())
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EventResult.class)
-                .getResponseBody()
-                .collectList()
-                .block(TIMEOUT));
+        List<EventResult> rows = senders.results(
+                "COMMUNITY", "/submissions/{id}/rows", answer.json().get("id").asString());
         assertThat(rows)
                 .extracting(EventResult::line, EventResult::status, EventResult::maskedFields)
                 .containsExactly(tuple(1L, "accepted", List.of("fact.note")), tuple(2L, "accepted", null));

@@ -6,13 +6,8 @@ import static org.zhengce.intake.reporting.ReportingFixtures.answer;
 import static org.zhengce.intake.reporting.ReportingFixtures.example;
 import static org.zhengce.intake.reporting.ReportingFixtures.fact;
 import static org.zhengce.intake.reporting.ReportingFixtures.kept;
-import static org.zhengce.intake.reporting.ReportingFixtures.ndjson;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.zhengce.intake.IntakeStackTest;
@@ -29,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RegisteredScopeTests extends IntakeStackTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String JIANWAI_STREET = "110105001";
     private static final String YONGANLI = "110105001001";
     private static final String JIANGUOLI = "110105001002";
@@ -37,33 +31,10 @@ class RegisteredScopeTests extends IntakeStackTest {
     /** Head of a household of one, registered only by these tests: born 1975-05-05, male. */
     private static final String LONE_HEAD = IdentityNumbers.valid("990101", "19750505", "131");
 
-    private final Map<String, String> keys = new HashMap<>();
-
-    private String key(String department) {
-        return keys.computeIfAbsent(department, this::issueKey);
-    }
+    private final ReportingFixtures.Senders senders = new ReportingFixtures.Senders(() -> http, this::issueKey);
 
     private Answer post(String department, ObjectNode event) {
-        return answer(http.post()
-                .uri("/events")
-                .header("X-API-Key", key(department))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event.toString()));
-    }
-
-    private List<EventResult> stream(String department, List<ObjectNode> events) {
-        return Objects.requireNonNull(http.post()
-                .uri("/events")
-                .header("X-API-Key", key(department))
-                .contentType(MediaType.APPLICATION_NDJSON)
-                .bodyValue(ndjson(events))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EventResult.class)
-                .getResponseBody()
-                .collectList()
-                .block(TIMEOUT));
+        return senders.post(department, event);
     }
 
     /** Gives {@code department} the areas {@code scope}, keeping its other terms. */
@@ -199,7 +170,7 @@ class RegisteredScopeTests extends IntakeStackTest {
     void aBatchIsCheckedAgainstTheRegistrationsItsEarlierLinesMadeAndOnlyAcceptedOnesAreKept() {
         scope("CIVIL_AFFAIRS", YONGANLI);
 
-        List<EventResult> results = stream(
+        List<EventResult> results = senders.stream(
                 "CIVIL_AFFAIRS",
                 List.of(
                         // registered in its scope: accepted

@@ -3,11 +3,16 @@ package org.zhengce.intake.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
 import org.springframework.http.HttpHeaders;
@@ -128,6 +133,67 @@ public final class ReportingFixtures {
         Answer kept = answer(http.get().uri("/admin/rejected-events/{id}", id).header("X-API-Key", adminKey));
         assertThat(kept.status()).as("rejection %s: %s", id, kept.body()).isEqualTo(200);
         return kept.json();
+    }
+
+    /** Departments sending events over HTTP, each with a key issued on its first request. */
+    public static final class Senders {
+
+        private final Supplier<WebTestClient> http;
+        private final Function<String, String> issueKey;
+        private final Map<String, String> keys = new HashMap<>();
+
+        /** @param http the test's client, read when a request is sent (it is injected after construction) */
+        public Senders(Supplier<WebTestClient> http, Function<String, String> issueKey) {
+            this.http = http;
+            this.issueKey = issueKey;
+        }
+
+        /** {@code department}'s key. */
+        public String key(String department) {
+            return keys.computeIfAbsent(department, issueKey);
+        }
+
+        /** {@code POST /events} of one JSON event, answered whatever the status. */
+        public Answer post(String department, ObjectNode event) {
+            return answer(http.get()
+                    .post()
+                    .uri("/events")
+                    .header("X-API-Key", key(department))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(event.toString()));
+        }
+
+        /** {@code POST /events} of {@code events} as NDJSON: each line's result. */
+        public List<EventResult> stream(String department, List<? extends JsonNode> events) {
+            return results(http.get()
+                    .post()
+                    .uri("/events")
+                    .header("X-API-Key", key(department))
+                    .contentType(MediaType.APPLICATION_NDJSON)
+                    .bodyValue(ndjson(events)));
+        }
+
+        /** {@code GET} of an NDJSON list of results, as {@code department}. */
+        public List<EventResult> results(String department, String uri, Object... variables) {
+            return results(http.get()
+                    .get()
+                    .uri(uri, variables)
+                    .header("X-API-Key", key(department))
+                    .accept(MediaType.APPLICATION_NDJSON));
+        }
+    }
+
+    /** The results of an NDJSON answer that must be 200. */
+    public static List<EventResult> results(WebTestClient.RequestHeadersSpec<?> request) {
+        List<EventResult> results = request.exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EventResult.class)
+                .getResponseBody()
+                .collectList()
+                .block(Duration.ofSeconds(60));
+        assertThat(results).isNotNull();
+        return Objects.requireNonNull(results);
     }
 
     /** The count of {@code meter} with {@code tags} ({@code name:value}) as the admin reads it; 0 if never counted. */
