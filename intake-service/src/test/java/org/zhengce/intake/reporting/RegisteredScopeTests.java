@@ -9,11 +9,9 @@ import static org.zhengce.intake.reporting.ReportingFixtures.kept;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.zhengce.intake.IntakeStackTest;
 import org.zhengce.intake.identity.IdentityNumbers;
 import org.zhengce.intake.reporting.ReportingFixtures.Answer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,21 +37,12 @@ class RegisteredScopeTests extends IntakeStackTest {
 
     /** Gives {@code department} the areas {@code scope}, keeping its other terms. */
     private void scope(String department, String... scope) {
-        JsonNode current = answer(
-                        http.get().uri("/admin/departments/{code}", department).header("X-API-Key", ADMIN_KEY))
-                .json();
-        ObjectNode terms = ((ObjectNode) current).deepCopy();
-        terms.retain("name", "allowedEventTypes", "rateLimitPerSecond");
-        terms.putArray("jurisdictionScope")
-                .addAll(List.of(scope).stream().map(terms::stringNode).toList());
-        http.put()
-                .uri("/admin/departments/{code}", department)
-                .header("X-API-Key", ADMIN_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(terms.toString())
-                .exchange()
-                .expectStatus()
-                .isOk();
+        ReportingFixtures.changeTerms(
+                http,
+                ADMIN_KEY,
+                department,
+                terms -> terms.putArray("jurisdictionScope")
+                        .addAll(List.of(scope).stream().map(terms::stringNode).toList()));
     }
 
     /** The example of {@code type} about household {@code number}, in {@code community} (envelope and fact). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -165,7 +166,7 @@ public final class ReportingFixtures {
 
         /** {@code POST /events} of {@code events} as NDJSON: each line's result. */
         public List<EventResult> stream(String department, List<? extends JsonNode> events) {
-            return results(http.get()
+            return ReportingFixtures.results(http.get()
                     .post()
                     .uri("/events")
                     .header("X-API-Key", key(department))
@@ -175,12 +176,40 @@ public final class ReportingFixtures {
 
         /** {@code GET} of an NDJSON list of results, as {@code department}. */
         public List<EventResult> results(String department, String uri, Object... variables) {
-            return results(http.get()
+            return ReportingFixtures.results(http.get()
                     .get()
                     .uri(uri, variables)
                     .header("X-API-Key", key(department))
                     .accept(MediaType.APPLICATION_NDJSON));
         }
+    }
+
+    /**
+     * Changes {@code department}'s terms as {@code change} says, through the admin API; returns the old terms.
+     */
+    public static ObjectNode changeTerms(
+            WebTestClient http, String adminKey, String department, Consumer<ObjectNode> change) {
+        Answer current =
+                answer(http.get().uri("/admin/departments/{code}", department).header("X-API-Key", adminKey));
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        ObjectNode terms = ((ObjectNode) current.json()).deepCopy();
+        terms.retain("name", "allowedEventTypes", "jurisdictionScope", "rateLimitPerSecond");
+        ObjectNode old = terms.deepCopy();
+        change.accept(terms);
+        putTerms(http, adminKey, department, terms);
+        return old;
+    }
+
+    /** Sets {@code department}'s terms through the admin API. */
+    public static void putTerms(WebTestClient http, String adminKey, String department, ObjectNode terms) {
+        http.put()
+                .uri("/admin/departments/{code}", department)
+                .header("X-API-Key", adminKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(terms.toString())
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     /** The results of an NDJSON answer that must be 200. */
