@@ -3,6 +3,7 @@ package org.zhengce.intake.pipeline;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Department;
+import org.zhengce.events.HouseholdNumber;
 import org.zhengce.intake.DepartmentEvent;
 import org.zhengce.intake.HouseholdChanged;
 import org.zhengce.intake.HouseholdRegistered;
@@ -13,7 +14,9 @@ import org.zhengce.intake.validation.Violation;
 
 /**
  * Whether an event fits its sender's terms: its own department, enabled, a type it may report, in its scope. An
- * empty scope covers nothing (fails closed).
+ * empty scope covers nothing (fails closed). The scope is checked against the community the event's household (or
+ * person) is registered in, as intake accepted it ({@link Registrations}); the community the event claims counts only
+ * for a subject never registered here, and for a registration itself (where it is the community being registered).
  */
 final class Admission {
 
@@ -22,9 +25,14 @@ final class Admission {
     /**
      * The violations of {@code sender}'s terms by {@code event}; fills in the event's department when the input left
      * it out (the sender's, when it is a symbol of the data standard).
+     *
+     * @param registered where the event's subject is registered, null if it never was
      */
     static List<Violation> check(
-            org.zhengce.intake.departments.Department sender, DepartmentEvent event, @Nullable String eventType) {
+            org.zhengce.intake.departments.Department sender,
+            DepartmentEvent event,
+            @Nullable String eventType,
+            EventLedger.@Nullable Registered registered) {
         java.util.ArrayList<Violation> violations = new java.util.ArrayList<>();
         Department own = symbolOf(sender.code());
         if (event.getDepartment() == null) {
@@ -55,9 +63,19 @@ final class Admission {
                     ValidationRule.OUT_OF_SCOPE,
                     "department " + sender.code() + " has no jurisdiction scope, which covers no area: a platform"
                             + " admin names its areas first"));
+        } else if (registered != null && !isRegistration(event)) {
+            if (!covers(sender, registered.communityCode())) {
+                // the registered community is not named: a department outside it has no business knowing it
+                violations.add(new Violation(
+                        "communityCode",
+                        ValidationRule.OUT_OF_SCOPE,
+                        "the " + (event.getSubject() instanceof HouseholdNumber ? "household" : "person")
+                                + " is registered in a community outside " + sender.jurisdictionScope()
+                                + ", whatever community the event claims"));
+            }
         } else {
             String community = communityOf(event);
-            if (community == null || sender.jurisdictionScope().stream().noneMatch(community::startsWith)) {
+            if (community == null || !covers(sender, community)) {
                 violations.add(new Violation(
                         "communityCode",
                         ValidationRule.OUT_OF_SCOPE,
@@ -65,6 +83,15 @@ final class Admission {
             }
         }
         return violations;
+    }
+
+    private static boolean covers(org.zhengce.intake.departments.Department sender, String community) {
+        return sender.jurisdictionScope().stream().anyMatch(community::startsWith);
+    }
+
+    /** A registration or registered move: checked against the community it registers. */
+    private static boolean isRegistration(DepartmentEvent event) {
+        return event.getFact() instanceof HouseholdRegistered || event.getFact() instanceof HouseholdChanged;
     }
 
     private static @Nullable String communityOf(DepartmentEvent event) {

@@ -70,10 +70,30 @@ class EventLedger {
             String department, String eventId, UUID platformEventId, Instant acceptedAt, OutgoingRecord record) {}
 
     /**
+     * What an accepted event registers: {@code subject} (a {@link Registrations} key, never an identity number) is
+     * registered in {@code communityCode} since {@code registeredAt} (the event's occurredAt).
+     */
+    record Registration(String eventId, String subject, String communityCode, Instant registeredAt) {}
+
+    /** Where a subject is registered, and since when. */
+    record Registered(String communityCode, Instant registeredAt) {}
+
+    /**
      * Claims every entry not yet in the ledger for {@code department}; emits the event ids claimed by this call.
      * Entries whose id is already there are left alone (see {@link #find}).
      */
     Mono<List<String>> claim(String department, Instant acceptedAt, List<Entry> entries) {
+        return claim(department, acceptedAt, entries, List.of());
+    }
+
+    /**
+     * Claims as {@link #claim(String, Instant, List)} and, in the same statement, records the registrations of the
+     * events this call claimed (those of an entry already in the ledger are not recorded again): the registered
+     * communities can never disagree with what was accepted. Of several registrations of one subject, the latest
+     * {@code registeredAt} wins (a registration reported late does not undo a newer one).
+     */
+    Mono<List<String>> claim(
+            String department, Instant acceptedAt, List<Entry> entries, List<Registration> registrations) {
         if (entries.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -99,16 +119,45 @@ class EventLedger {
             values[i] = HEX.formatHex(e.record().value());
             headers[i] = HEX.formatHex(e.record().headers());
         }
-        return db.sql("insert into event_ledger (department, event_id, platform_event_id, payload_digest,"
-                        + " digest_key_id, event_type, record_key, record_partition, accepted_at, record_value,"
-                        + " record_headers)"
+        int r = registrations.size();
+        String[] registeringEventIds = new String[r];
+        String[] subjects = new String[r];
+        String[] communities = new String[r];
+        String[] registeredAt = new String[r];
+        for (int i = 0; i < r; i++) {
+            Registration registration = registrations.get(i);
+            registeringEventIds[i] = registration.eventId();
+            subjects[i] = registration.subject();
+            communities[i] = registration.communityCode();
+            registeredAt[i] = registration.registeredAt().toString();
+        }
+        return db.sql("with claimed as (insert into event_ledger (department, event_id, platform_event_id,"
+                        + " payload_digest, digest_key_id, event_type, record_key, record_partition, accepted_at,"
+                        + " record_value, record_headers)"
                         + " select :department, e, i::uuid, decode(d, 'hex'), dk, t, k, p, :acceptedAt,"
                         + " decode(v, 'hex'), decode(h, 'hex')"
                         + " from unnest(:eventIds::text[], :ids::text[], :digests::text[], :digestKeyIds::text[],"
                         + " :types::text[], :keys::text[], :partitions::int[], :values::text[], :headers::text[])"
                         + " as u(e, i, d, dk, t, k, p, v, h)"
-                        + " on conflict (department, event_id) do nothing returning event_id")
+                        + " on conflict (department, event_id) do nothing returning event_id, platform_event_id),"
+                        // only what this statement claimed registers; per subject the latest registration of the batch
+                        + " registered as (insert into registered_communities (subject_key, community_code,"
+                        + " registered_at, platform_event_id, updated_at)"
+                        + " select distinct on (r.s) r.s, r.c, r.at, claimed.platform_event_id, :acceptedAt"
+                        + " from unnest(:registeringEventIds::text[], :subjects::text[], :communities::text[],"
+                        + " :registeredAt::timestamptz[]) with ordinality as r(e, s, c, at, n)"
+                        + " join claimed on claimed.event_id = r.e"
+                        + " order by r.s, r.at desc, r.n desc"
+                        + " on conflict (subject_key) do update set community_code = excluded.community_code,"
+                        + " registered_at = excluded.registered_at, platform_event_id = excluded.platform_event_id,"
+                        + " updated_at = excluded.updated_at"
+                        + " where registered_communities.registered_at <= excluded.registered_at)"
+                        + " select event_id from claimed")
                 .bind("department", department)
+                .bind("registeringEventIds", registeringEventIds)
+                .bind("subjects", subjects)
+                .bind("communities", communities)
+                .bind("registeredAt", registeredAt)
                 .bind("acceptedAt", acceptedAt)
                 .bind("eventIds", eventIds)
                 .bind("ids", ids)
@@ -137,6 +186,23 @@ class EventLedger {
                 .map(EventLedger::existing)
                 .all()
                 .collectMap(Existing::eventId, Function.identity());
+    }
+
+    /** Where each of {@code subjects} that was ever registered is registered (one query), by subject. */
+    Mono<Map<String, Registered>> registered(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select subject_key, community_code, registered_at from registered_communities"
+                        + " where subject_key = any(:subjects::text[])")
+                .bind("subjects", subjects.toArray(String[]::new))
+                .map(row -> Map.entry(
+                        Objects.requireNonNull(row.get(0, String.class)),
+                        new Registered(
+                                Objects.requireNonNull(row.get(1, String.class)),
+                                Objects.requireNonNull(row.get(2, Instant.class)))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Marks the events published: the record is on Kafka, its copy here is no longer needed. */

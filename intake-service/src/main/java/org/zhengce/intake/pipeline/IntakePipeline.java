@@ -107,6 +107,12 @@ public class IntakePipeline {
 
     /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
     public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
+        // where the batch's households and persons are registered, in one query: admission checks scope against it
+        return Registrations.of(batch, pseudonymisation, ledger)
+                .flatMap(registrations -> receive(sender, batch, registrations));
+    }
+
+    private Mono<List<Outcome>> receive(Department sender, List<Submission> batch, Registrations registrations) {
         long started = System.nanoTime();
         // to the millisecond, as the ledger and every answer keep it: a re-send gets the same acceptedAt
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -114,10 +120,11 @@ public class IntakePipeline {
         List<RejectedEventStore.Kept> kept = new ArrayList<>();
         Map<String, Prepared> firsts = new LinkedHashMap<>();
         List<Prepared> repeats = new ArrayList<>();
+        List<EventLedger.Registration> registering = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Submission submission = batch.get(i);
             ReadEvent read = submission.read();
-            List<Violation> violations = check(sender, read);
+            List<Violation> violations = check(sender, read, registrations);
             if (!violations.isEmpty()) {
                 outcomes[i] = reject(sender, submission, read.eventId(), read.eventType(), violations, now, kept);
                 continue;
@@ -151,11 +158,14 @@ public class IntakePipeline {
             }
             if (firsts.putIfAbsent(prepared.eventId(), prepared) != null) {
                 repeats.add(prepared);
+            } else {
+                registering.addAll(registrations.accept(event));
             }
         }
         List<EventLedger.Entry> entries =
                 firsts.values().stream().map(Prepared::entry).toList();
-        return ledger.claim(sender.code(), now, entries)
+        // the registrations are recorded with the claim, for the events it claims only
+        return ledger.claim(sender.code(), now, entries, registering)
                 .flatMap(claimed -> settle(sender, now, firsts, Set.copyOf(claimed), outcomes, kept))
                 .then(Mono.defer(() -> {
                     for (Prepared repeat : repeats) {
@@ -323,7 +333,7 @@ public class IntakePipeline {
     }
 
     /** Reading errors, the sender's terms, then meaning: all of them, each path once. */
-    private List<Violation> check(Department sender, ReadEvent read) {
+    private List<Violation> check(Department sender, ReadEvent read, Registrations registrations) {
         List<Violation> violations = new ArrayList<>(read.violations());
         DepartmentEvent event = read.event();
         if (event == null) {
@@ -331,7 +341,7 @@ public class IntakePipeline {
         }
         Set<String> reported =
                 read.violations().stream().map(Violation::fieldPath).collect(Collectors.toSet());
-        for (Violation v : Admission.check(sender, event, read.eventType())) {
+        for (Violation v : Admission.check(sender, event, read.eventType(), registrations.of(event))) {
             // a type the data standard does not have is not also a type the sender may not report
             if (!(v.rule() == ValidationRule.EVENT_TYPE_NOT_ALLOWED && reported.contains(v.fieldPath()))) {
                 violations.add(v);

@@ -130,6 +130,15 @@ public final class EventPseudonymisation {
                 pseudonym(member.getIdentity()), member.getRelationToHead(), member.getBirthDate(), member.getSex());
     }
 
+    /**
+     * The pseudonym {@code identity} is published under (with the active key).
+     *
+     * @throws org.zhengce.intake.identity.InvalidIdentityNumberException if its identity number is invalid (masked)
+     */
+    public PersonPseudonym pseudonymOf(ResidentIdentity identity) {
+        return pseudonym(identity);
+    }
+
     private PersonPseudonym pseudonym(ResidentIdentity identity) {
         return pseudonymiser.pseudonymise(ResidentIdentityNumber.parse(identity.getIdentityNumber(), clock));
     }

@@ -34,7 +34,7 @@ class AdmissionTest {
 
     @Test
     void anEmptyScopeCoversNothing() {
-        List<Violation> violations = Admission.check(community(List.of()), visit(), "VisitRecorded");
+        List<Violation> violations = Admission.check(community(List.of()), visit(), "VisitRecorded", null);
 
         assertThat(violations)
                 .extracting(Violation::fieldPath, Violation::ruleCode)
@@ -44,10 +44,49 @@ class AdmissionTest {
 
     @Test
     void aScopeCoversTheCommunitiesUnderItsPrefixesOnly() {
-        assertThat(Admission.check(community(List.of("110105")), visit(), "VisitRecorded"))
+        assertThat(Admission.check(community(List.of("110105")), visit(), "VisitRecorded", null))
                 .isEmpty();
-        assertThat(Admission.check(community(List.of("110106")), visit(), "VisitRecorded"))
+        assertThat(Admission.check(community(List.of("110106")), visit(), "VisitRecorded", null))
                 .extracting(Violation::ruleCode)
                 .containsExactly("department.jurisdiction-scope");
+    }
+
+    private static final EventLedger.Registered IN_CHAOWAI =
+            new EventLedger.Registered("110105002001", Instant.parse("2026-11-01T00:00:00Z"));
+
+    @Test
+    void aHouseholdRegisteredOutsideTheScopeIsRefusedWhateverCommunityTheEventClaims() {
+        DepartmentEvent visit = visit();
+        assertThat(visit.getCommunityCode()).startsWith("110105001");
+
+        List<Violation> violations =
+                Admission.check(community(List.of("110105001")), visit, "VisitRecorded", IN_CHAOWAI);
+
+        assertThat(violations)
+                .extracting(Violation::fieldPath, Violation::ruleCode)
+                .containsExactly(tuple("communityCode", "department.jurisdiction-scope"));
+        assertThat(violations.get(0).offendingValue())
+                .isEqualTo("the household is registered in a community outside [110105001], whatever community the"
+                        + " event claims");
+        assertThat(Admission.check(community(List.of("110105002")), visit(), "VisitRecorded", IN_CHAOWAI))
+                .isEmpty();
+    }
+
+    @Test
+    void aRegistrationIsCheckedAgainstTheCommunityItRegisters() {
+        Department civilAffairs = new Department(
+                "CIVIL_AFFAIRS",
+                "Civil affairs",
+                Set.of("HouseholdChanged"),
+                List.of("110105001"),
+                100,
+                true,
+                Instant.EPOCH,
+                Instant.EPOCH);
+        DepartmentEvent move = DepartmentEvent.newBuilder(EventExamples.all().get("HouseholdChanged"))
+                .build();
+
+        assertThat(Admission.check(civilAffairs, move, "HouseholdChanged", IN_CHAOWAI))
+                .isEmpty();
     }
 }

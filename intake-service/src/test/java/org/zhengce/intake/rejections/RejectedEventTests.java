@@ -85,24 +85,11 @@ class RejectedEventTests extends IntakeStackTest {
 
     /** Changes {@code department}'s terms as {@code change} says, through the admin API; returns the old terms. */
     private ObjectNode changeTerms(String department, Consumer<ObjectNode> change) {
-        JsonNode current = admin("/admin/departments/{code}", department).json();
-        ObjectNode terms = ((ObjectNode) current).deepCopy();
-        terms.retain("name", "allowedEventTypes", "jurisdictionScope", "rateLimitPerSecond");
-        ObjectNode old = terms.deepCopy();
-        change.accept(terms);
-        putTerms(department, terms);
-        return old;
+        return ReportingFixtures.changeTerms(http, ADMIN_KEY, department, change);
     }
 
     private void putTerms(String department, ObjectNode terms) {
-        http.put()
-                .uri("/admin/departments/{code}", department)
-                .header("X-API-Key", ADMIN_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(terms.toString())
-                .exchange()
-                .expectStatus()
-                .isOk();
+        ReportingFixtures.putTerms(http, ADMIN_KEY, department, terms);
     }
 
     // ---- reading rejections ----
@@ -350,25 +337,7 @@ class RejectedEventTests extends IntakeStackTest {
     // ---- meters ----
 
     private double count(String meter, String... tags) {
-        Answer answer = answer(http.get()
-                .uri(uri -> {
-                    var builder = uri.path("/actuator/metrics/" + meter);
-                    for (String tag : tags) {
-                        builder.queryParam("tag", tag);
-                    }
-                    return builder.build();
-                })
-                .header("X-API-Key", ADMIN_KEY));
-        if (answer.status() == 404) {
-            return 0;
-        }
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        for (JsonNode measurement : answer.json().get("measurements")) {
-            if (measurement.get("statistic").asString().equals("COUNT")) {
-                return measurement.get("value").asDouble();
-            }
-        }
-        throw new AssertionError("no COUNT in " + answer.body());
+        return ReportingFixtures.count(http, ADMIN_KEY, meter, tags);
     }
 
     @Test

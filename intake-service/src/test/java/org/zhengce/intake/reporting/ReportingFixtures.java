@@ -3,11 +3,17 @@ package org.zhengce.intake.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
 import org.springframework.http.HttpHeaders;
@@ -128,6 +134,118 @@ public final class ReportingFixtures {
         Answer kept = answer(http.get().uri("/admin/rejected-events/{id}", id).header("X-API-Key", adminKey));
         assertThat(kept.status()).as("rejection %s: %s", id, kept.body()).isEqualTo(200);
         return kept.json();
+    }
+
+    /** Departments sending events over HTTP, each with a key issued on its first request. */
+    public static final class Senders {
+
+        private final Supplier<WebTestClient> http;
+        private final Function<String, String> issueKey;
+        private final Map<String, String> keys = new HashMap<>();
+
+        /** @param http the test's client, read when a request is sent (it is injected after construction) */
+        public Senders(Supplier<WebTestClient> http, Function<String, String> issueKey) {
+            this.http = http;
+            this.issueKey = issueKey;
+        }
+
+        /** {@code department}'s key. */
+        public String key(String department) {
+            return keys.computeIfAbsent(department, issueKey);
+        }
+
+        /** {@code POST /events} of one JSON event, answered whatever the status. */
+        public Answer post(String department, ObjectNode event) {
+            return answer(http.get()
+                    .post()
+                    .uri("/events")
+                    .header("X-API-Key", key(department))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(event.toString()));
+        }
+
+        /** {@code POST /events} of {@code events} as NDJSON: each line's result. */
+        public List<EventResult> stream(String department, List<? extends JsonNode> events) {
+            return ReportingFixtures.results(http.get()
+                    .post()
+                    .uri("/events")
+                    .header("X-API-Key", key(department))
+                    .contentType(MediaType.APPLICATION_NDJSON)
+                    .bodyValue(ndjson(events)));
+        }
+
+        /** {@code GET} of an NDJSON list of results, as {@code department}. */
+        public List<EventResult> results(String department, String uri, Object... variables) {
+            return ReportingFixtures.results(http.get()
+                    .get()
+                    .uri(uri, variables)
+                    .header("X-API-Key", key(department))
+                    .accept(MediaType.APPLICATION_NDJSON));
+        }
+    }
+
+    /**
+     * Changes {@code department}'s terms as {@code change} says, through the admin API; returns the old terms.
+     */
+    public static ObjectNode changeTerms(
+            WebTestClient http, String adminKey, String department, Consumer<ObjectNode> change) {
+        Answer current =
+                answer(http.get().uri("/admin/departments/{code}", department).header("X-API-Key", adminKey));
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        ObjectNode terms = ((ObjectNode) current.json()).deepCopy();
+        terms.retain("name", "allowedEventTypes", "jurisdictionScope", "rateLimitPerSecond");
+        ObjectNode old = terms.deepCopy();
+        change.accept(terms);
+        putTerms(http, adminKey, department, terms);
+        return old;
+    }
+
+    /** Sets {@code department}'s terms through the admin API. */
+    public static void putTerms(WebTestClient http, String adminKey, String department, ObjectNode terms) {
+        http.put()
+                .uri("/admin/departments/{code}", department)
+                .header("X-API-Key", adminKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(terms.toString())
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** The results of an NDJSON answer that must be 200. */
+    public static List<EventResult> results(WebTestClient.RequestHeadersSpec<?> request) {
+        List<EventResult> results = request.exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EventResult.class)
+                .getResponseBody()
+                .collectList()
+                .block(Duration.ofSeconds(60));
+        assertThat(results).isNotNull();
+        return Objects.requireNonNull(results);
+    }
+
+    /** The count of {@code meter} with {@code tags} ({@code name:value}) as the admin reads it; 0 if never counted. */
+    public static double count(WebTestClient http, String adminKey, String meter, String... tags) {
+        Answer answer = answer(http.get()
+                .uri(uri -> {
+                    var builder = uri.path("/actuator/metrics/" + meter);
+                    for (String tag : tags) {
+                        builder.queryParam("tag", tag);
+                    }
+                    return builder.build();
+                })
+                .header("X-API-Key", adminKey));
+        if (answer.status() == 404) {
+            return 0;
+        }
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        for (JsonNode measurement : answer.json().get("measurements")) {
+            if (measurement.get("statistic").asString().equals("COUNT")) {
+                return measurement.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + answer.body());
     }
 
     /** The value of header {@code name} of {@code record}, or empty. */
