@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -38,6 +41,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -71,6 +75,9 @@ import reactor.core.publisher.Mono;
 public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Where a case's next record is handed to the producer once the one before it is acknowledged. */
+    private static final Executor SENDING = Executors.newCachedThreadPool(sendingThreads());
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
@@ -244,13 +251,17 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
         for (List<OutboxRow> ofCase : byCase.values()) {
             CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
             for (OutboxRow row : ofCase) {
-                chain = chain.thenCompose(previousSent -> {
-                    if (!previousSent) {
-                        fates.put(row.eventId(), new Sent.HeldBack());
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    return sendOne(row, fates);
-                });
+                // never on the producer's I/O thread that completed the previous send: a send to a topic the
+                // producer has no metadata for yet waits for that very thread (max.block.ms, then a time-out)
+                chain = chain.thenComposeAsync(
+                        previousSent -> {
+                            if (!previousSent) {
+                                fates.put(row.eventId(), new Sent.HeldBack());
+                                return CompletableFuture.completedFuture(false);
+                            }
+                            return sendOne(row, fates);
+                        },
+                        SENDING);
             }
             chains.add(chain);
         }
@@ -463,6 +474,12 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
                     .map(UUID::fromString)
                     .collect(Collectors.toSet());
         }
+    }
+
+    private static ThreadFactory sendingThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("outbox-send-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     private static byte[] bytes(@Nullable Object value) {
