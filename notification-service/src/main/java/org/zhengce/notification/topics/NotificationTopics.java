@@ -1,5 +1,9 @@
 package org.zhengce.notification.topics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +12,11 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.AlertEvent;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.kit.kafka.DeadLetterReplay;
 import org.zhengce.kit.kafka.ListenerErrors;
 import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.kafka.TopicBindings;
@@ -23,7 +30,9 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
  * created (or checked) at start-up; and the error handler of its listener. A {@code case.events} record that cannot
  * be read, or is read but malformed, is not retried: it goes to {@code case.events.dlq} on the same partition, the
  * reason in the {@code kafka_dlt-exception-*} headers (the bytes as received; a malformed one serialised again in the
- * same wire format). Any other failure (the database down) is retried with back-off for as long as it takes.
+ * same wire format). Failures are classified by the kit's {@code Failures}: a permanent one is dead-lettered at once;
+ * a transient one (the database down) is retried with back-off ({@code notification.listeners.*}), counted, then
+ * dead-lettered. Dead letters are replayed with {@code POST /admin/dead-letters/case.events.dlq/replay}.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationTopics {
@@ -62,10 +71,26 @@ class NotificationTopics {
             KafkaTemplate<String, byte[]> kafka,
             KafkaProperties kafkaProperties,
             TopicBinding<String, CaseEvent> caseEvents,
-            TopicBindings bindings) {
+            TopicBindings bindings,
+            MeterRegistry meters,
+            @Value("${notification.listeners.max-attempts:10}") int maxAttempts,
+            @Value("${notification.listeners.back-off-initial-interval:500ms}") Duration initialInterval,
+            @Value("${notification.listeners.back-off-multiplier:2.0}") double multiplier,
+            @Value("${notification.listeners.back-off-max-interval:30s}") Duration maxInterval) {
         return ListenerErrors.publishingWith(kafka)
                 .deadLettering(caseEvents.name(), bindings.catalogue())
                 .reserialisingAvro(kafkaProperties.getProperties())
+                .retryingAtMost(maxAttempts)
+                .backingOff(initialInterval, multiplier, maxInterval)
+                .countingIn(meters)
                 .handler();
+    }
+
+    /** {@code POST /admin/dead-letters/{dlq}/replay}: dead letters back to their topic after a fix. */
+    @Bean
+    RouterFunction<ServerResponse> deadLetterReplay(
+            KafkaTemplate<String, byte[]> kafka, KafkaProperties kafkaProperties, TopicBindings bindings) {
+        return DeadLetterReplay.routes(
+                kafka, kafkaProperties.buildConsumerProperties(), bindings.catalogue(), List.of("case.events"));
     }
 }

@@ -1,13 +1,21 @@
 package org.zhengce.kit.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,29 +24,61 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import org.zhengce.kit.failures.Failures;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 
 /**
- * The error handler of a service's listeners (Spring Boot sets the one {@code CommonErrorHandler} bean on its
- * container factory), built for the service's own topics. A record that cannot be read ({@link
- * DeserializationException}) or is read but malformed ({@link MalformedRecordException}) is not retried: a record of
- * a topic with a dead-letter lane goes to the catalogue's dead-letter topic on the same partition, the reason in the
- * {@code kafka_dlt-exception-*} headers (the bytes as received; a record already read into an Avro object is
- * serialised again in the same wire format when the handler has a serializer); a record of any other topic is
- * skipped with a warning. Any other failure (the database down) is retried with back-off (0.5 s doubling to 30 s)
- * for as long as it takes, never skipped.
+ * The error handler of a service's listeners, built for the service's own topics, that classifies every failure
+ * with {@link Failures} (anywhere in the cause chain):
+ *
+ * <ul>
+ *   <li><b>permanent</b> (a record that cannot be read, a {@link MalformedRecordException}, a value the database
+ *       refuses, a bug): not retried. A record of a topic with a dead-letter lane goes at once to the catalogue's
+ *       dead-letter topic on the same partition, the reason in the {@code kafka_dlt-exception-*} headers and in
+ *       {@value #FAILURE_HEADER} ({@code permanent}) and {@value #REASON_HEADER} (the bytes as received; a record
+ *       already read into an Avro object is serialised again in the same wire format when the handler has a
+ *       serializer); a record of any other topic is skipped with a warning. The partition goes on.
+ *   <li><b>transient</b> (the database or the registry unavailable, a time-out): retried with exponential back-off
+ *       (0.5 s doubling to 30 s unless {@linkplain #backingOff told}), at most {@linkplain #retryingAtMost n} delivery
+ *       attempts for a topic with a dead-letter lane, then dead-lettered with {@value #FAILURE_HEADER} {@code
+ *       transient-exhausted} (to be {@linkplain DeadLetterReplay replayed} after the fix). A topic without a lane (the
+ *       topic keeps the record for ever, another service owns its dead letters) is retried for as long as it takes.
+ * </ul>
+ *
+ * <p>With a {@linkplain #countingIn meter registry}: {@value #RETRIES} counts each retried delivery (tag {@code
+ * topic}), {@value #DEAD_LETTERS} each record dead-lettered or skipped (tags {@code topic}, {@code failure}), and the
+ * gauge {@value #IN_RETRY}, the alarm, is the number of partitions whose record is being retried now (one that failed
+ * within twice the longest back-off interval and was not recovered since).
  */
 public final class ListenerErrors {
+
+    /** Counter of retried deliveries. */
+    public static final String RETRIES = "platform.listener.retries";
+    /** Gauge of records being retried now: the alarm. */
+    public static final String IN_RETRY = "platform.listener.records.in-retry";
+    /** Counter of records dead-lettered (or skipped, on a topic without a lane). */
+    public static final String DEAD_LETTERS = "platform.listener.dead-letters";
+    /** Header of a dead letter: {@code permanent} or {@code transient-exhausted}. */
+    public static final String FAILURE_HEADER = "platform-failure";
+    /** Header of a dead letter: the failure in one line ({@link Failures#reason}). */
+    public static final String REASON_HEADER = "platform-failure-reason";
 
     private static final Logger log = LoggerFactory.getLogger(ListenerErrors.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Map<String, String> deadLetterTopics = new LinkedHashMap<>();
     private @Nullable ConfluentAvroSerializer<SpecificRecord> serializer;
+    private @Nullable MeterRegistry meters;
     private boolean logRetries;
+    private int maxAttempts = 10;
+    private Duration initialInterval = Duration.ofMillis(500);
+    private double multiplier = 2.0;
+    private Duration maxInterval = Duration.ofSeconds(30);
+    private @Nullable Meters measured;
 
     private ListenerErrors(KafkaTemplate<String, byte[]> kafka) {
         this.kafka = kafka;
@@ -76,57 +116,139 @@ public final class ListenerErrors {
         return this;
     }
 
+    /** A transient failure of a topic with a dead-letter lane is delivered at most {@code attempts} times (≥ 1). */
+    public ListenerErrors retryingAtMost(int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("at least one delivery attempt, not " + attempts);
+        }
+        this.maxAttempts = attempts;
+        return this;
+    }
+
+    /** The back-off between deliveries of a transient failure: {@code initial}, times {@code multiplier}, up to {@code max}. */
+    public ListenerErrors backingOff(Duration initial, double multiplier, Duration max) {
+        this.initialInterval = initial;
+        this.multiplier = multiplier;
+        this.maxInterval = max;
+        return this;
+    }
+
+    /** Retries, dead letters and the records in retry are measured in {@code registry}. */
+    public ListenerErrors countingIn(MeterRegistry registry) {
+        this.meters = registry;
+        return this;
+    }
+
+    /** The handler: the dead-letter lanes and back-off this builder was told. */
     public DefaultErrorHandler handler() {
-        Map<String, DeadLetterPublishingRecoverer> recoverers = new HashMap<>();
-        deadLetterTopics.forEach((topic, deadLetters) -> recoverers.put(
-                topic,
-                new DeadLetterPublishingRecoverer(
-                        kafka, (record, e) -> new TopicPartition(deadLetters, record.partition()))));
+        Map<String, String> lanes = Map.copyOf(deadLetterTopics);
+        ExponentialBackOff bounded = exponential(maxAttempts);
+        ExponentialBackOff unbounded = exponential(Long.MAX_VALUE);
+        return handler(
+                (record, e) -> Optional.ofNullable(lanes.get(record.topic()))
+                        .map(lane -> new TopicPartition(lane, record.partition()))
+                        .orElse(null),
+                record -> lanes.containsKey(record.topic()) ? bounded : unbounded);
+    }
+
+    /**
+     * A handler for a Spring Cloud Stream binding (the binder's dlq resolver and back-off): dead letters go where
+     * {@code deadLetters} says (the binding's dlq, {@code null}: skipped with a warning), a transient failure is
+     * retried with {@code transientBackOff} (the binding's max-attempts and back-off), then dead-lettered.
+     */
+    public DefaultErrorHandler handler(
+            BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable TopicPartition> deadLetters,
+            BackOff transientBackOff) {
+        return handler(deadLetters, record -> transientBackOff);
+    }
+
+    private DefaultErrorHandler handler(
+            BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable TopicPartition> deadLetters,
+            java.util.function.Function<ConsumerRecord<?, ?>, BackOff> transientBackOff) {
+        DeadLetterPublishingRecoverer publisher =
+                new DeadLetterPublishingRecoverer(kafka, (record, e) -> deadLetters.apply(record, e));
+        publisher.setHeadersFunction((record, e) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(FAILURE_HEADER, kind(e).getBytes(StandardCharsets.UTF_8));
+            headers.add(REASON_HEADER, Failures.reason(e).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
         ConfluentAvroSerializer<SpecificRecord> avro = serializer;
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        Meters measured = meters();
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 (ConsumerRecord<?, ?> record, Exception e) -> {
-                    DeadLetterPublishingRecoverer recoverer = recoverers.get(record.topic());
-                    if (recoverer != null) {
-                        recoverer.accept(avro == null ? record : asBytes(record, avro), e);
+                    measured.settled(record, kind(e));
+                    if (deadLetters.apply(record, e) != null) {
+                        publisher.accept(avro == null ? record : asBytes(record, avro), e);
                     } else {
                         log.warn(
-                                "skipping unreadable record {}-{}@{}: {}",
+                                "skipping record {}-{}@{} ({}): {}",
                                 record.topic(),
                                 record.partition(),
                                 record.offset(),
-                                e.getMessage());
+                                kind(e),
+                                Failures.reason(e));
                     }
                 },
-                backOff);
-        handler.addNotRetryableExceptions(DeserializationException.class, MalformedRecordException.class);
-        if (logRetries) {
-            handler.setRetryListeners(new RetryListener() {
-                @Override
-                public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int attempt) {
+                exponential(Long.MAX_VALUE));
+        // the classification is Failures': nothing is "not retryable" by type, a permanent failure has no back-off
+        handler.setClassifications(Map.of(), true);
+        handler.setBackOffFunction(
+                (record, e) -> Failures.isPermanent(e) ? new FixedBackOff(0, 0) : transientBackOff.apply(record));
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int attempt) {
+                if (Failures.isPermanent(e)) {
+                    return;
+                }
+                measured.retried(record);
+                if (logRetries) {
                     log.warn(
                             "{}-{}@{} failed (attempt {}), will retry: {}",
                             record.topic(),
                             record.partition(),
                             record.offset(),
                             attempt,
-                            rootCause(e));
+                            Failures.reason(e));
                 }
+            }
 
-                @Override
-                public void failedDelivery(ConsumerRecords<?, ?> records, Exception e, int attempt) {
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception e, int attempt) {
+                if (logRetries) {
                     log.warn(
                             "a batch of {} record(s) failed (attempt {}), will retry: {}",
                             records.count(),
                             attempt,
-                            rootCause(e));
+                            Failures.reason(e));
                 }
-            });
-        }
+            }
+        });
         handler.setCommitRecovered(true);
         return handler;
+    }
+
+    /** One set of meters for every handler this builder makes (one gauge per registry). */
+    private synchronized Meters meters() {
+        Meters built = measured;
+        if (built == null) {
+            built = new Meters(meters, maxInterval.multipliedBy(2));
+            measured = built;
+        }
+        return built;
+    }
+
+    private ExponentialBackOff exponential(long attempts) {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), multiplier);
+        backOff.setMaxInterval(maxInterval.toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        // the first delivery is an attempt: the back-off counts the ones after it
+        backOff.setMaxAttempts(attempts == Long.MAX_VALUE ? Long.MAX_VALUE : attempts - 1);
+        return backOff;
+    }
+
+    private static String kind(Throwable e) {
+        return Failures.isTransient(e) ? "transient-exhausted" : "permanent";
     }
 
     /** A record read into an Avro object goes to the dead-letter topic as bytes again (its value is declared bytes). */
@@ -150,11 +272,50 @@ public final class ListenerErrors {
                 Optional.empty());
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    /** The handler's meters (none without a registry): retries, dead letters, and the partitions in retry. */
+    private static final class Meters {
+
+        private final @Nullable MeterRegistry registry;
+        private final long staleAfterNanos;
+        private final Map<TopicPartition, Long> inRetry = new ConcurrentHashMap<>();
+
+        Meters(@Nullable MeterRegistry registry, Duration staleAfter) {
+            this.registry = registry;
+            this.staleAfterNanos = staleAfter.toNanos();
+            if (registry != null) {
+                Gauge.builder(IN_RETRY, this, Meters::inRetry)
+                        .description("records of listeners being retried after a transient failure (the alarm)")
+                        .register(registry);
+            }
         }
-        return cause.toString();
+
+        void retried(ConsumerRecord<?, ?> record) {
+            inRetry.put(new TopicPartition(record.topic(), record.partition()), System.nanoTime());
+            if (registry != null) {
+                Counter.builder(RETRIES)
+                        .description("deliveries of listener records retried after a transient failure")
+                        .tag("topic", record.topic())
+                        .register(registry)
+                        .increment();
+            }
+        }
+
+        void settled(ConsumerRecord<?, ?> record, String failure) {
+            inRetry.remove(new TopicPartition(record.topic(), record.partition()));
+            if (registry != null) {
+                Counter.builder(DEAD_LETTERS)
+                        .description("listener records dead-lettered (or skipped without a lane)")
+                        .tag("topic", record.topic())
+                        .tag("failure", failure)
+                        .register(registry)
+                        .increment();
+            }
+        }
+
+        double inRetry() {
+            long now = System.nanoTime();
+            inRetry.values().removeIf(last -> now - last > staleAfterNanos);
+            return inRetry.size();
+        }
     }
 }

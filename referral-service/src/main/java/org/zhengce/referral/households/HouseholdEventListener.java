@@ -13,14 +13,16 @@ import org.zhengce.events.HouseholdChanged;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdRegistered;
+import org.zhengce.kit.kafka.BatchFailures;
 import org.zhengce.kit.kafka.UnreadableRecords;
 import reactor.core.publisher.Flux;
 
 /**
  * Keeps the contact fields (address, head's name, phone) and community of civil affairs' registration events
  * ({@code HouseholdRegistered}, {@code HouseholdChanged}); every other fact, and every member, is ignored. Offsets
- * are acknowledged once the batch is in the database. A record that cannot be read is skipped with a warning by
- * the error handler: {@code household.events} keeps it for ever, and its dead-letter topic is scoring's.
+ * are acknowledged once the batch is in the database. A record that cannot be read, or that the database refuses
+ * (a NUL in an address), is skipped with a warning by the error handler: {@code household.events} keeps it for
+ * ever, and its dead-letter topic is scoring's; a transient failure (the database down) is retried until it passes.
  */
 @Component
 class HouseholdEventListener {
@@ -46,7 +48,17 @@ class HouseholdEventListener {
             autoStartup = "${referral.households.consume:true}")
     void on(List<ConsumerRecord<String, HouseholdEvent>> records, Acknowledgment ack) {
         int unreadable = UnreadableRecords.firstUnreadable(records);
-        Flux.fromIterable(unreadable < 0 ? records : records.subList(0, unreadable))
+        BatchFailures.applyNamingTheFailed(unreadable < 0 ? records : records.subList(0, unreadable), this::keep);
+        if (unreadable >= 0) {
+            throw UnreadableRecords.failure(records, unreadable);
+        }
+        ack.acknowledge();
+        log.debug("kept contact details from {} household events", records.size());
+    }
+
+    /** Keeps the contacts of {@code batch} in one transaction. */
+    private void keep(List<ConsumerRecord<String, HouseholdEvent>> batch) {
+        Flux.fromIterable(batch)
                 .filter(record -> record.value() != null && record.value().getSubject() instanceof HouseholdNumber)
                 .concatMap(record -> {
                     HouseholdEvent event = record.value();
@@ -77,10 +89,5 @@ class HouseholdEventListener {
                 .then()
                 .as(transactions::transactional)
                 .block(Duration.ofMinutes(1));
-        if (unreadable >= 0) {
-            throw UnreadableRecords.failure(records, unreadable);
-        }
-        ack.acknowledge();
-        log.debug("kept contact details from {} household events", records.size());
     }
 }
