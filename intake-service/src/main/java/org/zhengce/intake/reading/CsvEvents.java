@@ -167,8 +167,9 @@ public final class CsvEvents {
     /**
      * {@link #rows(Path, Charset, String, EventJson)} with a limit on each row: a row longer than
      * {@code maxRowLength} characters (its line ends included) is a row with one {@code ROW_TOO_LONG} violation and no
-     * source; a cell longer than the {@link ReadingLimits#maxCellLength() cell limit} of {@code json} is a
-     * {@code CELL_TOO_LONG} violation naming its column. Both are rejected alone: the rows after them still come.
+     * source; a row with a cell longer than the {@link ReadingLimits#maxCellLength() cell limit} of {@code json} is a
+     * row with one {@code CELL_TOO_LONG} violation, found while Jackson reads the cell (it never holds more of it). Both
+     * are rejected alone: the rows after them still come.
      */
     public static Rows rows(Path file, Charset charset, String eventType, EventJson json, long maxRowLength) {
         return new Rows(file, charset, eventType, json, maxRowLength);
@@ -356,6 +357,10 @@ public final class CsvEvents {
             }
             rowNumber++;
             TokenStreamLocation location = error.getLocation();
+            if (location == null && cells != null) {
+                // a breach of the read constraints carries no location: where the parser stands is where it stopped
+                location = cells.parser().currentLocation();
+            }
             long offset = location == null ? -1 : location.getCharOffset();
             if (offset < 0 || offset <= lastErrorOffset) {
                 finished = true;
@@ -381,13 +386,6 @@ public final class CsvEvents {
             boolean factCommunityColumn = row.containsKey(FACT_PREFIX + COMMUNITY_CODE);
             row.forEach((column, cell) -> {
                 if (cell.isBlank()) {
-                    return;
-                }
-                if (cell.length() > maxCellLength) {
-                    conflicts.add(new Violation(
-                            Offending.shown(column),
-                            ValidationRule.CELL_TOO_LONG,
-                            "line " + line + ": " + cell.length() + " characters, more than " + maxCellLength));
                     return;
                 }
                 if (ENVELOPE_COLUMNS.contains(column)) {

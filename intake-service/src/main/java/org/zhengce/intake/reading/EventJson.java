@@ -145,7 +145,8 @@ public final class EventJson {
                 return malformed(trailing);
             }
         } catch (StreamConstraintsException breach) {
-            return ReadEvent.unreadable(new Violation("", ruleBroken(breach), Offending.shown(parseError(breach))));
+            ValidationRule rule = ruleBroken(breach);
+            return ReadEvent.unreadable(new Violation("", rule, at(breach.getLocation()) + breached(rule)));
         } catch (JacksonException error) {
             return malformed(parseError(error));
         }
@@ -197,6 +198,16 @@ public final class EventJson {
         }
         // the document's length, or its token count: the event as a whole is too large
         return ValidationRule.EVENT_TOO_LARGE;
+    }
+
+    /** What a breach of {@code rule} is, in plain words with the limit. */
+    private String breached(ValidationRule rule) {
+        return switch (rule) {
+            case JSON_NESTING -> "nested deeper than " + limits.maxNestingDepth() + " levels";
+            case JSON_NUMBER_LENGTH -> "a number longer than " + limits.maxNumberLength() + " characters";
+            case JSON_STRING_LENGTH -> "a string or field name longer than " + limits.maxStringLength() + " characters";
+            default -> "longer than " + limits.maxDocumentLength() + " characters";
+        };
     }
 
     /** A description of anything after the one JSON value, or null when nothing but whitespace follows. */

@@ -599,4 +599,77 @@ class CsvEventsTest {
         assertThat(row.event().event().getDepartment()).isNull();
         assertThat(Department.HEALTH).isEqualTo(example("HospitalDischarged").getDepartment());
     }
+
+    // --- limits ---
+
+    @Test
+    void rowLongerThanTheLimitIsRejectedAloneAndTheRowsAfterItStillCome() throws IOException {
+        DepartmentEvent discharged = example("HospitalDischarged");
+        Path file = utf8(csvOf(
+                discharged,
+                List.of(
+                        Map.of("eventId", "R-1"),
+                        Map.of("eventId", "R-2", "hospital", "医".repeat(600)),
+                        Map.of("eventId", "R-3"))));
+
+        List<CsvRow> rows;
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", json, 500)) {
+            rows = new ArrayList<>();
+            reading.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L, 3L);
+        assertThat(rows.get(0).event().wellFormed()).isTrue();
+        assertThat(rows.get(1).event().violations())
+                .extracting(Violation::rule)
+                .containsExactly(ValidationRule.ROW_TOO_LONG);
+        assertThat(rows.get(1).event().violations().get(0).offendingValue())
+                .isEqualTo("row starting at line 3 is longer than 500 characters");
+        assertThat(rows.get(1).source()).isEmpty();
+        assertThat(rows.get(2).event().wellFormed()).isTrue();
+        assertThat(rows.get(2).event().eventId()).isEqualTo("R-3");
+    }
+
+    @Test
+    void cellLongerThanTheLimitIsRejectedNamingItsRowAndTheRowsAfterItStillCome() throws IOException {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, 100));
+        Path file = utf8(csvOf(
+                example("HospitalDischarged"),
+                List.of(Map.of("eventId", "C-1", "hospital", "医".repeat(101)), Map.of("eventId", "C-2"))));
+
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
+            reading.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L);
+        assertThat(rows.get(0).event().violations())
+                .extracting(Violation::fieldPath, Violation::rule, Violation::offendingValue)
+                .containsExactly(tuple(
+                        "",
+                        ValidationRule.CELL_TOO_LONG,
+                        "row starting at line 2: a cell is longer than 100 characters"));
+        assertThat(rows.get(0).event().wellFormed()).isFalse();
+        assertThat(rows.get(1).event().wellFormed()).isTrue();
+    }
+
+    @Test
+    void cellFarLongerThanTheLimitIsRefusedWhileReadingAndTheRowsAfterItStillCome() throws IOException {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, 1_000));
+        Path file = utf8(csvOf(
+                example("HospitalDischarged"),
+                List.of(Map.of("eventId", "H-1", "hospital", "x".repeat(200_000)), Map.of("eventId", "H-2"))));
+
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
+            reading.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows.get(0).event().violations())
+                .extracting(Violation::rule)
+                .containsOnly(ValidationRule.CELL_TOO_LONG);
+        assertThat(rows)
+                .last()
+                .satisfies(last -> assertThat(last.event().eventId()).isEqualTo("H-2"));
+    }
 }
