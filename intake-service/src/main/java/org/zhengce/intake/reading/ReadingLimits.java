@@ -18,7 +18,7 @@ public record ReadingLimits(
         int maxNestingDepth, int maxNumberLength, int maxStringLength, long maxDocumentLength, int maxCellLength) {
 
     /** The defaults of {@code intake.limits.*}. */
-    public static final ReadingLimits DEFAULTS = new ReadingLimits(64, 100, 65_536, 1_048_576, 65_536);
+    public static final ReadingLimits DEFAULTS = new ReadingLimits(64, 100, 1_048_576, 1_048_576, 65_536);
 
     public ReadingLimits {
         if (maxNestingDepth < 1

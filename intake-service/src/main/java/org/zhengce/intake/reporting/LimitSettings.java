@@ -27,7 +27,7 @@ import org.zhengce.intake.reading.ReadingLimits;
 record LimitSettings(
         @DefaultValue("64") int maxNestingDepth,
         @DefaultValue("100") int maxNumberLength,
-        @DefaultValue("65536") int maxStringLength,
+        @DefaultValue("1048576") int maxStringLength,
         @DefaultValue("1MB") DataSize maxRowSize,
         @DefaultValue("64KB") DataSize maxCellSize,
         @DefaultValue("8MB") DataSize maxBatchBytes,
