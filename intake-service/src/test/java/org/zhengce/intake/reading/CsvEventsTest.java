@@ -632,15 +632,7 @@ class CsvEventsTest {
 
     @Test
     void cellLongerThanTheLimitIsRejectedNamingItsRowAndTheRowsAfterItStillCome() throws IOException {
-        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, 100));
-        Path file = utf8(csvOf(
-                example("HospitalDischarged"),
-                List.of(Map.of("eventId", "C-1", "hospital", "医".repeat(101)), Map.of("eventId", "C-2"))));
-
-        List<CsvRow> rows = new ArrayList<>();
-        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
-            reading.forEachRemaining(rows::add);
-        }
+        List<CsvRow> rows = withLongHospital("医".repeat(101), 100);
 
         assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L);
         assertThat(rows.get(0).event().violations())
@@ -655,21 +647,26 @@ class CsvEventsTest {
 
     @Test
     void cellFarLongerThanTheLimitIsRefusedWhileReadingAndTheRowsAfterItStillCome() throws IOException {
-        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, 1_000));
-        Path file = utf8(csvOf(
-                example("HospitalDischarged"),
-                List.of(Map.of("eventId", "H-1", "hospital", "x".repeat(200_000)), Map.of("eventId", "H-2"))));
-
-        List<CsvRow> rows = new ArrayList<>();
-        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
-            reading.forEachRemaining(rows::add);
-        }
+        List<CsvRow> rows = withLongHospital("x".repeat(200_000), 1_000);
 
         assertThat(rows.get(0).event().violations())
                 .extracting(Violation::rule)
                 .containsOnly(ValidationRule.CELL_TOO_LONG);
         assertThat(rows)
                 .last()
-                .satisfies(last -> assertThat(last.event().eventId()).isEqualTo("H-2"));
+                .satisfies(last -> assertThat(last.event().eventId()).isEqualTo("L-2"));
+    }
+
+    /** The rows of a file whose first row (L-1) has {@code hospital} and second (L-2) is the example, under a cell limit. */
+    private List<CsvRow> withLongHospital(String hospital, int maxCellLength) throws IOException {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, maxCellLength));
+        Path file = utf8(csvOf(
+                example("HospitalDischarged"),
+                List.of(Map.of("eventId", "L-1", "hospital", hospital), Map.of("eventId", "L-2"))));
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
+            reading.forEachRemaining(rows::add);
+        }
+        return rows;
     }
 }
