@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -174,17 +175,8 @@ class LimitTests extends IntakeStackTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
         assertThat(answer.json().get("rejected").asInt()).isEqualTo(2);
-        List<EventResult> rows = http.get()
-                .uri("/submissions/{id}/rows", answer.json().get("id").asString())
-                .header("X-API-Key", key("HEALTH"))
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EventResult.class)
-                .getResponseBody()
-                .collectList()
-                .block(TIMEOUT);
+        List<EventResult> rows = ReportingFixtures.rowsOf(
+                http, key("HEALTH"), UUID.fromString(answer.json().get("id").asString()));
         assertThat(rows)
                 .extracting(EventResult::line, EventResult::status)
                 .containsExactly(
