@@ -32,14 +32,17 @@ import org.jspecify.annotations.Nullable;
 import org.zhengce.intake.validation.ValidationRule;
 import org.zhengce.intake.validation.Violation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvParser;
 import tools.jackson.dataformat.csv.CsvReadFeature;
@@ -64,8 +67,6 @@ public final class CsvEvents {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] NO_SOURCE = new byte[0];
-    private static final CsvMapper CSV =
-            CsvMapper.builder().enable(CsvReadFeature.TRIM_HEADER_SPACES).build();
     private static final Set<String> ENVELOPE_COLUMNS =
             Set.of("eventId", "department", "occurredAt", "reportedAt", "communityCode");
     private static final String FACT_PREFIX = "fact.";
@@ -160,7 +161,18 @@ public final class CsvEvents {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public static Rows rows(Path file, Charset charset, String eventType, EventJson json) {
-        return new Rows(file, charset, eventType, json);
+        return rows(file, charset, eventType, json, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #rows(Path, Charset, String, EventJson)} with a limit on each row: a row longer than
+     * {@code maxRowLength} characters (its line ends included) is a row with one {@code ROW_TOO_LONG} violation and no
+     * source; a row with a cell longer than the {@link ReadingLimits#maxCellLength() cell limit} of {@code json} is a
+     * row with one {@code CELL_TOO_LONG} violation, found while Jackson reads the cell (it never holds more of it). Both
+     * are rejected alone: the rows after them still come.
+     */
+    public static Rows rows(Path file, Charset charset, String eventType, EventJson json, long maxRowLength) {
+        return new Rows(file, charset, eventType, json, maxRowLength);
     }
 
     /**
@@ -177,6 +189,9 @@ public final class CsvEvents {
         private final Charset charset;
         private final String eventType;
         private final EventJson json;
+        private final long maxRowLength;
+        private final int maxCellLength;
+        private final CsvMapper csv;
         private final @Nullable Schema factSchema;
         private final Reader reader;
         private @Nullable MappingIterator<Map<String, String>> cells;
@@ -186,11 +201,22 @@ public final class CsvEvents {
         private long rowNumber;
         private long lastErrorOffset = -1;
 
-        private Rows(Path file, Charset charset, String eventType, EventJson json) {
+        private Rows(Path file, Charset charset, String eventType, EventJson json, long maxRowLength) {
             this.file = file;
             this.charset = charset;
             this.eventType = eventType;
             this.json = json;
+            this.maxRowLength = maxRowLength;
+            this.maxCellLength = json.limits().maxCellLength();
+            // a cell past the limit fails in Jackson's text buffer, before it is held whole
+            this.csv = CsvMapper.builder(CsvFactory.builder()
+                            .streamReadConstraints(StreamReadConstraints.builder()
+                                    .maxStringLength(maxCellLength)
+                                    .maxNameLength(maxCellLength)
+                                    .build())
+                            .build())
+                    .enable(CsvReadFeature.TRIM_HEADER_SPACES)
+                    .build();
             this.factSchema = EventTypes.schemaOf(eventType).orElse(null);
             try {
                 this.reader =
@@ -244,8 +270,18 @@ public final class CsvEvents {
                     }
                     // after hasNextValue the parser stands at the start of the row
                     startLine = iterator.parser().currentLocation().getLineNr();
+                    long startOffset = iterator.parser().currentLocation().getCharOffset();
                     Map<String, String> row = iterator.nextValue();
                     rowNumber++;
+                    long length = iterator.parser().currentLocation().getCharOffset() - startOffset;
+                    if (startOffset >= 0 && length > maxRowLength) {
+                        return new CsvRow(
+                                rowNumber,
+                                unreadable(
+                                        ValidationRule.ROW_TOO_LONG,
+                                        "row starting at line " + startLine + " is longer than " + maxRowLength
+                                                + " characters"));
+                    }
                     if (!row.values().stream().allMatch(String::isBlank)) {
                         return row(row, startLine);
                     }
@@ -273,7 +309,7 @@ public final class CsvEvents {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
-                cells = CSV.readerFor(Map.class)
+                cells = csv.readerFor(Map.class)
                         .with(CsvSchema.emptySchema().withHeader())
                         .readValues(reader);
             }
@@ -321,12 +357,23 @@ public final class CsvEvents {
             }
             rowNumber++;
             TokenStreamLocation location = error.getLocation();
+            if (location == null && cells != null) {
+                // a breach of the read constraints carries no location: where the parser stands is where it stopped
+                location = cells.parser().currentLocation();
+            }
             long offset = location == null ? -1 : location.getCharOffset();
             if (offset < 0 || offset <= lastErrorOffset) {
                 finished = true;
             }
             lastErrorOffset = offset;
             String where = startLine > 0 ? "row starting at line " + startLine + ": " : "";
+            if (error instanceof StreamConstraintsException) {
+                return new CsvRow(
+                        rowNumber,
+                        unreadable(
+                                ValidationRule.CELL_TOO_LONG,
+                                where + "a cell is longer than " + maxCellLength + " characters"));
+            }
             return new CsvRow(rowNumber, unreadable(ValidationRule.MALFORMED_CSV, where + EventJson.parseError(error)));
         }
 

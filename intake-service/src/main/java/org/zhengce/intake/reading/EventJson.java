@@ -15,6 +15,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -67,18 +69,33 @@ public final class EventJson {
             Pattern.compile("\\s*\\((?:start marker at )?\\[Source:[^\\]]*\\]\\)");
 
     private final ObjectMapper mapper;
+    private final ReadingLimits limits;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    /** With a mapper of its own. */
+    /** With a mapper of its own and the default {@link ReadingLimits}. */
     public EventJson() {
         this(JsonMapper.builder().build());
     }
 
-    /** With the application's mapper (Jackson 3); its features for reading events are set here. */
+    /** With the application's mapper (Jackson 3) and the default {@link ReadingLimits}. */
     public EventJson(ObjectMapper mapper) {
+        this(mapper, ReadingLimits.DEFAULTS);
+    }
+
+    /**
+     * With the application's mapper (Jackson 3), for trees and writing; events are parsed by a parser of its own under
+     * {@code limits}, with the features for reading events set here.
+     */
+    public EventJson(ObjectMapper mapper, ReadingLimits limits) {
         this.mapper = mapper;
-        this.reader = mapper.reader()
+        this.limits = limits;
+        JsonFactory constrained = JsonFactory.builder()
+                .streamReadConstraints(limits.constraints())
+                .build();
+        this.reader = JsonMapper.builder(constrained)
+                .build()
+                .reader()
                 // a key twice is ambiguous: which value did the department mean?
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // parse errors must never quote the document, which holds identity numbers
@@ -86,6 +103,16 @@ public final class EventJson {
                 // trailing content is checked here, to say so in plain words
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The same reading and writing under other limits (those of {@code intake.limits.*}). */
+    public EventJson withLimits(ReadingLimits other) {
+        return new EventJson(mapper, other);
+    }
+
+    /** The limits this reads under. */
+    public ReadingLimits limits() {
+        return limits;
     }
 
     /**
@@ -117,6 +144,9 @@ public final class EventJson {
             if (trailing != null) {
                 return malformed(trailing);
             }
+        } catch (StreamConstraintsException breach) {
+            ValidationRule rule = ruleBroken(breach);
+            return ReadEvent.unreadable(new Violation("", rule, at(breach.getLocation()) + breached(rule)));
         } catch (JacksonException error) {
             return malformed(parseError(error));
         }
@@ -149,6 +179,35 @@ public final class EventJson {
     /** {@link #write(DepartmentEvent)} as UTF-8 JSON on one line, without a line end. */
     public byte[] writeBytes(DepartmentEvent event) {
         return writer.writeValueAsBytes(write(event));
+    }
+
+    /**
+     * The rule a breach of the stream-read constraints breaks. Jackson names the constraint only in its message (its
+     * getter, such as {@code getMaxNestingDepth()}), so the message is what tells them apart.
+     */
+    static ValidationRule ruleBroken(StreamConstraintsException breach) {
+        String message = String.valueOf(breach.getOriginalMessage());
+        if (message.contains("NestingDepth")) {
+            return ValidationRule.JSON_NESTING;
+        }
+        if (message.contains("NumberLength")) {
+            return ValidationRule.JSON_NUMBER_LENGTH;
+        }
+        if (message.contains("StringLength") || message.contains("NameLength")) {
+            return ValidationRule.JSON_STRING_LENGTH;
+        }
+        // the document's length, or its token count: the event as a whole is too large
+        return ValidationRule.EVENT_TOO_LARGE;
+    }
+
+    /** What a breach of {@code rule} is, in plain words with the limit. */
+    private String breached(ValidationRule rule) {
+        return switch (rule) {
+            case JSON_NESTING -> "nested deeper than " + limits.maxNestingDepth() + " levels";
+            case JSON_NUMBER_LENGTH -> "a number longer than " + limits.maxNumberLength() + " characters";
+            case JSON_STRING_LENGTH -> "a string or field name longer than " + limits.maxStringLength() + " characters";
+            default -> "longer than " + limits.maxDocumentLength() + " characters";
+        };
     }
 
     /** A description of anything after the one JSON value, or null when nothing but whitespace follows. */

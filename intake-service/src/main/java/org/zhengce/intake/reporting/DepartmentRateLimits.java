@@ -11,10 +11,11 @@ import org.zhengce.intake.departments.Department;
 import reactor.core.publisher.Mono;
 
 /**
- * Each department's rate limit (events per second, from the registry), with Resilience4j's rate limiter, and a cap
- * on requests served at once. A request that arrives when its department has no permit left, or when intake is
- * full, is refused with 429 and {@code Retry-After}; inside a stream that was admitted, batches wait for permits
- * (back-pressure) instead of failing.
+ * Each department's rate limit (events per second, from the registry), with Resilience4j's rate limiter, a cap on
+ * each department's requests served at once ({@code intake.limits.max-concurrent-requests-per-department}, so one
+ * department's slow or huge uploads cannot take every slot) and a cap on all requests served at once. A request that
+ * arrives when its department has no permit or slot left, or when intake is full, is refused with 429 and
+ * {@code Retry-After}; inside a stream that was admitted, batches wait for permits (back-pressure) instead of failing.
  */
 @Component
 class DepartmentRateLimits {
@@ -23,20 +24,34 @@ class DepartmentRateLimits {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Semaphore> departmentRequests = new ConcurrentHashMap<>();
     private final Semaphore requests;
+    private final int perDepartment;
 
-    DepartmentRateLimits(ReportingSettings settings) {
+    DepartmentRateLimits(ReportingSettings settings, LimitSettings limits) {
         this.requests = new Semaphore(settings.maxConcurrentRequests());
+        this.perDepartment = limits.maxConcurrentRequestsPerDepartment();
     }
 
-    /** Admits a request of {@code department} or throws {@link RateLimitedException}; call {@link #leave} after. */
+    /**
+     * Admits a request of {@code department} or throws {@link RateLimitedException}; call {@link #leave} with the same
+     * department after.
+     */
     void enter(Department department) {
+        Semaphore own = departmentRequests.computeIfAbsent(department.code(), code -> new Semaphore(perDepartment));
+        if (!own.tryAcquire()) {
+            throw new RateLimitedException(
+                    "department " + department.code() + " already has " + perDepartment
+                            + " requests in progress; retry when one of them is answered",
+                    PERIOD);
+        }
         if (!requests.tryAcquire()) {
+            own.release();
             throw new RateLimitedException("intake is serving as many requests as it can; retry shortly", PERIOD);
         }
         RateLimiter limiter = limiter(department);
         if (limiter.getMetrics().getAvailablePermissions() < 1) {
-            requests.release();
+            leave(department);
             throw new RateLimitedException(
                     "department " + department.code() + " is over its rate limit of " + department.rateLimitPerSecond()
                             + " events per second",
@@ -45,8 +60,9 @@ class DepartmentRateLimits {
         limiter.reservePermission();
     }
 
-    void leave() {
+    void leave(Department department) {
         requests.release();
+        departmentRequests.get(department.code()).release();
     }
 
     /** Completes once {@code events} more permits are available to {@code department} (the first was taken). */

@@ -8,9 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,11 +31,12 @@ import org.zhengce.intake.validation.ValidationRule;
 import org.zhengce.intake.validation.Violation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /** {@code POST /events}: one event as JSON, or a stream of up to 100,000 as NDJSON. */
 @RestController
 @Tag(name = "Events", description = "Report department events")
-@EnableConfigurationProperties(ReportingSettings.class)
+@EnableConfigurationProperties({ReportingSettings.class, LimitSettings.class})
 class EventController {
 
     static final MediaType NDJSON = MediaType.APPLICATION_NDJSON;
@@ -47,12 +45,19 @@ class EventController {
     private final EventJson json;
     private final DepartmentRateLimits limits;
     private final ReportingSettings settings;
+    private final LimitSettings limitSettings;
 
-    EventController(IntakePipeline pipeline, EventJson json, DepartmentRateLimits limits, ReportingSettings settings) {
+    EventController(
+            IntakePipeline pipeline,
+            EventJson json,
+            DepartmentRateLimits limits,
+            ReportingSettings settings,
+            LimitSettings limitSettings) {
         this.pipeline = pipeline;
-        this.json = json;
+        this.json = json.withLimits(limitSettings.reading(settings));
         this.limits = limits;
         this.settings = settings;
+        this.limitSettings = limitSettings;
     }
 
     @Operation(
@@ -65,7 +70,9 @@ class EventController {
                     + " with status duplicate and the same platformEventId); 400 with every violation; 403 when the"
                     + " department may not report the type; 409 when the eventId was accepted with another payload"
                     + " (naming that platformEventId and its acceptedAt; no digest is shown);"
-                    + " 413 above the size limit; 429 over the rate limit; 503 pending (re-send to learn the answer) or"
+                    + " 413 above the size limit (rule size.event; its first bytes kept sealed as a rejection);"
+                    + " 408 when the body does not arrive within the read time-out; 429 over the department's rate"
+                    + " limit or its limit of requests at once; 503 pending (re-send to learn the answer) or"
                     + " unavailable (the registry or the database did not answer; re-send after Retry-After)."
                     + " An identity number in a free-text field is masked before publishing and the answer's"
                     + " maskedFields names those fields (per line for NDJSON), never the value.",
@@ -110,7 +117,7 @@ class EventController {
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                 @ApiResponse(
                         responseCode = "413",
-                        description = "body over the size limit",
+                        description = "body over the size limit (rule size.event), kept sealed as a rejection",
                         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                 @ApiResponse(
                         responseCode = "429",
@@ -127,20 +134,11 @@ class EventController {
     Mono<ResponseEntity<Object>> report(
             @AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
         Department department = principal.department();
-        long declared = request.getHeaders().getContentLength();
-        if (declared > settings.maxEventSize().toBytes()) {
-            return Mono.error(new DataBufferLimitException("event larger than " + settings.maxEventSize()));
-        }
         limits.enter(department);
-        return DataBufferUtils.join(
-                        request.getBody(), (int) settings.maxEventSize().toBytes())
-                .map(EventController::bytes)
-                .defaultIfEmpty(new byte[0])
-                .flatMap(body -> pipeline.receive(
-                        department,
-                        List.of(new Submission(Channel.HTTP, "request", json.read(body), PayloadFormat.JSON, body))))
+        return BoundedBody.read(request.getBody(), (int) settings.maxEventSize().toBytes(), limitSettings.readTimeout())
+                .flatMap(body -> pipeline.receive(department, List.of(submission(body))))
                 .map(outcomes -> answer(department, outcomes.get(0), request))
-                .doFinally(signal -> limits.leave());
+                .doFinally(signal -> limits.leave(department));
     }
 
     /** Documented with {@link #report}: springdoc shows one operation per path and method. */
@@ -153,12 +151,18 @@ class EventController {
         Department department = principal.department();
         limits.enter(department);
         int limit = settings.maxEventsPerStream();
-        return NdjsonLines.split(request.getBody(), (int) settings.maxLineSize().toBytes())
+        Flux<Tuple2<Long, NdjsonLines.Line>> lines = NdjsonLines.split(
+                        BoundedBody.paced(request.getBody(), limitSettings.readTimeout()),
+                        (int) settings.maxLineSize().toBytes())
                 // one line past the limit, to say where reading stopped
                 .take(limit + 1L)
-                .index()
-                // fair back-pressure: a timed-out buffer waits for demand instead of failing the stream
-                .bufferTimeout(settings.batchSize(), settings.batchWait(), true)
+                .index();
+        return Batches.of(
+                        lines,
+                        line -> line.getT2().bytes().length,
+                        settings.batchSize(),
+                        limitSettings.maxBatchBytes().toBytes(),
+                        settings.batchWait())
                 .concatMap(batch -> {
                     List<NdjsonLines.Line> within = batch.stream()
                             .filter(line -> line.getT1() < limit)
@@ -170,7 +174,20 @@ class EventController {
                             : results.concatWith(Mono.just(EventResult.streamLimit(
                                     batch.get(batch.size() - 1).getT2().number(), limit)));
                 })
-                .doFinally(signal -> limits.leave());
+                .doFinally(signal -> limits.leave(department));
+    }
+
+    /** A single event's body: read, or over the size limit (its first bytes kept, sealed, with the rejection). */
+    private Submission submission(BoundedBody body) {
+        ReadEvent read = body.tooLarge()
+                ? new ReadEvent(
+                        null,
+                        null,
+                        null,
+                        List.of(new Violation(
+                                "", ValidationRule.EVENT_TOO_LARGE, "event larger than " + settings.maxEventSize())))
+                : json.read(body.bytes());
+        return new Submission(Channel.HTTP, "request", read, PayloadFormat.JSON, body.bytes());
     }
 
     private Flux<EventResult> processBatch(Department department, List<NdjsonLines.Line> lines) {
@@ -197,25 +214,15 @@ class EventController {
                             null,
                             null,
                             List.of(new Violation(
-                                    "", ValidationRule.TOO_LONG, "line longer than " + settings.maxLineSize()))),
+                                    "", ValidationRule.LINE_TOO_LONG, "line longer than " + settings.maxLineSize()))),
                     PayloadFormat.JSON,
                     new byte[0]);
         }
         return new Submission(Channel.NDJSON, ref, json.read(line.bytes()), PayloadFormat.JSON, line.bytes());
     }
 
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
-    }
-
     /** A single event's answer: the result for accepted and duplicate, a problem otherwise. */
-    private static ResponseEntity<Object> answer(Department department, Outcome outcome, ServerHttpRequest request) {
+    private ResponseEntity<Object> answer(Department department, Outcome outcome, ServerHttpRequest request) {
         EventResult result = EventResult.of(null, outcome);
         if (outcome instanceof Outcome.Accepted || outcome instanceof Outcome.Duplicate) {
             return ResponseEntity.accepted().body(result);
@@ -246,6 +253,17 @@ class EventController {
                             request));
         }
         Outcome.Rejected r = (Outcome.Rejected) outcome;
+        if (r.violations().stream().anyMatch(v -> v.rule() == ValidationRule.EVENT_TOO_LARGE)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "Body too large",
+                            "event larger than " + settings.maxEventSize() + "; its first bytes are kept sealed as"
+                                    + " rejection " + r.rejectionId()
+                                    + "; send a larger batch as NDJSON or a CSV file",
+                            result,
+                            request));
+        }
         if (r.forbidden()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .body(problem(

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 import org.zhengce.intake.pipeline.RejectedEventNotFoundException;
 
-/** Intake's refusals that are not about one event: too large (413), too many (429), not found (404). */
+/**
+ * Intake's refusals that are not about one event: too large (413), too slow (408), too many (429), not found (404).
+ */
 @RestControllerAdvice
 class ReportingProblems {
 
@@ -23,6 +25,13 @@ class ReportingProblems {
                         "Body too large",
                         e.getMessage() + "; send a larger batch as NDJSON or a CSV file",
                         exchange));
+    }
+
+    @ExceptionHandler(BodyReadTimedOutException.class)
+    ResponseEntity<ProblemDetail> timedOut(BodyReadTimedOutException e, ServerWebExchange exchange) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(problem(HttpStatus.REQUEST_TIMEOUT, "Body too slow", e.getMessage(), exchange));
     }
 
     @ExceptionHandler(RateLimitedException.class)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +59,7 @@ class SubmissionController {
     private final SubmissionStore store;
     private final DepartmentRateLimits limits;
     private final ReportingSettings settings;
+    private final LimitSettings limitSettings;
     private final Clock clock;
 
     SubmissionController(
@@ -66,9 +68,11 @@ class SubmissionController {
             SubmissionStore store,
             DepartmentRateLimits limits,
             ReportingSettings settings,
+            LimitSettings limitSettings,
             ObjectProvider<Clock> clock) {
         this.pipeline = pipeline;
-        this.json = json;
+        this.json = json.withLimits(limitSettings.reading(settings));
+        this.limitSettings = limitSettings;
         this.store = store;
         this.limits = limits;
         this.settings = settings;
@@ -83,7 +87,10 @@ class SubmissionController {
                     + " members[0].identity.identityNumber). UTF-8 by default; declare GB18030 with"
                     + " Content-Type: text/csv; charset=GB18030. 201 with the report once every row is through;"
                     + " each row's result at /submissions/{id}/rows. 400 for a file in the wrong encoding or an"
-                    + " unknown type, 403 for a type the department may not report, 413 above the size limit.",
+                    + " unknown type, 403 for a type the department may not report, 413 above the size limit,"
+                    + " 429 over the department's limit of requests at once. A row longer than"
+                    + " intake.limits.max-row-size (size.row) or with a cell longer than intake.limits.max-cell-size"
+                    + " (size.cell) is rejected alone; the rows after it are still read.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -137,7 +144,7 @@ class SubmissionController {
                 0);
         return Mono.using(
                         () -> Files.createTempFile("intake-submission-", ".csv"),
-                        file -> receive(request, file, max)
+                        file -> receive(request, file, max, limitSettings.readTimeout())
                                 .then(Mono.fromCallable(() -> CsvEvents.encodingError(file, charset))
                                         .subscribeOn(Schedulers.boundedElastic()))
                                 .flatMap(encodingError -> encodingError.isPresent()
@@ -155,7 +162,7 @@ class SubmissionController {
                         SubmissionController::delete)
                 .map(report ->
                         ResponseEntity.created(URI.create("/submissions/" + id)).body(report))
-                .doFinally(signal -> limits.leave());
+                .doFinally(signal -> limits.leave(department));
     }
 
     @Operation(operationId = "getSubmission", summary = "A submission's report (the department's own only)")
@@ -170,11 +177,11 @@ class SubmissionController {
         return report(principal, id).flatMapMany(found -> store.rows(id));
     }
 
-    /** Writes the body to {@code file}, failing with 413 past {@code max} bytes. */
-    private static Mono<Void> receive(ServerHttpRequest request, Path file, long max) {
+    /** Writes the body to {@code file}, failing with 413 past {@code max} bytes and 408 when it pauses too long. */
+    private static Mono<Void> receive(ServerHttpRequest request, Path file, long max, Duration readTimeout) {
         AtomicLong size = new AtomicLong();
         return DataBufferUtils.write(
-                request.getBody().doOnNext(buffer -> {
+                BoundedBody.paced(request.getBody(), readTimeout).doOnNext(buffer -> {
                     if (size.addAndGet(buffer.readableByteCount()) > max) {
                         DataBufferUtils.release(buffer);
                         throw new DataBufferLimitException("file larger than " + max + " bytes");
@@ -184,12 +191,22 @@ class SubmissionController {
     }
 
     private Mono<Void> rows(Department department, UUID id, Path file, Charset charset, String type) {
-        return Flux.using(
-                        () -> CsvEvents.rows(file, charset, type, json),
-                        rows -> Flux.fromIterable(() -> rows),
+        Flux<CsvEvents.CsvRow> read = Flux.using(
+                        () -> CsvEvents.rows(
+                                file,
+                                charset,
+                                type,
+                                json,
+                                limitSettings.maxRowSize().toBytes()),
+                        opened -> Flux.fromIterable(() -> opened),
                         CsvEvents.Rows::close)
-                .subscribeOn(Schedulers.boundedElastic())
-                .buffer(settings.batchSize())
+                .subscribeOn(Schedulers.boundedElastic());
+        return Batches.of(
+                        read,
+                        row -> row.source().length,
+                        settings.batchSize(),
+                        limitSettings.maxBatchBytes().toBytes(),
+                        settings.batchWait())
                 .concatMap(batch -> {
                     List<Submission> submissions = new ArrayList<>(batch.size());
                     for (CsvEvents.CsvRow row : batch) {

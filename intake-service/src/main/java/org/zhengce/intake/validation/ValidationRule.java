@@ -62,8 +62,20 @@ public enum ValidationRule {
     MALFORMED_JSON("json.well-formed"),
     /** A CSV row that cannot be read (unbalanced quotes, more cells than the header has columns). */
     MALFORMED_CSV("csv.well-formed"),
-    /** A line or row longer than the configured limit. */
-    TOO_LONG("size.limit"),
+    /** A single JSON event (the whole body of {@code POST /events}) larger than the limit; answered 413. */
+    EVENT_TOO_LARGE("size.event"),
+    /** An NDJSON line longer than the limit (that line is rejected, the stream goes on). */
+    LINE_TOO_LONG("size.line"),
+    /** A CSV row longer than the limit (that row is rejected, the file goes on). */
+    ROW_TOO_LONG("size.row"),
+    /** A CSV cell longer than the limit. */
+    CELL_TOO_LONG("size.cell"),
+    /** JSON nested deeper than the limit (objects and arrays inside each other). */
+    JSON_NESTING("json.nesting"),
+    /** A JSON number written with more characters than the limit. */
+    JSON_NUMBER_LENGTH("json.number-length"),
+    /** A JSON string or field name longer than the limit. */
+    JSON_STRING_LENGTH("json.string-length"),
     /** An event type (fact record name) the data standard does not have. */
     EVENT_TYPE_UNKNOWN("event-type.known"),
     /** A value of the wrong JSON type for its schema field (text where a number is needed...). */

@@ -599,4 +599,74 @@ class CsvEventsTest {
         assertThat(row.event().event().getDepartment()).isNull();
         assertThat(Department.HEALTH).isEqualTo(example("HospitalDischarged").getDepartment());
     }
+
+    // --- limits ---
+
+    @Test
+    void rowLongerThanTheLimitIsRejectedAloneAndTheRowsAfterItStillCome() throws IOException {
+        DepartmentEvent discharged = example("HospitalDischarged");
+        Path file = utf8(csvOf(
+                discharged,
+                List.of(
+                        Map.of("eventId", "R-1"),
+                        Map.of("eventId", "R-2", "hospital", "医".repeat(600)),
+                        Map.of("eventId", "R-3"))));
+
+        List<CsvRow> rows;
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", json, 500)) {
+            rows = new ArrayList<>();
+            reading.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L, 3L);
+        assertThat(rows.get(0).event().wellFormed()).isTrue();
+        assertThat(rows.get(1).event().violations())
+                .extracting(Violation::rule)
+                .containsExactly(ValidationRule.ROW_TOO_LONG);
+        assertThat(rows.get(1).event().violations().get(0).offendingValue())
+                .isEqualTo("row starting at line 3 is longer than 500 characters");
+        assertThat(rows.get(1).source()).isEmpty();
+        assertThat(rows.get(2).event().wellFormed()).isTrue();
+        assertThat(rows.get(2).event().eventId()).isEqualTo("R-3");
+    }
+
+    @Test
+    void cellLongerThanTheLimitIsRejectedNamingItsRowAndTheRowsAfterItStillCome() throws IOException {
+        List<CsvRow> rows = withLongHospital("医".repeat(101), 100);
+
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L);
+        assertThat(rows.get(0).event().violations())
+                .extracting(Violation::fieldPath, Violation::rule, Violation::offendingValue)
+                .containsExactly(tuple(
+                        "",
+                        ValidationRule.CELL_TOO_LONG,
+                        "row starting at line 2: a cell is longer than 100 characters"));
+        assertThat(rows.get(0).event().wellFormed()).isFalse();
+        assertThat(rows.get(1).event().wellFormed()).isTrue();
+    }
+
+    @Test
+    void cellFarLongerThanTheLimitIsRefusedWhileReadingAndTheRowsAfterItStillCome() throws IOException {
+        List<CsvRow> rows = withLongHospital("x".repeat(200_000), 1_000);
+
+        assertThat(rows.get(0).event().violations())
+                .extracting(Violation::rule)
+                .containsOnly(ValidationRule.CELL_TOO_LONG);
+        assertThat(rows)
+                .last()
+                .satisfies(last -> assertThat(last.event().eventId()).isEqualTo("L-2"));
+    }
+
+    /** The rows of a file whose first row (L-1) has {@code hospital} and second (L-2) is the example, under a cell limit. */
+    private List<CsvRow> withLongHospital(String hospital, int maxCellLength) throws IOException {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 1_048_576, maxCellLength));
+        Path file = utf8(csvOf(
+                example("HospitalDischarged"),
+                List.of(Map.of("eventId", "L-1", "hospital", hospital), Map.of("eventId", "L-2"))));
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvEvents.Rows reading = CsvEvents.rows(file, StandardCharsets.UTF_8, "HospitalDischarged", limited)) {
+            reading.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
 }

@@ -715,4 +715,71 @@ class EventJsonTest {
 
         assertThat(json.read(json.write(registered)).event()).isEqualTo(registered);
     }
+
+    // --- limits ---
+
+    @Test
+    void nestingTenThousandDeepIsRefusedByItsOwnRule() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+
+        ReadEvent read = read("{" + SETTLED_ENVELOPE + ",\"fact\":" + deep + "}");
+
+        assertThat(read.event()).isNull();
+        assertThat(read.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.rule()).isEqualTo(ValidationRule.JSON_NESTING);
+            assertThat(violation.ruleCode()).isEqualTo("json.nesting");
+            assertThat(violation.offendingValue()).isEqualTo("nested deeper than 64 levels");
+        });
+    }
+
+    @Test
+    void numberOfTwoThousandDigitsIsRefusedByItsOwnRule() {
+        ReadEvent read = readSettled("{\"totalFen\":" + "9".repeat(2_000) + ",\"outOfPocketFen\":1}");
+
+        assertThat(read.event()).isNull();
+        assertThat(read.violations())
+                .singleElement()
+                .extracting(Violation::ruleCode)
+                .isEqualTo("json.number-length");
+    }
+
+    @Test
+    void stringLongerThanTheLimitIsRefusedByItsOwnRule() {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 1_000, 1_048_576, 1_000));
+
+        assertThat(ruleCodesWithHospital(limited, "医".repeat(1_001))).containsExactly("json.string-length");
+        assertThat(limited.read(DISCHARGED.getBytes(StandardCharsets.UTF_8)).wellFormed())
+                .isTrue();
+    }
+
+    @Test
+    void documentLongerThanTheLimitIsAnEventTooLarge() {
+        EventJson limited = json.withLimits(new ReadingLimits(64, 100, 65_536, 200, 1_000));
+
+        assertThat(ruleCodesWithHospital(limited, "医".repeat(300))).containsExactly("size.event");
+    }
+
+    @Test
+    void nestingWithinTheLimitIsStillRead() {
+        EventJson shallow = json.withLimits(new ReadingLimits(5, 100, 65_536, 1_048_576, 1_000));
+
+        assertThat(shallow.read(DISCHARGED.getBytes(StandardCharsets.UTF_8)).wellFormed())
+                .isTrue();
+        assertThat(shallow.read(DISCHARGED
+                                .replace("12}", "12,\"x\":[[[[[]]]]]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .violations())
+                .extracting(Violation::rule)
+                .containsExactly(ValidationRule.JSON_NESTING);
+    }
+
+    /** The rule codes {@code limited} finds in the documented example with {@code hospital} as its hospital. */
+    private static List<String> ruleCodesWithHospital(EventJson limited, String hospital) {
+        return limited
+                .read(DISCHARGED.replace("北京朝阳医院", hospital).getBytes(StandardCharsets.UTF_8))
+                .violations()
+                .stream()
+                .map(Violation::ruleCode)
+                .toList();
+    }
 }

@@ -248,6 +248,23 @@ public final class ReportingFixtures {
         throw new AssertionError("no COUNT in " + answer.body());
     }
 
+    /** Each row's result of CSV submission {@code id} ({@code GET /submissions/{id}/rows}), in row order. */
+    public static List<EventResult> rowsOf(WebTestClient http, String key, UUID id) {
+        List<EventResult> rows = http.get()
+                .uri("/submissions/{id}/rows", id)
+                .header("X-API-Key", key)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EventResult.class)
+                .getResponseBody()
+                .collectList()
+                .block(java.time.Duration.ofSeconds(60));
+        assertThat(rows).isNotNull();
+        return rows;
+    }
+
     /** The value of header {@code name} of {@code record}, or empty. */
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);

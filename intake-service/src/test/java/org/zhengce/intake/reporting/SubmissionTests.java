@@ -129,17 +129,7 @@ class SubmissionTests extends IntakeStackTest {
     }
 
     private List<EventResult> rows(String department, UUID id) {
-        return http.get()
-                .uri("/submissions/{id}/rows", id)
-                .header("X-API-Key", key(department))
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EventResult.class)
-                .getResponseBody()
-                .collectList()
-                .block(TIMEOUT);
+        return ReportingFixtures.rowsOf(http, key(department), id);
     }
 
     private static UUID created(Answer answer) {
