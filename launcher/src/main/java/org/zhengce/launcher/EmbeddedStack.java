@@ -33,7 +33,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
 class EmbeddedStack {
 
     /** The services that own a relational store; each gets its own database and role. */
-    static final String[] DATABASES = {"intake", "referral", "notification"};
+    static final String[] DATABASES = {"intake", "scoring", "referral", "notification"};
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 

@@ -75,7 +75,7 @@ class PlatformServices implements SmartLifecycle {
     static List<Service> services() {
         return List.of(
                 new Service(IntakeApplication.NAME, IntakeApplication::application, "intake", true),
-                new Service(ScoringApplication.NAME, ScoringApplication::application, "", true),
+                new Service(ScoringApplication.NAME, ScoringApplication::application, "scoring", true),
                 new Service(ReferralApplication.NAME, ReferralApplication::application, "referral", true),
                 new Service(NotificationApplication.NAME, NotificationApplication::application, "notification", true),
                 // last: it calls the others

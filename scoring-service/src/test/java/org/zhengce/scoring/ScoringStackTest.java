@@ -44,6 +44,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
@@ -54,10 +55,11 @@ import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.SerdeConfig;
 
 /**
- * The whole scoring application against a real in-process Kafka broker (KRaft) and schema registry, with JWTs
+ * The whole scoring application against a real in-process Kafka broker (KRaft) and schema registry, a real
+ * PostgreSQL for its audit trail (migrated by Flyway as the owner role, written as the runtime role), with JWTs
  * signed by a test identity provider whose JWK set is served over real HTTP. One application context serves every
- * test class that extends this one (so the streams start once): the broker, the registry, the JWK set and the
- * streams' state directory live as long as the JVM, and tests use households of their own.
+ * test class that extends this one (so the streams start once): the broker, the registry, the database, the JWK set
+ * and the streams' state directory live as long as the JVM, and tests use households of their own.
  *
  * <p>State directories are under {@code target/} (not a {@code @TempDir}, which would be deleted after the first
  * test class while the shared context still runs on it). The port is fixed before the context starts (not
@@ -80,6 +82,10 @@ public abstract class ScoringStackTest {
 
     protected static final String HOUSEHOLD_EVENTS = "household.events";
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Scoring's database: the audit trail only. */
+    protected static final String DATABASE = "scoring";
+    /** The secret the instances share to sign the questions they forward to each other (32 bytes, Base64). */
+    protected static final String PEER_SECRET = "c2NvcmluZy10ZXN0LXBlZXJzLXNoYXJlZC1zZWNyZXQ=";
 
     private static final RSAKey ISSUER_KEY = rsaKey("issuer-key");
     private static @Nullable Stack stack;
@@ -91,6 +97,7 @@ public abstract class ScoringStackTest {
     /** What every test shares, started on first use and stopped when the JVM exits. */
     private record Stack(
             EmbeddedKafka kafka,
+            EmbeddedDatabases postgres,
             int registryPort,
             HttpServer jwks,
             Path stateDirectory,
@@ -108,13 +115,16 @@ public abstract class ScoringStackTest {
             kafka.awaitPartitionLeaders(List.of(HOUSEHOLD_EVENTS), java.time.Duration.ofSeconds(30));
             HttpServer jwks = jwks();
             KafkaProducer<String, HouseholdEvent> events = producer(kafka.bootstrapServers(), registry.url());
-            Stack started = new Stack(kafka, registry.port(), jwks, newStateDirectory(), freePort(), events);
+            EmbeddedDatabases postgres =
+                    EmbeddedDatabases.builder().databases(DATABASE).start();
+            Stack started = new Stack(kafka, postgres, registry.port(), jwks, newStateDirectory(), freePort(), events);
             ScoringStackTest.registry = registry;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.events().close(Duration.ofSeconds(5));
                 started.jwks().stop(0);
                 Objects.requireNonNull(ScoringStackTest.registry).close();
                 started.kafka().close();
+                started.postgres().close();
             }));
             stack = started;
         }
@@ -132,6 +142,20 @@ public abstract class ScoringStackTest {
         // as the launcher: the issuer (tokens must name it; Swagger UI signs in there) and its JWK set
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ScoringStackTest::issuer);
         properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ScoringStackTest::jwkSetUri);
+        databaseProperties().forEach((name, value) -> properties.add(name, () -> value));
+        properties.add("scoring.audit.peer-secret", () -> PEER_SECRET);
+    }
+
+    /** The database's logins, as the launcher gives them: the runtime role for R2DBC, the owner for Flyway. */
+    protected static Map<String, String> databaseProperties() {
+        EmbeddedDatabases postgres = stack().postgres();
+        return Map.of(
+                "spring.r2dbc.url", postgres.r2dbcUrl(DATABASE),
+                "spring.r2dbc.username", postgres.runtimeUsername(DATABASE),
+                "spring.r2dbc.password", postgres.runtimePassword(DATABASE),
+                "spring.flyway.url", postgres.jdbcUrl(DATABASE),
+                "spring.flyway.user", postgres.username(DATABASE),
+                "spring.flyway.password", postgres.password(DATABASE));
     }
 
     /** The test identity provider: it serves its JWK set at {@code /oauth2/jwks}. */

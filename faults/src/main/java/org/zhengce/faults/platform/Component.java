@@ -3,7 +3,7 @@ package org.zhengce.faults.platform;
 /** What the suite kills: the four services, the broker and PostgreSQL. */
 public enum Component {
     INTAKE("intake-service", "intake"),
-    SCORING("scoring-service", ""),
+    SCORING("scoring-service", "scoring"),
     REFERRAL("referral-service", "referral"),
     NOTIFICATION("notification-service", "notification"),
     BROKER("kafka-broker", ""),

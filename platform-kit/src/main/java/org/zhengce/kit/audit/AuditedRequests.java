@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +26,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * unaudited (an append that fails fails the answer). It sits in the security chain after authentication and before
  * authorisation, so refused attempts (403) are audited too, with the caller. The actor is the token's {@code sub}
  * with its {@code roles} and {@code jurisdictions} (another caller, such as an API key's department, by its name and
- * authorities); the action {@code READ} for GET, {@code CHANGE} otherwise; the
+ * authorities; a token kept as the credentials counts as the token); the action {@code READ} for GET, {@code CHANGE}
+ * otherwise; the
  * jurisdiction the one a handler named ({@link #concerning}), else the path's or the query's {@code area},
  * {@code jurisdiction} or {@code community}; the detail the method, path and status (never the query).
  */
@@ -39,6 +41,7 @@ public final class AuditedRequests {
     private final AuditTrail trail;
     private final Clock clock;
     private final List<Rule> rules;
+    private final Predicate<ServerWebExchange> audited;
 
     /**
      * One kind of audited request.
@@ -60,9 +63,23 @@ public final class AuditedRequests {
     }
 
     public AuditedRequests(AuditTrail trail, Clock clock, List<Rule> rules) {
+        this(trail, clock, rules, exchange -> true);
+    }
+
+    private AuditedRequests(AuditTrail trail, Clock clock, List<Rule> rules, Predicate<ServerWebExchange> audited) {
         this.trail = trail;
         this.clock = clock;
         this.rules = List.copyOf(rules);
+        this.audited = audited;
+    }
+
+    /**
+     * The same, but requests {@code auditedElsewhere} recognises are left to the audit of whoever sent them (e.g. a
+     * question one instance forwards to another on a caller's behalf, audited where the caller asked it). The
+     * recognition must be one no caller can forge.
+     */
+    public AuditedRequests unless(Predicate<ServerWebExchange> auditedElsewhere) {
+        return new AuditedRequests(trail, clock, rules, audited.and(auditedElsewhere.negate()));
     }
 
     /** The filter added to {@code http}, after authentication and before authorisation. */
@@ -84,7 +101,7 @@ public final class AuditedRequests {
                     .map(matcher -> matcher.match(exchange))
                     .flatMap(Optional::stream)
                     .findFirst();
-            if (matched.isEmpty()) {
+            if (matched.isEmpty() || !audited.test(exchange)) {
                 return chain.filter(exchange);
             }
             return ReactiveSecurityContextHolder.getContext()
@@ -103,7 +120,9 @@ public final class AuditedRequests {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = status == null ? 200 : status.value();
         String method = exchange.getRequest().getMethod().name();
-        Jwt jwt = caller instanceof JwtAuthenticationToken token ? token.getToken() : null;
+        Jwt jwt = caller instanceof JwtAuthenticationToken token
+                ? token.getToken()
+                : caller != null && caller.getCredentials() instanceof Jwt credentials ? credentials : null;
         return new AuditRecord(
                 clock.instant(),
                 actor(caller, jwt),

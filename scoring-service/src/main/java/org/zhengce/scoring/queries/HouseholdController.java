@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.zhengce.scoring.activation.PublishedModels;
+import org.zhengce.scoring.audit.ForwardedQueries;
 import org.zhengce.scoring.model.Assessment;
 import org.zhengce.scoring.portrait.Portrait;
 import org.zhengce.scoring.security.Caller;
@@ -37,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code /households/{household}/portrait} and {@code /score}: one household, from whichever instance holds it,
- * for a caller whose jurisdictions cover its community.
+ * for a caller whose jurisdictions cover its community. Each answer names the household's community for its audit
+ * (the kit's filter writes the record; a forwarded question's community comes back in the holder's answer).
  */
 @RestController
 @Tag(name = "Households", description = "A household's portrait and its score with the reasons")
@@ -50,14 +53,21 @@ class HouseholdController {
     private final Instances instances;
     private final Peers peers;
     private final PublishedModels models;
+    private final ForwardedQueries forwarded;
     private final Clock clock;
 
     HouseholdController(
-            LocalStores stores, Instances instances, Peers peers, PublishedModels models, ObjectProvider<Clock> clock) {
+            LocalStores stores,
+            Instances instances,
+            Peers peers,
+            PublishedModels models,
+            ForwardedQueries forwarded,
+            ObjectProvider<Clock> clock) {
         this.stores = stores;
         this.instances = instances;
         this.peers = peers;
         this.models = models;
+        this.forwarded = forwarded;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -92,8 +102,15 @@ class HouseholdController {
             @Parameter(hidden = true) @RequestParam(defaultValue = "false") boolean local,
             @AuthenticationPrincipal Caller caller,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable
-                    String authorization) {
-        return answer(household, local, authorization, PORTRAIT, () -> visiblePortrait(household, caller));
+                    String authorization,
+            ServerWebExchange exchange) {
+        return answer(
+                exchange,
+                household,
+                local,
+                authorization,
+                PORTRAIT,
+                () -> visiblePortrait(exchange, household, caller));
     }
 
     @Operation(
@@ -127,9 +144,10 @@ class HouseholdController {
             @Parameter(hidden = true) @RequestParam(defaultValue = "false") boolean local,
             @AuthenticationPrincipal Caller caller,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable
-                    String authorization) {
-        return answer(household, local, authorization, SCORE, () -> {
-            Portrait portrait = visiblePortrait(household, caller);
+                    String authorization,
+            ServerWebExchange exchange) {
+        return answer(exchange, household, local, authorization, SCORE, () -> {
+            Portrait portrait = visiblePortrait(exchange, household, caller);
             HouseholdState state = stores.state(household);
             if (state == null) {
                 throw notFound(household);
@@ -145,7 +163,12 @@ class HouseholdController {
      * instance ({@code local=true}) is answered here or not at all (the holder moved: 503, ask again).
      */
     private Mono<ResponseEntity<?>> answer(
-            String household, boolean local, @Nullable String authorization, String path, Callable<Object> here) {
+            ServerWebExchange exchange,
+            String household,
+            boolean local,
+            @Nullable String authorization,
+            String path,
+            Callable<Object> here) {
         return Mono.fromCallable(() -> Optional.ofNullable(instances.ownerOf(Stores.PORTRAITS, household)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(owner -> {
@@ -155,15 +178,16 @@ class HouseholdController {
                     if (local) {
                         return Mono.error(QueryConfiguration.moved(household, owner.get()));
                     }
-                    return forward(owner.get(), path, household, authorization);
+                    return forward(exchange, owner.get(), path, household, authorization);
                 });
     }
 
     /** The holder's answer as it gave it: status, content type, {@code Retry-After} and body. */
     private Mono<ResponseEntity<?>> forward(
-            HostInfo owner, String path, String household, @Nullable String authorization) {
+            ServerWebExchange exchange, HostInfo owner, String path, String household, @Nullable String authorization) {
         return peers.forward(owner, path, Map.of("household", household), authorization)
                 .map(remote -> {
+                    forwarded.concerningAnswer(exchange, remote.getHeaders());
                     ResponseEntity.BodyBuilder answer = ResponseEntity.status(remote.getStatusCode());
                     MediaType type = remote.getHeaders().getContentType();
                     if (type != null) {
@@ -178,11 +202,12 @@ class HouseholdController {
                 });
     }
 
-    private Portrait visiblePortrait(String household, Caller caller) {
+    private Portrait visiblePortrait(ServerWebExchange exchange, String household, Caller caller) {
         Portrait portrait = stores.portrait(household);
         if (portrait == null) {
             throw notFound(household);
         }
+        forwarded.concerning(exchange, portrait.communityCode());
         if (!caller.sees(portrait.communityCode())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN, "household " + household + " is outside the caller's jurisdictions");

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Asks another instance of scoring for what it holds, on the caller's behalf (their {@code Authorization} header,
  * so the other instance applies the same rules), always with {@code local=true} so that the question goes no
- * further. An instance that cannot be reached is a 503 with {@code Retry-After}: during a rebalance the holder
+ * further, and signed ({@link org.zhengce.scoring.audit.ForwardedQueries}) so that it is audited here only. An instance that cannot be reached is a 503 with {@code Retry-After}: during a rebalance the holder
  * moves.
  */
 class Peers {

@@ -15,6 +15,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.zhengce.scoring.audit.ForwardedQueries;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -51,13 +52,15 @@ class QueryConfiguration {
     }
 
     @Bean
-    Peers peers(QuerySettings settings) {
+    Peers peers(QuerySettings settings, ForwardedQueries forwarded) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         settings.peerTimeout().toMillis())
                 .responseTimeout(settings.peerTimeout());
         WebClient client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
+                // signed, so that the instance asked leaves the question's audit to this one
+                .filter(forwarded.signing())
                 .build();
         return new Peers(client, settings);
     }

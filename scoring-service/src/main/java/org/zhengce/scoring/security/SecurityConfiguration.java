@@ -15,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
@@ -29,7 +30,8 @@ import org.zhengce.kit.web.ProblemResponses;
  * <p>Households, their scores and the shadow report are open to platform admins, supervisors, advisors and social
  * workers, each controller narrowing them to the caller's jurisdictions; publishing and retiring models, the
  * unresolved persons, the processing dead letters and their replay ({@code /admin/**}) and the actuator beyond health
- * and info to platform admins alone.
+ * and info to platform admins alone. Each of those requests is audited with its caller, allowed or refused (the
+ * kit's {@link AuditedRequests}, declared by the {@code audit} feature).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -46,7 +48,8 @@ class SecurityConfiguration {
             ServerHttpSecurity http,
             ServerCodecConfigurer codecs,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            @Value(TokenAudience.SETTING) String audience) {
+            @Value(TokenAudience.SETTING) String audience,
+            AuditedRequests audited) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemResponses problems = new ProblemResponses(codecs);
         // 401: no token, or one that is invalid or expired; or, without an issuer, that the API is closed
@@ -58,7 +61,8 @@ class SecurityConfiguration {
                         "no JWT issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri or"
                                 + " jwk-set-uri): only health is open")
                 : problems.unauthenticated(exchange, e, "Bearer", "a bearer token is required");
-        StatelessChains.stateless(http)
+        // household reads, reports and admin actions audited after authentication, before authorisation (403s too)
+        StatelessChains.stateless(audited.addTo(http))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(StatelessChains.forbidden(problems)));
         if (decoder == null) {

@@ -8,10 +8,13 @@ import static org.zhengce.scoring.HouseholdEventSupport.medicalExpense;
 import static org.zhengce.scoring.HouseholdEventSupport.pseudonym;
 import static org.zhengce.scoring.HouseholdEventSupport.registered;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhengce.kit.audit.AuditTrail;
 import org.zhengce.scoring.ScoringApplication;
 import org.zhengce.scoring.ScoringStackTest;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CrossInstanceQueriesTests extends ScoringStackTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    AuditTrail trail;
 
     private static final List<String> HOUSEHOLDS = IntStream.rangeClosed(1, 8)
             .mapToObj(n -> COMMUNITY + "-04%02d".formatted(n))
@@ -83,6 +90,23 @@ class CrossInstanceQueriesTests extends ScoringStackTest {
                     assertThat(waitingPersons(instance)).containsAll(WAITING);
                 }
             });
+            // a question the other instance answers is audited once, here where it was asked, with the community
+            // the holder named (the forwarded question is signed: the holder leaves it to this instance's audit)
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                String heldThere = HOUSEHOLDS.stream()
+                        .filter(h -> isUnavailableHere(h, advisor))
+                        .findFirst()
+                        .orElseThrow();
+                long before = portraitReads(heldThere);
+                portrait(http, heldThere, advisor, false).expectStatus().isOk();
+                assertThat(portraitReads(heldThere)).isEqualTo(before + 1);
+                assertThat(trail.about("household-portrait", heldThere).last().block(Duration.ofSeconds(10)))
+                        .satisfies(record -> {
+                            assertThat(record.actor()).isEqualTo("advisor-" + COMMUNITY);
+                            assertThat(record.jurisdiction()).isEqualTo(COMMUNITY);
+                            assertThat(record.allowed()).isTrue();
+                        });
+            });
         }
         // the first instance takes every partition back
         await().atMost(PATIENCE)
@@ -99,15 +123,26 @@ class CrossInstanceQueriesTests extends ScoringStackTest {
                             resources.setUseGlobalResources(false);
                             return resources;
                         }))
-                .run(
-                        "--server.port=" + port,
-                        "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                        "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
-                        "--spring.kafka.streams.state-dir=" + newStateDirectory(),
-                        "--spring.kafka.streams.properties.application.server=localhost:" + port,
-                        "--spring.kafka.streams.properties.session.timeout.ms=6000",
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri(),
-                        "--scoring.tick=250ms");
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--server.port=" + port,
+                                        "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                                        "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
+                                        "--spring.kafka.streams.state-dir=" + newStateDirectory(),
+                                        "--spring.kafka.streams.properties.application.server=localhost:" + port,
+                                        "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri(),
+                                        "--scoring.audit.peer-secret=" + PEER_SECRET,
+                                        "--scoring.tick=250ms"),
+                                databaseProperties().entrySet().stream()
+                                        .map(property -> "--" + property.getKey() + "=" + property.getValue()))
+                        .toArray(String[]::new));
+    }
+
+    /** How many reads of {@code household}'s portrait the trail (both instances share it) holds. */
+    private long portraitReads(String household) {
+        return Objects.requireNonNull(
+                trail.about("household-portrait", household).count().block(Duration.ofSeconds(10)));
     }
 
     private static WebTestClient.ResponseSpec portrait(
