@@ -1,9 +1,11 @@
 package org.zhengce.faults.load;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,6 +19,7 @@ public final class AcceptedEvents {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final Set<String> identityNumbers = ConcurrentHashMap.newKeySet();
+    private final List<String> serverErrors = new CopyOnWriteArrayList<>();
     private final AtomicLong repeats = new AtomicLong();
 
     void sent(String eventId) {
@@ -33,6 +36,10 @@ public final class AcceptedEvents {
 
     void repeated() {
         repeats.incrementAndGet();
+    }
+
+    void serverError(String eventId, Way way) {
+        serverErrors.add(eventId + " " + way);
     }
 
     void identityNumber(String number) {
@@ -52,6 +59,11 @@ public final class AcceptedEvents {
     /** Distinct events sent. */
     public int sent() {
         return sent.size();
+    }
+
+    /** Deliveries answered 500 (event id and way): a fault must be answered 503. */
+    public List<String> serverErrors() {
+        return List.copyOf(serverErrors);
     }
 
     /** Deliveries repeated after a failure (a kill, {@code pending}, a 5xx, no connection). */

@@ -215,6 +215,9 @@ public final class Load {
             log.warn("load: {} event {} refused: {}", way, event.getEventId(), refused.reason());
             return true;
         }
+        if (answer instanceof Answer.Again again && again.reason().equals("500")) {
+            events.serverError(event.getEventId(), way);
+        }
         events.repeated();
         return false;
     }

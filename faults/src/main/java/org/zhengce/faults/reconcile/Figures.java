@@ -15,6 +15,7 @@ import org.zhengce.faults.platform.Component;
  * @param accepted events intake accepted (or the department topic acknowledged)
  * @param repeats deliveries sent again after a failure
  * @param refused valid events refused for good (id and rule): a fault must never turn into a rejection
+ * @param serverErrors deliveries answered 500 (event id, way): a fault is answered 503 with Retry-After, never 500
  * @param lost accepted events not on {@code household.events}
  * @param duplicatedEvents event ids on {@code household.events} more than once
  * @param warnings warnings raised (distinct warning ids)
@@ -39,6 +40,7 @@ public record Figures(
         int accepted,
         long repeats,
         List<String> refused,
+        List<String> serverErrors,
         List<String> lost,
         List<String> duplicatedEvents,
         int warnings,
@@ -69,6 +71,7 @@ public record Figures(
     public List<String> failures() {
         List<String> failures = new ArrayList<>();
         add(failures, "valid events refused", refused);
+        add(failures, "deliveries answered 500 (a fault must be answered 503)", serverErrors);
         add(failures, "accepted events lost (not on household.events)", lost);
         add(failures, "events duplicated on household.events", duplicatedEvents);
         add(failures, "warnings duplicated on household.warnings", duplicatedWarnings);
@@ -98,6 +101,7 @@ public record Figures(
         row(table, "events accepted", accepted);
         row(table, "deliveries repeated after a failure", repeats);
         row(table, "valid events refused", refused.size());
+        row(table, "deliveries answered 500", serverErrors.size());
         row(table, "accepted events lost", lost.size());
         row(table, "events duplicated", duplicatedEvents.size());
         row(table, "warnings raised", warnings);

@@ -241,6 +241,7 @@ public final class Reconciliation {
                 accepted.size(),
                 events.repeats(),
                 refused,
+                events.serverErrors(),
                 lost,
                 sorted(duplicatedEvents),
                 raised.size(),

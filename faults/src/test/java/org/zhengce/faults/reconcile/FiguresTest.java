@@ -10,6 +10,11 @@ import org.zhengce.faults.platform.Component;
 class FiguresTest {
 
     private static Figures figures(List<String> lost, List<String> duplicated, List<String> leaks) {
+        return figures(List.of(), lost, duplicated, leaks);
+    }
+
+    private static Figures figures(
+            List<String> serverErrors, List<String> lost, List<String> duplicated, List<String> leaks) {
         return new Figures(
                 Map.of(Component.INTAKE, 1),
                 Map.of(),
@@ -17,6 +22,7 @@ class FiguresTest {
                 10,
                 2,
                 List.of(),
+                serverErrors,
                 lost,
                 duplicated,
                 1,
@@ -41,6 +47,17 @@ class FiguresTest {
         assertThat(figures.passed()).isTrue();
         assertThat(figures.settled()).isTrue();
         assertThat(figures.table()).contains("| kill -9 rounds: intake-service | 1 |", "| accepted events lost | 0 |");
+    }
+
+    @Test
+    void a500AnsweredDuringAFaultFailsASettledRun() {
+        Figures figures = figures(List.of("HE-inc-7 JSON"), List.of(), List.of(), List.of());
+
+        assertThat(figures.settled()).isTrue();
+        assertThat(figures.passed()).isFalse();
+        assertThat(figures.failures())
+                .containsExactly("1 deliveries answered 500 (a fault must be answered 503): HE-inc-7 JSON");
+        assertThat(figures.table()).contains("| deliveries answered 500 | 1 |");
     }
 
     @Test
