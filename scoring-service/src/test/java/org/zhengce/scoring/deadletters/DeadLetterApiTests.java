@@ -96,6 +96,25 @@ class DeadLetterApiTests extends ScoringStackTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsTheDeadLetterRoutes() {
+        String document = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(document)
+                .contains(
+                        "/admin/dead-letters/{topic}/replay",
+                        "/admin/dead-letters/{topic}",
+                        "listDeadLetters",
+                        "replayDeadLetters");
+    }
+
+    @Test
     void aDeadLetterReadFromATopicScoringDoesNotReadIsListedMaskedAndRefusedNotPublished() throws Exception {
         RecordMetadata dead = deadLetter("H-DLQ-FOREIGN", NOT_READ, "no household for " + IDENTITY_NUMBER);
 
