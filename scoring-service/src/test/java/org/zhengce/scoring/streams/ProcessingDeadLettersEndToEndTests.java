@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,28 +27,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdScoreChanged;
 import org.zhengce.events.RelationToHead;
 import org.zhengce.events.Sex;
+import org.zhengce.kit.kafka.DeadLetterReplay;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
-import org.zhengce.scoring.deadletters.DeadLetter;
-import org.zhengce.scoring.deadletters.ProcessingDeadLetters;
 import org.zhengce.scoring.model.ScoringModel;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The processing dead-letter lane on the real in-process broker, exactly-once as in production: a record the model
  * fails on is committed to {@code household.events.processing.dlq} while the stream goes on; after the fix (the
- * streams started again with a model that does not fail) the dead letter is replayed to its source and scored, once
- * however often it is replayed.
+ * streams started again with a model that does not fail) the dead letter is replayed through the kit's dead-letter API
+ * ({@code /admin/dead-letters/{topic}}) to its source and scored, once however often it is replayed.
  */
 class ProcessingDeadLettersEndToEndTests {
 
     private static final String EVENTS = "household.events";
     private static final String SCORES = "household.scores";
     private static final String LANE = "household.events.processing.dlq";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static ScoringBroker broker;
 
     @TempDir
@@ -75,25 +78,28 @@ class ProcessingDeadLettersEndToEndTests {
                 .id("e2e-rent-absurd")
                 .fact(rentArrears(3, ProcessingDeadLettersTest.ABSURD_FEN));
         publish(registration("e2e-absurd"), absurd, registration("e2e-next"));
-        ProcessingDeadLetters deadLetters = deadLetters();
+        DefaultKafkaProducerFactory<String, byte[]> producers = replayProducers();
+        WebTestClient deadLetters = deadLetterApi(producers);
 
         KafkaStreams failing = streams(ProcessingDeadLettersTest.overflowingModel());
         failing.start();
-        DeadLetter letter;
+        JsonNode letter;
         try {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> scoredHouseholds().contains("e2e-next"));
-            List<DeadLetter> lane = deadLetters.list(10);
-            assertThat(lane).singleElement().satisfies(dead -> {
-                assertThat(dead.key()).isEqualTo("e2e-absurd");
-                assertThat(dead.sourceTopic()).isEqualTo(EVENTS);
-                assertThat(dead.sourcePartition()).isEqualTo(dead.partition());
-                assertThat(dead.sourceOffset()).isEqualTo(1L);
-                assertThat(dead.reason()).isEqualTo("model");
-                assertThat(dead.exceptionClass()).isEqualTo(ArithmeticException.class.getName());
-                assertThat(dead.processor()).isEqualTo("score-households");
-            });
+            JsonNode lane = list(deadLetters);
+            assertThat(lane).hasSize(1);
             letter = lane.get(0);
+            assertThat(letter.path("key").asString()).isEqualTo("e2e-absurd");
+            assertThat(letter.path("sourceTopic").asString()).isEqualTo(EVENTS);
+            assertThat(letter.path("sourcePartition").asInt())
+                    .isEqualTo(letter.path("partition").asInt());
+            assertThat(letter.path("sourceOffset").asLong()).isEqualTo(1L);
+            assertThat(letter.path("details").path("zhengce-dlq-reason").asString())
+                    .isEqualTo("model");
+            assertThat(letter.path("exceptionClass").asString()).isEqualTo(ArithmeticException.class.getName());
+            assertThat(letter.path("details").path("zhengce-dlq-processor").asString())
+                    .isEqualTo("score-households");
         } finally {
             failing.close(new KafkaStreams.CloseOptions()
                     .timeout(Duration.ofSeconds(30))
@@ -103,26 +109,70 @@ class ProcessingDeadLettersEndToEndTests {
         KafkaStreams fixed = streams(ScoringModel.defaultModel());
         fixed.start();
         try {
-            ProcessingDeadLetters.Replayed replayed = deadLetters
-                    .replay(letter.partition(), letter.offset(), "test-admin")
-                    .orElseThrow();
-            assertThat(replayed.topic()).isEqualTo(EVENTS);
-            assertThat(replayed.partition()).isEqualTo(letter.sourcePartition());
+            JsonNode replayed = replay(deadLetters, letter);
+            assertThat(replayed.path("replayed").asInt()).isEqualTo(1);
+            assertThat(replayed.path("replayedTo").get(0).path("topic").asString())
+                    .isEqualTo(EVENTS);
+            assertThat(replayed.path("replayedTo").get(0).path("partition").asInt())
+                    .isEqualTo(letter.path("sourcePartition").asInt());
             await().atMost(Duration.ofSeconds(90)).until(() -> scoresTriggeredBy(absurd) == 1);
 
             // a second replay changes nothing: the portrait has the event; the next event shows it was processed
-            deadLetters.replay(letter.partition(), letter.offset(), "test-admin");
+            replay(deadLetters, letter);
             HouseholdEvent marker = aboutHousehold("e2e-absurd")
                     .at(now.minus(Duration.ofDays(1)))
                     .fact(rentArrears(5, 30_000));
             publish(marker);
             await().atMost(Duration.ofSeconds(90)).until(() -> scoresTriggeredBy(marker) == 1);
             assertThat(scoresTriggeredBy(absurd)).isEqualTo(1);
-            assertThat(deadLetters.list(10)).hasSize(1);
+            assertThat(list(deadLetters)).hasSize(1);
         } finally {
             fixed.close(Duration.ofSeconds(30));
-            deadLetters.close();
+            producers.destroy();
         }
+    }
+
+    /** The kit's dead-letter API over the lane, as scoring declares it (the chain's admin check aside). */
+    private static WebTestClient deadLetterApi(DefaultKafkaProducerFactory<String, byte[]> producers) {
+        return WebTestClient.bindToRouterFunction(DeadLetterReplay.with(
+                                new KafkaTemplate<>(producers),
+                                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))
+                        .lane(LANE, List.of(EVENTS, "scoring-service-by-person-repartition"))
+                        .ownHeaders(DeadLetterHeaders.PREFIX)
+                        .routes())
+                .configureClient()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    private static JsonNode list(WebTestClient deadLetters) {
+        return JSON.readTree(deadLetters
+                        .get()
+                        .uri("/admin/dead-letters/{topic}?limit=10", LANE)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .path("deadLetters");
+    }
+
+    private static JsonNode replay(WebTestClient deadLetters, JsonNode letter) {
+        return JSON.readTree(deadLetters
+                .post()
+                .uri(
+                        "/admin/dead-letters/{topic}/replay?partition={p}&from={o}&to={o}",
+                        LANE,
+                        letter.path("partition").asInt(),
+                        letter.path("offset").asLong(),
+                        letter.path("offset").asLong())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
     }
 
     private static HouseholdEvent registration(String household) {
@@ -133,7 +183,7 @@ class ProcessingDeadLettersEndToEndTests {
                         member(household + "-child", RelationToHead.CHILD, "2016-05-01", Sex.MALE)));
     }
 
-    private ProcessingDeadLetters deadLetters() {
+    private static DefaultKafkaProducerFactory<String, byte[]> replayProducers() {
         Map<String, Object> producer = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers(),
@@ -142,14 +192,10 @@ class ProcessingDeadLettersEndToEndTests {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
+                StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class);
-        return new ProcessingDeadLetters(
-                LANE,
-                Set.of(EVENTS),
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new DefaultKafkaProducerFactory<>(producer));
+        return new DefaultKafkaProducerFactory<>(producer);
     }
 
     private KafkaStreams streams(ScoringModel model) {
