@@ -21,8 +21,10 @@ import org.zhengce.scoring.ScoringApplication;
 import org.zhengce.scoring.streams.DeadLetterHeaders;
 
 /**
- * The processing dead letters after a fix, through the kit's dead-letter API ({@link DeadLetterReplay}, platform
- * admins): {@code GET /admin/dead-letters/household.events.processing.dlq} lists them, {@code POST
+ * Scoring's two dead-letter lanes after a fix, through the kit's dead-letter API ({@link DeadLetterReplay}, platform
+ * admins). {@code household.events.dlq} (records that could not be read, e.g. while the registry did not answer, or
+ * were unsound) is listed and replayed to {@code household.events}. The processing dead letters: {@code GET
+ * /admin/dead-letters/household.events.processing.dlq} lists them, {@code POST
  * /admin/dead-letters/household.events.processing.dlq/replay?partition=&from=&to=} replays them, each only to the
  * topic it was read from among those scoring reads household events from ({@code household.events} and its
  * repartition topics; any other is refused with 409). Scoring's own headers ({@code zhengce-dlq-*}: the kind of fault,
@@ -33,6 +35,9 @@ import org.zhengce.scoring.streams.DeadLetterHeaders;
 class DeadLetterConfiguration {
 
     static final String PROCESSING_DEAD_LETTERS = "household.events.processing.dlq";
+
+    /** The lane of records scoring could not read (or that were unsound), replayed to {@code household.events}. */
+    static final String UNREADABLE_DEAD_LETTERS = "household.events.dlq";
 
     @Bean
     ReplayProducer deadLetterReplayProducer(KafkaProperties kafka) {
@@ -50,6 +55,9 @@ class DeadLetterConfiguration {
         TopicCatalogue catalogue = TopicCatalogue.load();
         return DeadLetterReplay.with(producer.template(), kafka.buildConsumerProperties())
                 .lane(catalogue.topic(PROCESSING_DEAD_LETTERS).name(), householdEventSources(catalogue))
+                .lane(
+                        catalogue.topic(UNREADABLE_DEAD_LETTERS).name(),
+                        List.of(catalogue.topic("household.events").name()))
                 .ownHeaders(DeadLetterHeaders.PREFIX)
                 .routes();
     }

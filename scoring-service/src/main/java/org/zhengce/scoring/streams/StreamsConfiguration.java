@@ -95,14 +95,16 @@ class StreamsConfiguration {
             unreadable.increment();
         };
         return factory -> {
+            // the factory hands out a copy of its configuration: what is changed must be set back
             var properties = factory.getStreamsConfiguration();
             if (properties != null) {
                 properties.put(
-                        StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         RecoveringDeserializationExceptionHandler.class);
                 properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
                 // a processor's failure goes up to the gate after its source, which dead-letters the record
                 properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
+                factory.setStreamsConfiguration(properties);
             }
         };
     }
