@@ -28,8 +28,8 @@ import org.zhengce.scoring.model.ScoringModel;
 
 /**
  * Runs the topology with Spring Kafka's Kafka Streams support: exactly-once v2, RocksDB stores, records that cannot
- * be read sent to {@code household.events.dlq} with the reason (Spring's recovering deserialization handler and
- * dead-letter publisher, same partition), and records a processor fails on sent to
+ * be read sent to {@code household.events.dlq} with the reason ({@link UnreadableRecords} and Spring's dead-letter
+ * publisher, same partition; read again by a new stream thread when the failure was transient), and records a processor fails on sent to
  * {@code household.events.processing.dlq} ({@link ProcessingFailures}, {@link ProcessingDeadLetterGate}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -98,14 +98,13 @@ class StreamsConfiguration {
             // the factory hands out a copy of its configuration: what is changed must be set back
             var properties = factory.getStreamsConfiguration();
             if (properties != null) {
-                properties.put(
-                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        RecoveringDeserializationExceptionHandler.class);
+                properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecords.class);
                 properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
                 // a processor's failure goes up to the gate after its source, which dead-letters the record
                 properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
                 factory.setStreamsConfiguration(properties);
             }
+            factory.setStreamsUncaughtExceptionHandler(UnreadableRecords::replacingThreadsOnTransientFailures);
         };
     }
 
