@@ -24,9 +24,9 @@ import org.zhengce.referral.Warnings;
  */
 @TestPropertySource(
         properties = {
-            "referral.listeners.max-attempts=3",
-            "referral.listeners.back-off-initial-interval=100ms",
-            "referral.listeners.back-off-max-interval=200ms"
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.max-attempts=3",
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.back-off-initial-interval=100",
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.back-off-max-interval=200"
         })
 class DeadLetterReplayTests extends ReferralStackTest {
 
