@@ -3,12 +3,7 @@ package org.zhengce.referral.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,33 +103,5 @@ class DeadLetterReplayTests extends ReferralStackTest {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static int casesOf(String household) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "select count(*) from cases where household_number = '" + household + "'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection connection = connect();
-                Statement run = connection.createStatement()) {
-            run.execute(statement);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                database().jdbcUrl("referral"),
-                database().username("referral"),
-                database().password("referral"));
     }
 }
