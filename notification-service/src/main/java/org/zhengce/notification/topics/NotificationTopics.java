@@ -5,11 +5,9 @@ import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.channel.PublishSubscribeChannel;
-import org.springframework.integration.context.IntegrationContextUtils;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.AlertEvent;
@@ -34,6 +32,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
  * then dead-lettered. Dead letters are replayed with {@code POST /admin/dead-letters/case.events.dlq/replay}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ListenerBindings.Infrastructure.class)
 class NotificationTopics {
 
     @Bean
@@ -73,18 +72,6 @@ class NotificationTopics {
                         .countingIn(meters),
                 bindings.catalogue(),
                 List.of(caseEvents));
-    }
-
-    /** The batch binding's records as polled, for the function to name the one that failed. */
-    @Bean(ListenerBindings.CONVERTER)
-    BatchMessagingMessageConverter polledRecordsConverter() {
-        return ListenerBindings.converter();
-    }
-
-    /** No logger on the error channel: the binding's failures are the container's error handler's (ListenerErrors). */
-    @Bean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)
-    PublishSubscribeChannel errorChannel() {
-        return ListenerBindings.errorChannel();
     }
 
     /** {@code POST /admin/dead-letters/{dlq}/replay}: dead letters back to their topic after a fix. */

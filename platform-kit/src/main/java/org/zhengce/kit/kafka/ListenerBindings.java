@@ -13,7 +13,10 @@ import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAnd
 import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.support.ConsumerConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -57,7 +60,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
 public final class ListenerBindings
         implements ListenerContainerWithDlqAndRetryCustomizer, ConsumerConfigCustomizer, ClientFactoryCustomizer {
 
-    /** The bean name of {@link #converter()}, for {@code spring.cloud.stream.kafka.bindings.<b>.consumer.converter-bean-name}. */
+    /** The bean name of the {@link Infrastructure}'s converter, for {@code spring.cloud.stream.kafka.bindings.<b>.consumer.converter-bean-name}. */
     public static final String CONVERTER = "polledRecordsConverter";
 
     /**
@@ -87,27 +90,37 @@ public final class ListenerBindings
     }
 
     /**
-     * The converter of a batch binding's records into a message whose payload is the values and whose {@link
-     * KafkaHeaders#RAW_DATA} header is the records as polled (with their topic, partition, offset and headers: an
-     * unreadable one carries its reason there). Declare it as a bean named {@value #CONVERTER}.
+     * What a service with batch bindings imports ({@code @Import(ListenerBindings.Infrastructure.class)}) next to its
+     * {@link ListenerBindings} bean: the converter its batch bindings name, and the application's error channel.
      */
-    public static BatchMessagingMessageConverter converter() {
-        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
-        converter.setRawRecordHeader(true);
-        return converter;
+    @Configuration(proxyBeanMethods = false)
+    public static class Infrastructure {
+
+        /**
+         * The converter of a batch binding's records into a message whose payload is the values and whose {@link
+         * KafkaHeaders#RAW_DATA} header is the records as polled (with their topic, partition, offset and headers: an
+         * unreadable one carries its reason there).
+         */
+        @Bean(CONVERTER)
+        BatchMessagingMessageConverter polledRecordsConverter() {
+            BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
+            converter.setRawRecordHeader(true);
+            return converter;
+        }
+
+        /**
+         * The application's error channel (declared, so that Spring Integration declares none), with no subscriber.
+         * The binder bridges each binding's failures to it, where Spring Integration's own would log them at ERROR
+         * with the message's payload (the records' content); the container's error handler logs them (the reason
+         * only), counts them and dead-letters them.
+         */
+        @Bean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)
+        PublishSubscribeChannel errorChannel() {
+            return new PublishSubscribeChannel();
+        }
     }
 
-    /**
-     * The application's error channel ({@code errorChannel}, declared so that Spring Integration declares none): with
-     * no subscriber. The binder bridges each binding's failures to it, where Spring Integration's own would log them
-     * at ERROR with the message's payload (the records' content); here the container's error handler logs them
-     * (reason only), counts them and dead-letters them.
-     */
-    public static PublishSubscribeChannel errorChannel() {
-        return new PublishSubscribeChannel();
-    }
-
-    /** The records of a batch binding's message, in the order they were polled (see {@link #converter()}). */
+    /** The records of a batch binding's message, in the order they were polled (see {@link Infrastructure}). */
     @SuppressWarnings("unchecked")
     public static <K, V> List<ConsumerRecord<K, V>> records(Message<?> batch) {
         Object records = batch.getHeaders().get(KafkaHeaders.RAW_DATA);

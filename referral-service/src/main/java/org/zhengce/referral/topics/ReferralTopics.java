@@ -6,11 +6,9 @@ import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.channel.PublishSubscribeChannel;
-import org.springframework.integration.context.IntegrationContextUtils;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.zhengce.events.CaseEvent;
@@ -40,6 +38,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
  * passes). Dead letters are replayed with {@code POST /admin/dead-letters/household.warnings.dlq/replay}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ListenerBindings.Infrastructure.class)
 class ReferralTopics {
 
     @Bean
@@ -91,18 +90,6 @@ class ReferralTopics {
                         .countingIn(meters),
                 bindings.catalogue(),
                 List.of(householdWarnings, householdEvents));
-    }
-
-    /** The batch bindings' records as polled, for the functions to name the one that failed. */
-    @Bean(ListenerBindings.CONVERTER)
-    BatchMessagingMessageConverter polledRecordsConverter() {
-        return ListenerBindings.converter();
-    }
-
-    /** No logger on the error channel: the bindings' failures are the container's error handler's (ListenerErrors). */
-    @Bean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)
-    PublishSubscribeChannel errorChannel() {
-        return ListenerBindings.errorChannel();
     }
 
     /**
