@@ -1,5 +1,7 @@
 package org.zhengce.referral;
 
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -329,6 +332,17 @@ public abstract class ReferralStackTest {
             }
         }
         return records;
+    }
+
+    /** The first record of {@code key} on {@code household.warnings.dlq}, once there (within a minute). */
+    protected static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> readAll(WARNING_DEAD_LETTERS).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The value of header {@code name} of {@code record}, as text. */

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,13 +48,7 @@ class BindingRetryTests extends ReferralStackTest {
 
         publish(WARNINGS, FAILING, Warnings.raised("w-attempts-1", FAILING, COMMUNITY, WarningLevel.RED));
 
-        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> readAll(WARNING_DEAD_LETTERS).stream()
-                                .filter(r -> FAILING.equals(r.key()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(FAILING);
         assertThat(header(dead, ListenerErrors.FAILURE_HEADER)).isEqualTo("transient-exhausted");
         assertThat(header(dead, ListenerErrors.REASON_HEADER)).contains("could not serialize for the test");
         // a warning behind it on the same partition (same key) is applied: the failing one was not delivered again

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -40,13 +39,7 @@ class DeadLetterReplayTests extends ReferralStackTest {
         publish(WARNINGS, REFUSED, Warnings.raised("w-replay-1", REFUSED, COMMUNITY, WarningLevel.RED));
         publish(WARNINGS, AFTER, Warnings.raised("w-replay-2", AFTER, COMMUNITY, WarningLevel.RED));
 
-        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> readAll(WARNING_DEAD_LETTERS).stream()
-                                .filter(r -> REFUSED.equals(r.key()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(REFUSED);
         // r2dbc-postgresql reports a trigger's refusal as a resource failure, which the kit counts as transient: it
         // is retried up to max-attempts (3 here), then dead-lettered; a permanent one would go at once
         assertThat(header(dead, "platform-failure")).isIn("permanent", "transient-exhausted");
