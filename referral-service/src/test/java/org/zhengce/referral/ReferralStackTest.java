@@ -1,5 +1,7 @@
 package org.zhengce.referral;
 
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,6 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -171,6 +179,34 @@ public abstract class ReferralStackTest {
         return running;
     }
 
+    // --- the database, as its owner
+
+    /** Runs {@code statement} on referral's database as its owner (e.g. a trigger that refuses a household). */
+    protected static void sql(String statement) throws SQLException {
+        try (Connection connection = connect();
+                Statement run = connection.createStatement()) {
+            run.execute(statement);
+        }
+    }
+
+    /** The number of cases of {@code household}. */
+    protected static int casesOf(String household) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select count(*) from cases where household_number = '" + household + "'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                database().jdbcUrl(DATABASE),
+                database().username(DATABASE),
+                database().password(DATABASE));
+    }
+
     // --- identity
 
     /** A signed, valid token for {@code userId} with {@code roles} and {@code jurisdictions}. */
@@ -296,6 +332,22 @@ public abstract class ReferralStackTest {
             }
         }
         return records;
+    }
+
+    /** The first record of {@code key} on {@code household.warnings.dlq}, once there (within a minute). */
+    protected static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> readAll(WARNING_DEAD_LETTERS).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The value of header {@code name} of {@code record}, as text. */
+    protected static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     /** The events of {@code caseId} on {@code case.events}, in order. */

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
+import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -176,7 +178,8 @@ public final class ListenerErrors {
         ConfluentAvroSerializer<SpecificRecord> avro = serializer;
         Meters measured = meters();
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (ConsumerRecord<?, ?> record, Exception e) -> {
+                (ConsumerRecord<?, ?> record, Exception thrown) -> {
+                    Exception e = asTheListenerThrewIt(thrown);
                     measured.settled(record, kind(e));
                     if (deadLetters.apply(record, e) != null) {
                         publisher.accept(avro == null ? record : asBytes(record, avro), e);
@@ -245,6 +248,22 @@ public final class ListenerErrors {
         // the first delivery is an attempt: the back-off counts the ones after it
         backOff.setMaxAttempts(attempts == Long.MAX_VALUE ? Long.MAX_VALUE : attempts - 1);
         return backOff;
+    }
+
+    /**
+     * A failure of a Spring Cloud Stream function as the container reports a listener's own: the function's exception
+     * in the container's {@link ListenerExecutionFailedException}, without the messaging exception of the function's
+     * invocation between them, so that the dead letter's {@code kafka_dlt-exception-*} headers name the listener's
+     * failure (the failed record and why), as they do for a {@code @KafkaListener}.
+     */
+    private static Exception asTheListenerThrewIt(Exception thrown) {
+        if (thrown instanceof ListenerExecutionFailedException failed
+                && failed.getCause() instanceof MessagingException invocation
+                && invocation.getCause() instanceof Exception listener) {
+            return new ListenerExecutionFailedException(
+                    String.valueOf(failed.getMessage()), failed.getGroupId(), listener);
+        }
+        return thrown;
     }
 
     private static String kind(Throwable e) {

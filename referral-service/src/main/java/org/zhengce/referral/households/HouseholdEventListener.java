@@ -2,11 +2,11 @@ package org.zhengce.referral.households;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.HouseholdChanged;
@@ -14,18 +14,25 @@ import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdRegistered;
 import org.zhengce.kit.kafka.BatchFailures;
+import org.zhengce.kit.kafka.ListenerBindings;
 import org.zhengce.kit.kafka.UnreadableRecords;
 import reactor.core.publisher.Flux;
 
 /**
  * Keeps the contact fields (address, head's name, phone) and community of civil affairs' registration events
- * ({@code HouseholdRegistered}, {@code HouseholdChanged}); every other fact, and every member, is ignored. Offsets
- * are acknowledged once the batch is in the database. A record that cannot be read, or that the database refuses
- * (a NUL in an address), is skipped with a warning by the error handler: {@code household.events} keeps it for
- * ever, and its dead-letter topic is scoring's; a transient failure (the database down) is retried until it passes.
+ * ({@code HouseholdRegistered}, {@code HouseholdChanged}); every other fact, and every member, is ignored. The
+ * function {@value #FUNCTION} reads {@code household.events} in batches (Spring Cloud Stream binding {@code
+ * keepHouseholdContacts-in-0}, batch mode, in {@code referral-service.yml}; started unless {@code
+ * referral.households.consume} is false). Offsets are committed once the batch is in the database. A record that
+ * cannot be read, or that the database refuses (a NUL in an address), is skipped with a warning by the error handler:
+ * {@code household.events} keeps it for ever, and its dead-letter topic is scoring's (the binding has no {@code
+ * enable-dlq}); a transient failure (the database down) is retried until it passes.
  */
-@Component
-class HouseholdEventListener {
+@Component(HouseholdEventListener.FUNCTION)
+class HouseholdEventListener implements Consumer<Message<List<Object>>> {
+
+    /** The function's name in {@code spring.cloud.function.definition}. */
+    static final String FUNCTION = "keepHouseholdContacts";
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdEventListener.class);
 
@@ -40,19 +47,18 @@ class HouseholdEventListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(
-            id = "referral-household-events",
-            topics = "#{householdEvents.name()}",
-            containerFactory = "householdEventsListeners",
-            batch = "true",
-            autoStartup = "${referral.households.consume:true}")
-    void on(List<ConsumerRecord<String, HouseholdEvent>> records, Acknowledgment ack) {
+    /** A batch as the binding delivers it: the records as polled are in its headers. */
+    @Override
+    public void accept(Message<List<Object>> batch) {
+        on(ListenerBindings.records(batch));
+    }
+
+    void on(List<ConsumerRecord<String, HouseholdEvent>> records) {
         int unreadable = UnreadableRecords.firstUnreadable(records);
         BatchFailures.applyNamingTheFailed(unreadable < 0 ? records : records.subList(0, unreadable), this::keep);
         if (unreadable >= 0) {
             throw UnreadableRecords.failure(records, unreadable);
         }
-        ack.acknowledge();
         log.debug("kept contact details from {} household events", records.size());
     }
 

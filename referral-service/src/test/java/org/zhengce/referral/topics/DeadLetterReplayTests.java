@@ -3,14 +3,8 @@ package org.zhengce.referral.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -24,9 +18,9 @@ import org.zhengce.referral.Warnings;
  */
 @TestPropertySource(
         properties = {
-            "referral.listeners.max-attempts=3",
-            "referral.listeners.back-off-initial-interval=100ms",
-            "referral.listeners.back-off-max-interval=200ms"
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.max-attempts=3",
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.back-off-initial-interval=100",
+            "spring.cloud.stream.bindings.applyWarnings-in-0.consumer.back-off-max-interval=200"
         })
 class DeadLetterReplayTests extends ReferralStackTest {
 
@@ -45,13 +39,7 @@ class DeadLetterReplayTests extends ReferralStackTest {
         publish(WARNINGS, REFUSED, Warnings.raised("w-replay-1", REFUSED, COMMUNITY, WarningLevel.RED));
         publish(WARNINGS, AFTER, Warnings.raised("w-replay-2", AFTER, COMMUNITY, WarningLevel.RED));
 
-        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> readAll(WARNING_DEAD_LETTERS).stream()
-                                .filter(r -> REFUSED.equals(r.key()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(REFUSED);
         // r2dbc-postgresql reports a trigger's refusal as a resource failure, which the kit counts as transient: it
         // is retried up to max-attempts (3 here), then dead-lettered; a permanent one would go at once
         assertThat(header(dead, "platform-failure")).isIn("permanent", "transient-exhausted");
@@ -108,33 +96,5 @@ class DeadLetterReplayTests extends ReferralStackTest {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static int casesOf(String household) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "select count(*) from cases where household_number = '" + household + "'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection connection = connect();
-                Statement run = connection.createStatement()) {
-            run.execute(statement);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                database().jdbcUrl("referral"),
-                database().username("referral"),
-                database().password("referral"));
     }
 }
