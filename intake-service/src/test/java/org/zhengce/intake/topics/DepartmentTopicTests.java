@@ -37,8 +37,9 @@ import org.zhengce.schemas.serde.ConfluentAvroSerializer;
  */
 class DepartmentTopicTests extends IntakeStackTest {
 
-    private static final String TOPIC = "dept.health.events";
+    static final String TOPIC = "dept.health.events";
 
+    /** Creates {@value #TOPIC} (3 partitions) once per JVM and waits for its partitions' leaders. */
     @BeforeAll
     static void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(
@@ -64,14 +65,14 @@ class DepartmentTopicTests extends IntakeStackTest {
         }
     }
 
-    private static byte[] avro(DepartmentEvent event) {
+    static byte[] avro(DepartmentEvent event) {
         try (ConfluentAvroSerializer<DepartmentEvent> serializer = new ConfluentAvroSerializer<>(
                 new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registryUrl()), null))) {
             return serializer.serialize(TOPIC, event);
         }
     }
 
-    private static DepartmentEvent example(String eventId) {
+    static DepartmentEvent example(String eventId) {
         DepartmentEvent event = DepartmentEvent.newBuilder(EventExamples.all().get("HospitalDischarged"))
                 .setEventId(eventId)
                 .build();
