@@ -23,13 +23,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,27 +101,7 @@ class HostileInputCorpusTests extends IntakeStackTest {
 
     @BeforeAll
     static void createTopic() throws Exception {
-        try (Admin admin = admin()) {
-            try {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1)))
-                        .all()
-                        .get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            await().atMost(TIMEOUT)
-                    .ignoreExceptions()
-                    .until(() -> admin
-                            .describeTopics(List.of(TOPIC))
-                            .allTopicNames()
-                            .get(10, TimeUnit.SECONDS)
-                            .get(TOPIC)
-                            .partitions()
-                            .stream()
-                            .allMatch(p -> p.leader() != null));
-        }
+        createTopicOnce(TOPIC, 3);
     }
 
     private static Admin admin() {

@@ -42,7 +42,7 @@ class DepartmentTopicFailureTests extends IntakeStackTest {
 
     @BeforeAll
     static void createTopic() throws Exception {
-        DepartmentTopicTests.createTopic();
+        createTopicOnce(DepartmentTopicTests.TOPIC, 3);
     }
 
     @Test
