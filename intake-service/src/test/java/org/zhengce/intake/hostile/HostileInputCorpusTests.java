@@ -437,6 +437,7 @@ class HostileInputCorpusTests extends IntakeStackTest {
     // ---- the department's topic ----
 
     private void sendTopic(HostileInputs corpus, List<HostileCase> cases) throws Exception {
+        java.time.Instant familyStarted = java.time.Instant.now();
         Map<String, HostileCase> byPosition = new LinkedHashMap<>();
         KafkaProducer<String, byte[]> records = Objects.requireNonNull(producer);
         for (HostileCase c : cases) {
@@ -453,7 +454,7 @@ class HostileInputCorpusTests extends IntakeStackTest {
         sentinels.add(sentinel.getEventId());
         await().atMost(TIMEOUT).until(() -> publishedIds().containsKey(sentinel.getEventId()));
 
-        Map<String, JsonNode> rejected = rejectedOnTopic();
+        Map<String, JsonNode> rejected = rejectedOnTopic(familyStarted);
         Map<String, List<HouseholdEvent>> events = publishedIds();
         byPosition.forEach((position, c) -> {
             Input.Record record = (Input.Record) c.input();
@@ -514,9 +515,17 @@ class HostileInputCorpusTests extends IntakeStackTest {
     }
 
     /** HEALTH's rejections from its topic, by source (topic-partition@offset). */
-    private Map<String, JsonNode> rejectedOnTopic() {
-        Answer answer = answer(http.get()
-                .uri("/admin/rejected-events?department=HEALTH&limit=100000")
+    private Map<String, JsonNode> rejectedOnTopic(java.time.Instant since) {
+        // the family's alone (since its first record, a little before), read with room for large masked payloads
+        Answer answer = answer(http.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build()
+                .get()
+                .uri(uri -> uri.path("/admin/rejected-events")
+                        .queryParam("department", "HEALTH")
+                        .queryParam("from", since.minusSeconds(60).toString())
+                        .queryParam("limit", 100_000)
+                        .build())
                 .header("X-API-Key", ADMIN_KEY));
         responses.add(answer.body());
         Map<String, JsonNode> bySource = new HashMap<>();

@@ -30,12 +30,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * A failure the pipeline did not expect, for one record of a department's topic (issue 15: the listener retried a
  * failed batch for ever, and the partition stopped): the record is kept sealed as a rejection and dead-lettered at
- * once, and the records behind it on the partition are taken.
+ * once, and the records behind it on the partition are taken. (Its event ids are not {@code topic-*}: {@link
+ * DepartmentTopicTests} looks for its own by that prefix on the shared broker.)
  */
 class DepartmentTopicFailureTests extends IntakeStackTest {
 
     private static final int PARTITION = 2;
-    private static final String UNEXPECTED = "topic-unexpected-1";
+    private static final String UNEXPECTED = "failure-unexpected-1";
 
     @MockitoSpyBean
     private IntakePipeline pipeline;
@@ -65,7 +66,7 @@ class DepartmentTopicFailureTests extends IntakeStackTest {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (String eventId : List.of("topic-before-1", UNEXPECTED, "topic-after-1")) {
+            for (String eventId : List.of("failure-before-1", UNEXPECTED, "failure-after-1")) {
                 offsets.add(producer.send(new ProducerRecord<>(
                                 DepartmentTopicTests.TOPIC,
                                 PARTITION,
@@ -81,8 +82,8 @@ class DepartmentTopicFailureTests extends IntakeStackTest {
                 .untilAsserted(() -> assertThat(readAll(HOUSEHOLD_EVENTS).stream()
                                 .map(record -> reader.deserialize(HOUSEHOLD_EVENTS, record.value())
                                         .getEventId())
-                                .filter(id -> id.startsWith("topic-before-") || id.startsWith("topic-after-")))
-                        .containsExactly("topic-before-1", "topic-after-1"));
+                                .filter(id -> id.startsWith("failure-before-") || id.startsWith("failure-after-")))
+                        .containsExactly("failure-before-1", "failure-after-1"));
 
         String source = DepartmentTopicTests.TOPIC + "-" + PARTITION + "@" + offsets.get(1);
         JsonNode kept = await().atMost(Duration.ofSeconds(30)).until(() -> keptFrom(source), found -> found != null);
