@@ -141,6 +141,38 @@ public abstract class IntakeStackTest {
         return java.util.Objects.requireNonNull(issued).apiKey();
     }
 
+    /**
+     * Creates {@code topic} with {@code partitions} on the shared broker unless it exists, and waits until every
+     * partition has a leader (Kafka 4.1.2: producing before that can leave an idempotent producer retrying an
+     * out-of-sequence first batch, embedded/README.md; listing offsets needs the leaders).
+     */
+    protected static void createTopicOnce(String topic, int partitions) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                sharedBroker().bootstrapServers()))) {
+            try {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                        .all()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends =
+                    new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                ends.put(
+                        new org.apache.kafka.common.TopicPartition(topic, p),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() -> admin.listOffsets(ends).all().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
+        }
+    }
+
     /** Every record on {@code topic} from the beginning up to its current end. */
     protected static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties config = new Properties();

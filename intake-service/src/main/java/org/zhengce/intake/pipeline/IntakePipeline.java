@@ -23,6 +23,7 @@ import org.zhengce.intake.departments.DepartmentRegistry;
 import org.zhengce.intake.identity.ResidentIdentityNumber;
 import org.zhengce.intake.reading.EventJson;
 import org.zhengce.intake.reading.ReadEvent;
+import org.zhengce.intake.validation.ControlCharacters;
 import org.zhengce.intake.validation.EventPseudonymisation;
 import org.zhengce.intake.validation.EventValidator;
 import org.zhengce.intake.validation.ValidationRule;
@@ -492,6 +493,37 @@ public class IntakePipeline {
         }
     }
 
+    /**
+     * Keeps a department topic's record the pipeline failed on for a reason it did not expect (a bug, a value a store
+     * refuses), so that the partition goes on: sealed only, with no readable copy (what failed cannot be trusted to
+     * have been masked), rule {@code pipeline.processable} with the failure masked, and its dead letter on {@code
+     * dept.events.dlq}. Replayed like any rejection once the fault is fixed.
+     *
+     * @return the rejection it is kept as
+     */
+    public Mono<UUID> keepUnprocessed(String department, String sourceRef, byte[] payload, String failure) {
+        UUID id = UUID.randomUUID();
+        RejectedEvent rejected = new RejectedEvent(
+                id,
+                department,
+                null,
+                null,
+                Channel.TOPIC,
+                sourceRef,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                List.of(new Violation("", ValidationRule.UNPROCESSABLE, masked(failure))),
+                "sealed only: AVRO payload of " + payload.length + " bytes intake failed to process",
+                PayloadFormat.AVRO,
+                null,
+                null,
+                null);
+        return rejections
+                .keep(List.of(new RejectedEventStore.Kept(rejected, sealer.seal(id, payload))))
+                .then(deadLetters.send(List.of(rejected), rejections))
+                .then(Mono.fromRunnable(() -> metrics.ruleBroken(department, ValidationRule.UNPROCESSABLE.code())))
+                .thenReturn(id);
+    }
+
     // ---- replay and inspection ----
 
     /** What a replay did: the rejection replayed, and the outcome of its new run through the pipeline. */
@@ -565,7 +597,8 @@ public class IntakePipeline {
         return EventDigests.canonical(event);
     }
 
+    /** {@code text} as intake shows and keeps it: identity numbers masked, control characters written as escapes. */
     private static String masked(String text) {
-        return ResidentIdentityNumber.maskAllIn(text);
+        return ControlCharacters.escaped(ResidentIdentityNumber.maskAllIn(text));
     }
 }

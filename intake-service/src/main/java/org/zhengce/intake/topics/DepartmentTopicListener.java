@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,15 +23,18 @@ import org.zhengce.intake.pipeline.IntakePipeline;
 import org.zhengce.intake.pipeline.Outcome;
 import org.zhengce.intake.pipeline.PayloadFormat;
 import org.zhengce.intake.pipeline.Submission;
+import org.zhengce.kit.kafka.BatchFailures;
 import reactor.core.publisher.Mono;
 
 /**
  * Reads the departments' own topics ({@code dept.<code>.events}, Avro in the Confluent wire format) through the same
  * pipeline as HTTP. The topic names the sender: an event on {@code dept.health.events} is HEALTH's, and must say so.
- * The batch's offsets are committed only when every record is accepted, a duplicate or kept as rejected (garbage
- * bytes included); if any is still pending on Kafka, or the registry or the database is down (an event that could
- * not be prepared for a transient reason is never rejected), the batch is retried with back-off (the ledger makes
- * the retry idempotent), so nothing is lost and a bad record never blocks the partition.
+ * Offsets are committed only past records that are accepted, a duplicate or kept as rejected (garbage bytes
+ * included). A failure is narrowed to the record it happened on ({@link BatchFailures}) and handed to the error handler
+ * ({@link TopicConsumption}): one still pending on Kafka, or not taken while the registry or the database is down (an
+ * event that could not be prepared for a transient reason is never rejected), is read again with back-off (the ledger
+ * makes it idempotent); one the pipeline failed on unexpectedly is kept sealed and dead-lettered. Nothing is lost and
+ * a bad record never blocks the partition.
  */
 @Component
 class DepartmentTopicListener {
@@ -58,6 +62,11 @@ class DepartmentTopicListener {
             batch = "true",
             autoStartup = "${intake.topics.consume:true}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
+        // a failure names its record, so the error handler retries or sets aside that one alone (TopicConsumption)
+        BatchFailures.applyNamingTheFailed(records, this::take);
+    }
+
+    private void take(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new LinkedHashMap<>();
         records.forEach(record ->
                 byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record));
@@ -80,12 +89,20 @@ class DepartmentTopicListener {
                             .filter(o -> o instanceof Outcome.Pending || o instanceof Outcome.Unavailable)
                             .count();
             if (pending > 0) {
-                throw new IllegalStateException(pending + " events of " + topic
+                throw new NotYetTaken(pending + " events of " + topic
                         + " not yet confirmed on household.events, or not taken while a service intake depends on"
-                        + " was unavailable; the batch is retried");
+                        + " was unavailable; they are read again");
             }
             log.debug("{} records of {} through intake", ofTopic.size(), topic);
         });
+    }
+
+    /** Events not yet taken, for a transient reason: their records are read again (Kafka's retriable kind). */
+    static final class NotYetTaken extends RetriableException {
+
+        NotYetTaken(String message) {
+            super(message);
+        }
     }
 
     /** {@code dept.human-resources-social-security.events} → {@code HUMAN_RESOURCES_SOCIAL_SECURITY}. */

@@ -55,6 +55,12 @@ import org.zhengce.intake.identity.ResidentIdentityNumber;
 public final class EventValidator {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /**
+     * No fact the platform is told about happened before 1900: an earlier time is a department system's empty value
+     * (0001-01-01, epoch millis far below zero), never a date to publish.
+     */
+    private static final Instant EARLIEST_TIME = Instant.parse("1900-01-01T00:00:00Z");
+
     private static final String RESIDENT_IDENTITY =
             ResidentIdentity.getClassSchema().getFullName();
     private static final Pattern COMMUNITY_CODE = Pattern.compile("[0-9]{12}");
@@ -183,7 +189,14 @@ public final class EventValidator {
             try {
                 identities.put(identity, ResidentIdentityNumber.parse(number.toString(), fixedClock));
             } catch (InvalidIdentityNumberException invalid) {
-                add(numberPath, ValidationRule.of(invalid.rule()), invalid.maskedValue());
+                // a control character is the more specific rule: the number is not mistyped, it holds a character no
+                // text may hold (shown masked as a whole: a masker of text cannot see a number it splits)
+                add(
+                        numberPath,
+                        ControlCharacters.foundIn(number.toString())
+                                ? ValidationRule.CONTROL_CHARACTER
+                                : ValidationRule.of(invalid.rule()),
+                        invalid.maskedValue());
             }
         }
 
@@ -224,6 +237,8 @@ public final class EventValidator {
                 Instant time = value instanceof Instant instant ? instant : Instant.ofEpochMilli((Long) value);
                 if (time.isAfter(latestAllowedTime)) {
                     add(path, ValidationRule.TIME_IN_FUTURE, time.toString());
+                } else if (time.isBefore(EARLIEST_TIME)) {
+                    add(path, ValidationRule.TIME_TOO_EARLY, time.toString());
                 }
             } else if (logicalName.equals("date")) {
                 LocalDate date = value instanceof LocalDate local ? local : LocalDate.ofEpochDay((Integer) value);

@@ -22,6 +22,8 @@ public enum ValidationRule {
     IDENTITY_NUMBER_IN_KEY("identity-number.not-in-identifier"),
     /** A time later than now. */
     TIME_IN_FUTURE("time.not-in-future"),
+    /** A time before 1900: a department system's empty value (0001-01-01), not a time a fact happened. */
+    TIME_TOO_EARLY("time.not-before-1900"),
     /** {@code occurredAt} later than {@code reportedAt}. */
     OCCURRED_AFTER_REPORTED("time.occurred-not-after-reported"),
     /** A date later than today (in China). */
@@ -86,6 +88,11 @@ public enum ValidationRule {
     UNKNOWN_FIELD("schema.unknown-field"),
     /** Bytes on a department topic that are not a DepartmentEvent in the Confluent Avro wire format. */
     UNDECODABLE("avro.decodable"),
+    /**
+     * A department topic's record the pipeline failed on for a reason it did not expect (a fault of intake's, not of
+     * the record's as far as anyone knows): kept sealed, replayed once the fault is fixed.
+     */
+    UNPROCESSABLE("pipeline.processable"),
 
     // Admission: who sent it, and whether it fits their terms.
     /** The event names another department than the one that sent it (the credential's or the topic's). */

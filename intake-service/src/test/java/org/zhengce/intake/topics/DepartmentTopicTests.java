@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,41 +35,22 @@ import org.zhengce.schemas.serde.ConfluentAvroSerializer;
  */
 class DepartmentTopicTests extends IntakeStackTest {
 
-    private static final String TOPIC = "dept.health.events";
+    static final String TOPIC = "dept.health.events";
 
+    /** Creates {@value #TOPIC} (3 partitions) once per JVM and waits for its partitions' leaders. */
     @BeforeAll
     static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers()))) {
-            try {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1)))
-                        .all()
-                        .get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            // Kafka 4.1.2: producing before the partitions have leaders can leave an idempotent producer retrying an
-            // out-of-sequence first batch (embedded/README.md); listing offsets needs the leaders
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
-            for (int p = 0; p < 3; p++) {
-                partitions.put(new TopicPartition(TOPIC, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-            }
-            await().atMost(Duration.ofSeconds(30))
-                    .ignoreExceptions()
-                    .until(() -> admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS) != null);
-        }
+        createTopicOnce(TOPIC, 3);
     }
 
-    private static byte[] avro(DepartmentEvent event) {
+    static byte[] avro(DepartmentEvent event) {
         try (ConfluentAvroSerializer<DepartmentEvent> serializer = new ConfluentAvroSerializer<>(
                 new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registryUrl()), null))) {
             return serializer.serialize(TOPIC, event);
         }
     }
 
-    private static DepartmentEvent example(String eventId) {
+    static DepartmentEvent example(String eventId) {
         DepartmentEvent event = DepartmentEvent.newBuilder(EventExamples.all().get("HospitalDischarged"))
                 .setEventId(eventId)
                 .build();

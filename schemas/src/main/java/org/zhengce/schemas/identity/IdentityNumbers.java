@@ -15,7 +15,10 @@ import java.util.List;
  *       digits and a full-width {@code Ｘ} count as digits and {@code X};
  *   <li>a JSON escape of a digit or {@code X} (a backslash, {@code u} and four hex digits) counts as that character,
  *       so raw JSON text is read as its parsed value would be;
- *   <li>single separators between digits (a space, an ideographic space, a hyphen or dash, a dot) are passed over;
+ *   <li>up to three separators between digits are passed over: spaces of any width, dashes, dots, slashes, and what a
+ *       reader does not see (a tab or another control character, a zero-width space, a soft hyphen), also written as
+ *       JSON escapes;
+ *   <li>digits outside the Basic Multilingual Plane (mathematical digits) are digits too;
  *   <li>in a run of digits, every window of 18 (17 digits and a digit or {@code X}) whose birth date is a date and
  *       whose check character is right is a number, also when the run is longer (digits glued to a phone number); a
  *       run of exactly 18 is masked whatever its check character, as a mistyped number still names a person; a run
@@ -32,6 +35,8 @@ public final class IdentityNumbers {
     private static final int LENGTH = 18;
     private static final int FIRST_GENERATION_LENGTH = 15;
     private static final int VISIBLE_PREFIX = 6;
+    /** At most this many separators in a row between two digits of one number (" - " is three). */
+    private static final int MAX_SEPARATORS = 3;
 
     private IdentityNumbers() {}
 
@@ -79,12 +84,12 @@ public final class IdentityNumbers {
                 i = token.end;
                 continue;
             }
-            // one separator between two digits keeps the run going; anything else ends it
-            if (!run.isEmpty() && isSeparator(text.charAt(i)) && i + 1 < text.length()) {
-                Token next = token(text, i + 1);
-                if (next != null) {
+            // a few separators between two digits keep the run going; anything else ends it
+            if (!run.isEmpty()) {
+                int next = afterSeparators(text, i);
+                if (next > i && next < text.length() && token(text, next) != null) {
                     separated = true;
-                    i++;
+                    i = next;
                     continue;
                 }
             }
@@ -97,27 +102,67 @@ public final class IdentityNumbers {
         return found;
     }
 
-    /** A digit or {@code X} at {@code i} (as a character, folded, or as a JSON escape); null when there is none. */
+    /**
+     * Where the text goes on after at most {@value #MAX_SEPARATORS} separators from {@code i} (a separator character,
+     * or its JSON escape); {@code i} itself when there is none.
+     */
+    private static int afterSeparators(CharSequence text, int i) {
+        int at = i;
+        for (int n = 0; n < MAX_SEPARATORS && at < text.length(); n++) {
+            int width = separatorWidth(text, at);
+            if (width == 0) {
+                break;
+            }
+            at += width;
+        }
+        return at;
+    }
+
+    /** How many characters a separator at {@code i} takes: 1, 6 for a JSON unicode escape, 2 for a short one; or 0. */
+    private static int separatorWidth(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (c == '\\' && i + 1 < text.length()) {
+            char escape = text.charAt(i + 1);
+            if (escape == 't' || escape == 'n' || escape == 'r' || escape == 'b' || escape == 'f') {
+                return 2;
+            }
+            if (escape == 'u' && i + 5 < text.length()) {
+                int code = hex(text, i + 2);
+                return code >= 0 && isSeparator((char) code) ? 6 : 0;
+            }
+            return 0;
+        }
+        return isSeparator(c) ? 1 : 0;
+    }
+
+    /**
+     * A digit or {@code X} at {@code i} (as a character, folded, a character outside the Basic Multilingual Plane such
+     * as a mathematical digit, or a JSON escape); null when there is none.
+     */
     private static Token token(CharSequence text, int i) {
         char c = text.charAt(i);
         if (c == '\\' && i + 5 < text.length() && text.charAt(i + 1) == 'u') {
             int code = hex(text, i + 2);
             if (code >= 0) {
-                char escaped = fold((char) code);
+                char escaped = fold(code);
                 if (escaped != 0) {
                     return new Token(escaped, i, i + 6);
                 }
             }
             return null;
         }
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            char folded = fold(Character.toCodePoint(c, text.charAt(i + 1)));
+            return folded == 0 ? null : new Token(folded, i, i + 2);
+        }
         char folded = fold(c);
         return folded == 0 ? null : new Token(folded, i, i + 1);
     }
 
-    /** The ASCII digit or 'X' that {@code c} is under NFKC, or 0. */
-    private static char fold(char c) {
+    /** The ASCII digit or 'X' that code point {@code c} is under NFKC, or 0. */
+    private static char fold(int c) {
         if (c >= '0' && c <= '9') {
-            return c;
+            return (char) c;
         }
         if (c == 'X' || c == 'x') {
             return 'X';
@@ -129,30 +174,32 @@ public final class IdentityNumbers {
         if (digit >= 0) {
             return (char) ('0' + digit);
         }
-        String normalised = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+        String normalised = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC);
         if (normalised.length() == 1) {
             char n = normalised.charAt(0);
             if (n == 'X' || n == 'x') {
                 return 'X';
             }
+            if (n >= '0' && n <= '9') {
+                return n;
+            }
         }
         return 0;
     }
 
+    /**
+     * What may stand between the digits of one number: spaces of any width, dashes, dots, slashes, middle dots, and
+     * what a reader does not see (control and format characters: a tab, a zero-width space, a soft hyphen).
+     */
     private static boolean isSeparator(char c) {
-        return c == ' '
-                || c == '-'
-                || c == '.'
-                || c == '\u00a0'
-                || c == '\u3000'
-                || c == '\u2010'
-                || c == '\u2011'
-                || c == '\u2012'
-                || c == '\u2013'
-                || c == '\u2014'
-                || c == '\uff0d'
-                || c == '\u30fb'
-                || c == '\u00b7';
+        if (c == '.' || c == '/' || c == '\u00b7' || c == '\u30fb') {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR
+                || type == Character.DASH_PUNCTUATION
+                || type == Character.FORMAT
+                || type == Character.CONTROL;
     }
 
     private static int hex(CharSequence text, int from) {

@@ -84,4 +84,35 @@ class IdentityNumbersInTextTest {
         assertThat(found.get(0).end()).isEqualTo(21);
         assertThat(found.get(0).digits()).isEqualTo(NUMBER);
     }
+
+    @Test
+    void separatorsAReaderDoesNotSeeOrSeveralInARowAreFound() {
+        // found by the hostile-input corpus of intake (issue 15): each of these passed the masker
+        assertThat(IdentityNumbers.maskAllIn("110105\u200b19491231\u200b002X")).isEqualTo(MASKED);
+        assertThat(IdentityNumbers.maskAllIn("110105\u00ad19491231\u00ad002X")).isEqualTo(MASKED);
+        assertThat(IdentityNumbers.maskAllIn("110105\t19491231\t002X")).isEqualTo(MASKED);
+        assertThat(IdentityNumbers.maskAllIn("110105\u000019491231002X")).isEqualTo(MASKED);
+        assertThat(IdentityNumbers.maskAllIn("110105 - 19491231 - 002X")).isEqualTo(MASKED);
+        assertThat(IdentityNumbers.maskAllIn("110105/19491231/002X")).isEqualTo(MASKED);
+    }
+
+    @Test
+    void separatorsWrittenAsJsonEscapesAreFound() {
+        assertThat(IdentityNumbers.maskAllIn("\"110105\\u200b19491231\\u0000002X\""))
+                .isEqualTo("\"" + MASKED + "\"");
+        assertThat(IdentityNumbers.maskAllIn("\"110105\\t19491231\\n002X\"")).isEqualTo("\"" + MASKED + "\"");
+    }
+
+    @Test
+    void mathematicalDigitsOutsideTheBasicPlaneAreFound() {
+        StringBuilder bold = new StringBuilder();
+        NUMBER.chars().forEach(c -> bold.appendCodePoint(c == 'X' ? 'X' : 0x1D7CE + (c - '0')));
+        assertThat(IdentityNumbers.maskAllIn("证 " + bold + " 号")).isEqualTo("证 " + MASKED + " 号");
+    }
+
+    @Test
+    void numbersApartByMoreThanThreeSeparatorsAreNotJoined() {
+        String text = "电话 13800138000    金额 700000";
+        assertThat(IdentityNumbers.maskAllIn(text)).isEqualTo(text);
+    }
 }
