@@ -2,13 +2,13 @@ package org.zhengce.intake.topics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.zhengce.intake.pipeline.IntakePipeline;
+import org.zhengce.kit.failures.Failures;
 import org.zhengce.kit.kafka.ListenerErrors;
 
 /**
@@ -18,7 +18,7 @@ import org.zhengce.kit.kafka.ListenerErrors;
  * <ul>
  *   <li><b>permanent</b> (a failure the pipeline did not expect, for one record: bad records themselves are rejected
  *       and kept by the pipeline and never fail): that record is kept sealed by the pipeline and dead-lettered at once
- *       ({@link SealedDeadLetters}), and the partition goes on.
+ *       ({@code keepSealed}), and the partition goes on.
  *   <li><b>transient</b> (the database, the registry or Kafka unavailable, an event not yet confirmed on {@code
  *       household.events}): retried with exponential back-off (0.5 s doubling to 30 s) for as long as it takes,
  *       counted in {@code platform.listener.retries} and shown by the alarm gauge {@code
@@ -30,19 +30,33 @@ import org.zhengce.kit.kafka.ListenerErrors;
 @Configuration(proxyBeanMethods = false)
 class TopicConsumption {
 
-    private static final String DEAD_LETTERS = "dept.events.dlq";
+    /** How long keeping a record given up on may take before it is delivered again. */
+    private static final Duration KEEP_WITHIN = Duration.ofSeconds(30);
 
     @Bean
-    DefaultErrorHandler departmentTopicErrorHandler(
-            KafkaTemplate<String, byte[]> kafka, IntakePipeline pipeline, MeterRegistry meters) {
+    DefaultErrorHandler departmentTopicErrorHandler(IntakePipeline pipeline, MeterRegistry meters) {
         ExponentialBackOff untilItPasses = new ExponentialBackOff(500, 2.0);
         untilItPasses.setMaxInterval(30_000);
         untilItPasses.setMaxElapsedTime(Long.MAX_VALUE);
-        return ListenerErrors.publishingWith(new SealedDeadLetters(kafka, pipeline))
+        return ListenerErrors.keepingWith((record, failure) -> keepSealed(pipeline, record, failure))
                 .countingIn(meters)
                 .loggingRetries()
-                .backingOff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30))
-                // partition -1: the letter is never sent as it is (the pipeline keeps it and writes its own)
-                .handler((record, failure) -> new TopicPartition(DEAD_LETTERS, -1), untilItPasses);
+                .handler(untilItPasses);
+    }
+
+    /**
+     * A department's record names persons by their identity number, so it never goes to {@code dept.events.dlq} as
+     * it is: the pipeline keeps it sealed as a rejection ({@code pipeline.processable}, the failure masked) and puts
+     * its masked dead letter on {@code dept.events.dlq} with the rejection's id, from where it is replayed after the
+     * fix. If it cannot be kept now, the record is delivered again.
+     */
+    private static void keepSealed(IntakePipeline pipeline, ConsumerRecord<?, ?> record, Exception failure) {
+        byte[] value = record.value() instanceof byte[] bytes ? bytes : new byte[0];
+        pipeline.keepUnprocessed(
+                        DepartmentTopicListener.departmentCode(record.topic()),
+                        record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        value,
+                        ListenerErrors.kind(failure) + ": " + Failures.reason(failure))
+                .block(KEEP_WITHIN);
     }
 }

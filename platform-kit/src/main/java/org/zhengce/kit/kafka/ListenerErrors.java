@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -71,7 +72,8 @@ public final class ListenerErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerErrors.class);
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final @Nullable KafkaTemplate<String, byte[]> kafka;
+    private final @Nullable ConsumerRecordRecoverer keeper;
     private final Map<String, String> deadLetterTopics = new LinkedHashMap<>();
     private @Nullable ConfluentAvroSerializer<SpecificRecord> serializer;
     private @Nullable MeterRegistry meters;
@@ -82,13 +84,24 @@ public final class ListenerErrors {
     private Duration maxInterval = Duration.ofSeconds(30);
     private @Nullable Meters measured;
 
-    private ListenerErrors(KafkaTemplate<String, byte[]> kafka) {
+    private ListenerErrors(@Nullable KafkaTemplate<String, byte[]> kafka, @Nullable ConsumerRecordRecoverer keeper) {
         this.kafka = kafka;
+        this.keeper = keeper;
     }
 
     /** An error handler that publishes dead letters with {@code kafka} (a producer of bytes). */
     public static ListenerErrors publishingWith(KafkaTemplate<String, byte[]> kafka) {
-        return new ListenerErrors(kafka);
+        return new ListenerErrors(kafka, null);
+    }
+
+    /**
+     * An error handler that hands every record it gives up on to {@code keeper} instead of publishing it as it is: for
+     * a topic whose records must not be copied as they are (a department's records name persons by their identity
+     * number), the keeper keeps it its own way (sealed) and writes its own dead letter. The failure it is given is
+     * the listener's; {@link #kind} names it. A keeper that throws has the record delivered again.
+     */
+    public static ListenerErrors keepingWith(ConsumerRecordRecoverer keeper) {
+        return new ListenerErrors(null, keeper);
     }
 
     /** Bad records of {@code topic} go to its dead-letter topic in {@code catalogue}. */
@@ -164,24 +177,28 @@ public final class ListenerErrors {
         return handler(deadLetters, record -> transientBackOff);
     }
 
+    /**
+     * A handler for a {@linkplain #keepingWith keeper}: every record given up on goes to the keeper; a transient
+     * failure is retried with {@code transientBackOff} first.
+     */
+    public DefaultErrorHandler handler(BackOff transientBackOff) {
+        if (keeper == null) {
+            throw new IllegalStateException("a handler without dead-letter lanes needs a keeper (keepingWith)");
+        }
+        return handler((record, e) -> null, record -> transientBackOff);
+    }
+
     private DefaultErrorHandler handler(
             BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable TopicPartition> deadLetters,
             java.util.function.Function<ConsumerRecord<?, ?>, BackOff> transientBackOff) {
-        DeadLetterPublishingRecoverer publisher =
-                new DeadLetterPublishingRecoverer(kafka, (record, e) -> deadLetters.apply(record, e));
-        publisher.setHeadersFunction((record, e) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(FAILURE_HEADER, kind(e).getBytes(StandardCharsets.UTF_8));
-            headers.add(REASON_HEADER, Failures.reason(e).getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
+        ConsumerRecordRecoverer publisher = keeper != null ? keeper : publisher(deadLetters);
         ConfluentAvroSerializer<SpecificRecord> avro = serializer;
         Meters measured = meters();
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 (ConsumerRecord<?, ?> record, Exception thrown) -> {
                     Exception e = asTheListenerThrewIt(thrown);
                     measured.settled(record, kind(e));
-                    if (deadLetters.apply(record, e) != null) {
+                    if (keeper != null || deadLetters.apply(record, e) != null) {
                         publisher.accept(avro == null ? record : asBytes(record, avro), e);
                     } else {
                         log.warn(
@@ -266,8 +283,25 @@ public final class ListenerErrors {
         return thrown;
     }
 
-    private static String kind(Throwable e) {
-        return Failures.isTransient(e) ? "transient-exhausted" : "permanent";
+    private DeadLetterPublishingRecoverer publisher(
+            BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable TopicPartition> deadLetters) {
+        if (kafka == null) {
+            throw new IllegalStateException("no producer of dead letters (publishingWith)");
+        }
+        DeadLetterPublishingRecoverer publisher =
+                new DeadLetterPublishingRecoverer(kafka, (record, e) -> deadLetters.apply(record, e));
+        publisher.setHeadersFunction((record, e) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(FAILURE_HEADER, kind(e).getBytes(StandardCharsets.UTF_8));
+            headers.add(REASON_HEADER, Failures.reason(e).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        return publisher;
+    }
+
+    /** The kind of a record given up on for {@code failure}: {@code permanent} or {@code transient-exhausted}. */
+    public static String kind(Throwable failure) {
+        return Failures.isTransient(failure) ? "transient-exhausted" : "permanent";
     }
 
     /** A record read into an Avro object goes to the dead-letter topic as bytes again (its value is declared bytes). */
