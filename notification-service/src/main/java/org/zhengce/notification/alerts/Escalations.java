@@ -1,5 +1,6 @@
 package org.zhengce.notification.alerts;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.kit.failures.SetAside;
 import org.zhengce.notification.outbox.AlertEventOutbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,7 @@ public class Escalations {
     private final AlertFeed feed;
     private final AlertMetrics metrics;
     private final Clock clock;
+    private final SetAside<UUID> setAside;
 
     Escalations(
             AlertStore store,
@@ -41,7 +44,8 @@ public class Escalations {
             TransactionalOperator transactions,
             AlertFeed feed,
             AlertMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.outbox = outbox;
         this.supervisors = supervisors;
@@ -50,18 +54,25 @@ public class Escalations {
         this.feed = feed;
         this.metrics = metrics;
         this.clock = clock;
+        this.setAside = new SetAside<>("escalation sweep", meters);
     }
 
-    /** Escalates the alerts not acknowledged in time (at most {@code limit}), each in its own transaction. */
+    /**
+     * Escalates the alerts not acknowledged in time (at most {@code limit}), each in its own transaction; one that
+     * cannot be escalated for a permanent reason is set aside ({@link SetAside}) and the sweep goes on.
+     */
     public Mono<Long> escalateDue(int limit) {
         Instant now = clock.instant();
         return store.dueForEscalation(now, limit)
                 .collectList()
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(id -> escalateIn(id, EscalationCause.UNACKNOWLEDGED, now)
-                        .as(transactions::transactional)
-                        .doOnNext(created -> committed(List.of(created)))
-                        .thenReturn(id))
+                .filter(id -> !setAside.contains(id))
+                .concatMap(id -> setAside.guard(
+                        id,
+                        escalateIn(id, EscalationCause.UNACKNOWLEDGED, now)
+                                .as(transactions::transactional)
+                                .doOnNext(created -> committed(List.of(created)))
+                                .thenReturn(id)))
                 .count();
     }
 

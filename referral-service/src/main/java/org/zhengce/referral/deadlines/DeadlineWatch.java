@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zhengce.kit.failures.SetAside;
 import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Escalates missed deadlines: every {@code referral.cases.deadline-sweep}, each open case whose due step is past
  * its deadline goes to the supervisor of its street (else district, else the fallback owner) as
  * {@code CaseEscalated} {@code DEADLINE_MISSED}, once per deadline. Each case in its own transaction, re-checked
- * under its lock, so a sweep on two instances escalates it once.
+ * under its lock, so a sweep on two instances escalates it once. A case that cannot be escalated for a permanent
+ * reason is set aside ({@link SetAside}) and the sweep goes on; a transient failure ends the sweep until the next.
  */
 @Component
 public class DeadlineWatch implements SmartLifecycle {
@@ -38,6 +40,7 @@ public class DeadlineWatch implements SmartLifecycle {
     private final String fallbackOwner;
     private final Clock clock;
     private final Counter escalated;
+    private final SetAside<UUID> setAside;
     private volatile Disposable running;
 
     DeadlineWatch(
@@ -54,6 +57,7 @@ public class DeadlineWatch implements SmartLifecycle {
         this.settings = settings;
         this.fallbackOwner = routing.fallbackOwner();
         this.clock = clock;
+        this.setAside = new SetAside<>("deadline sweep", meters);
         this.escalated = Counter.builder("referral.deadlines.missed")
                 .description("Missed deadlines escalated to a supervisor")
                 .register(meters);
@@ -61,7 +65,10 @@ public class DeadlineWatch implements SmartLifecycle {
 
     /** One sweep: escalates every missed deadline found now; emits how many. */
     public Mono<Integer> sweep() {
-        return cases.overdue(clock.instant(), BATCH).concatMap(this::escalate).reduce(0, (count, one) -> count + one);
+        return cases.overdue(clock.instant(), BATCH)
+                .filter(caseId -> !setAside.contains(caseId))
+                .concatMap(caseId -> setAside.guard(caseId, escalate(caseId)))
+                .reduce(0, (count, one) -> count + one);
     }
 
     private Mono<Integer> escalate(UUID caseId) {
