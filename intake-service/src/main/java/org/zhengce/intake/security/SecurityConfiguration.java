@@ -27,6 +27,7 @@ import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
 import org.zhengce.kit.web.ProblemResponses;
+import org.zhengce.kit.web.UnavailableAnswers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@Import(SwaggerSignIn.class)
+@Import({SwaggerSignIn.class, UnavailableAnswers.class})
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 

@@ -14,6 +14,7 @@ import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
+import org.zhengce.kit.web.UnavailableAnswers;
 
 /**
  * The one security chain: the kit's stateless OAuth2 resource server, as referral's. JWTs are accepted only when an
@@ -24,7 +25,7 @@ import org.zhengce.kit.security.TokenAudience;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@Import(SwaggerSignIn.class)
+@Import({SwaggerSignIn.class, UnavailableAnswers.class})
 class SecurityConfiguration {
 
     private static final String[] EVERY_ROLE = {Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name()

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * the database restarts), with {@code 503 Service Unavailable}, {@code Retry-After} and a problem that says to send
  * it again, instead of Spring's {@code 500}: the caller did nothing wrong and the same request will succeed. Logged as
  * one warning line (the failure's class and message, identity numbers masked), without a stack trace. Any other
- * failure goes on to Spring Boot's error handler. Ordered before it; a service declares it as a bean.
+ * failure goes on to Spring Boot's error handler. Ordered before it; a service imports it ({@code
+ * @Import(UnavailableAnswers.class)} on its security configuration).
  */
 public final class UnavailableAnswers implements WebExceptionHandler, Ordered {
 
@@ -28,13 +29,14 @@ public final class UnavailableAnswers implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(UnavailableAnswers.class);
 
-    private final ProblemResponses problems;
-    private final Duration retryAfter;
+    /** How long a caller is told to wait before it sends the request again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-    /** Answers with {@code codecs}' JSON writer, telling callers to retry after {@code retryAfter}. */
-    public UnavailableAnswers(ServerCodecConfigurer codecs, Duration retryAfter) {
+    private final ProblemResponses problems;
+
+    /** Answers with {@code codecs}' JSON writer. */
+    public UnavailableAnswers(ServerCodecConfigurer codecs) {
         this.problems = new ProblemResponses(codecs);
-        this.retryAfter = retryAfter;
     }
 
     @Override
@@ -47,11 +49,11 @@ public final class UnavailableAnswers implements WebExceptionHandler, Ordered {
                 "{} {} answered 503 (retry after {} s): {}",
                 exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(),
-                retryAfter.toSeconds(),
+                RETRY_AFTER.toSeconds(),
                 reason);
         exchange.getResponse()
                 .getHeaders()
-                .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+                .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, RETRY_AFTER.toSeconds())));
         return problems.write(
                 exchange,
                 HttpStatus.SERVICE_UNAVAILABLE,

@@ -15,8 +15,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 
 class UnavailableAnswersTests {
 
-    private final UnavailableAnswers answers =
-            new UnavailableAnswers(ServerCodecConfigurer.create(), Duration.ofSeconds(10));
+    private final UnavailableAnswers answers = new UnavailableAnswers(ServerCodecConfigurer.create());
 
     @Test
     void aDatabaseThatDoesNotAnswerIsA503WithRetryAfterNotA500() {
@@ -29,7 +28,7 @@ class UnavailableAnswersTests {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
-                .isEqualTo("10");
+                .isEqualTo("30");
         String body = exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5));
         assertThat(body)
                 .contains("\"status\":503", "\"title\":\"Unavailable\"", "\"instance\":\"/events\"", "Retry-After")

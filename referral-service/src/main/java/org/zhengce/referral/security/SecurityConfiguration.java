@@ -15,6 +15,7 @@ import org.zhengce.kit.audit.AuditedRequests;
 import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
+import org.zhengce.kit.web.UnavailableAnswers;
 
 /**
  * The one security chain: stateless OAuth2 resource server. JWTs are accepted only when an issuer or JWK set is
@@ -25,7 +26,7 @@ import org.zhengce.kit.security.TokenAudience;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@Import(SwaggerSignIn.class)
+@Import({SwaggerSignIn.class, UnavailableAnswers.class})
 class SecurityConfiguration {
 
     @Bean

@@ -20,6 +20,7 @@ import org.zhengce.kit.security.StatelessChains;
 import org.zhengce.kit.security.SwaggerSignIn;
 import org.zhengce.kit.security.TokenAudience;
 import org.zhengce.kit.web.ProblemResponses;
+import org.zhengce.kit.web.UnavailableAnswers;
 
 /**
  * The one security chain: stateless, JWTs of the platform's identity provider only, and only when an issuer or JWK
@@ -35,7 +36,7 @@ import org.zhengce.kit.web.ProblemResponses;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@Import(SwaggerSignIn.class)
+@Import({SwaggerSignIn.class, UnavailableAnswers.class})
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
