@@ -66,9 +66,6 @@ final class ScoringRig {
 
     static final int RESCORE_SLICE = 20_000;
 
-    /** The topology's two repartition topics, after the application id and a dash. */
-    private static final List<String> REPARTITIONS = List.of("by-person-repartition", "by-household-repartition");
-
     private static final Duration POLL = Duration.ofMillis(100);
 
     /** Stream settings of both cases, also stated in the report. */
@@ -216,7 +213,8 @@ final class ScoringRig {
 
     /**
      * Waits until {@code applicationId} has committed, on every partition of {@code input}, the input's end offset,
-     * and on its two repartition topics everything committed there: then every input record is consumed and what
+     * and on its repartition topics (whichever exist under its id when the wait starts: {@link
+     * #createInternalTopics} made them, so no topology's topic names are assumed here) everything committed there: then every input record is consumed and what
      * came of it (scores, warnings, state changelogs, the records re-keyed by person and back by household) is
      * committed, the last step included.
      *
@@ -231,8 +229,9 @@ final class ScoringRig {
             throws Exception {
         Map<TopicPartition, OffsetSpec> inputSpecs = specs(Stream.of(input), partitions);
         Map<TopicPartition, Long> inputEnds = offsets(admin, inputSpecs, IsolationLevel.READ_UNCOMMITTED);
-        Map<TopicPartition, OffsetSpec> repartitionSpecs =
-                specs(REPARTITIONS.stream().map(name -> applicationId + "-" + name), partitions);
+        Map<TopicPartition, OffsetSpec> repartitionSpecs = specs(
+                internalTopics(admin, applicationId).stream().filter(name -> name.endsWith("-repartition")),
+                partitions);
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstCommit = -1;
         Map<TopicPartition, Long> lastCommitted = Map.of();
@@ -375,6 +374,13 @@ final class ScoringRig {
         }
     }
 
+    /** The topics named {@code <applicationId>-...}: its changelogs and repartition topics. */
+    static Set<String> internalTopics(Admin admin, String applicationId) throws Exception {
+        return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(name -> name.startsWith(applicationId + "-"))
+                .collect(Collectors.toSet());
+    }
+
     /** Closes the application (leaving its group), deletes its internal topics and its state directory. */
     static void dispose(Admin admin, @Nullable KafkaStreams streams, String applicationId, Path stateDir) {
         if (streams != null) {
@@ -383,9 +389,7 @@ final class ScoringRig {
                     .leaveGroup(true));
         }
         try {
-            Set<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(applicationId + "-"))
-                    .collect(Collectors.toSet());
+            Set<String> internal = internalTopics(admin, applicationId);
             if (!internal.isEmpty()) {
                 admin.deleteTopics(internal).all().get(60, TimeUnit.SECONDS);
             }
