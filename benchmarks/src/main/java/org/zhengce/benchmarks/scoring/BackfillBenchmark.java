@@ -1,7 +1,5 @@
 package org.zhengce.benchmarks.scoring;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,8 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhengce.benchmarks.Benchmark;
@@ -169,39 +165,36 @@ public final class BackfillBenchmark implements Benchmark {
             BenchmarkContext context, Admin admin, ScoringRig.Topics topics, int partitions, String run)
             throws Exception {
         String applicationId = "bench-backfill-" + run;
-        Path stateDir = Files.createTempDirectory("bench-backfill-state-");
         AtomicLong deadLetters = new AtomicLong();
         ScoringTopology.Config config = ScoringRig.config(context.registryUrl(), topics, partitions, deadLetters);
-        Topology topology = ScoringTopology.build(config);
-        ScoringRig.createInternalTopics(admin, topology, applicationId, partitions);
-        KafkaStreams streams = new KafkaStreams(
-                topology, ScoringRig.streamsProperties(context.bootstrapServers(), applicationId, stateDir));
         // generous: a tenth of the full run's goal rate, and ten minutes besides
         Duration timeout = Duration.ofSeconds(600 + records / 1_400);
-        try {
-            long start = System.nanoTime();
-            streams.start();
-            ScoringRig.CaughtUp caughtUp =
-                    ScoringRig.awaitCaughtUp(admin, streams, applicationId, topics.events(), partitions, timeout);
-            Duration elapsed = Duration.ofNanos(caughtUp.doneNanos() - start);
-            log.info(String.format(
-                    Locale.ROOT,
-                    "%s: %s took %.1f s for %,d records (%,.0f records/s), first commit after %.1f s, %,d dead letters",
-                    name(),
-                    applicationId,
-                    elapsed.toNanos() / 1e9,
-                    records,
-                    records * 1e9 / elapsed.toNanos(),
-                    (caughtUp.firstCommitNanos() - start) / 1e9,
-                    deadLetters.get()));
-            if (deadLetters.get() > 0) {
-                throw new IllegalStateException(
-                        deadLetters.get() + " back-filled records went to the dead-letter topic: the history is wrong");
-            }
-            return new Backfilled(elapsed, Disk.measure(admin, List.of(topics.prefix(), applicationId), stateDir));
-        } finally {
-            ScoringRig.dispose(admin, streams, applicationId, stateDir);
+        Disk[] disk = new Disk[1];
+        ScoringRig.Timed timed = ScoringRig.runOnce(
+                admin,
+                context.bootstrapServers(),
+                ScoringTopology.build(config),
+                applicationId,
+                topics.events(),
+                partitions,
+                timeout,
+                (id, stateDir) -> disk[0] = Disk.measure(admin, List.of(topics.prefix(), id), stateDir));
+        Duration elapsed = Duration.ofNanos(timed.elapsedNanos());
+        log.info(String.format(
+                Locale.ROOT,
+                "%s: %s took %.1f s for %,d records (%,.0f records/s), first commit after %.1f s, %,d dead letters",
+                name(),
+                applicationId,
+                elapsed.toNanos() / 1e9,
+                records,
+                records * 1e9 / elapsed.toNanos(),
+                timed.startUpNanos() / 1e9,
+                deadLetters.get()));
+        if (deadLetters.get() > 0) {
+            throw new IllegalStateException(
+                    deadLetters.get() + " back-filled records went to the dead-letter topic: the history is wrong");
         }
+        return new Backfilled(elapsed, disk[0]);
     }
 
     private ResultRow row(Duration elapsed) {

@@ -9,11 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.zhengce.benchmarks.ResultRow;
 
@@ -49,16 +47,10 @@ record ChangelogSizes(String store, int[] sortedSizes, int keys, long latestByte
     }
 
     private static ChangelogSizes readOne(String bootstrapServers, String topic, int partitions, String store) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int[] sizes = new int[1024];
         int count = 0;
         Map<Bytes, Integer> latest = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = ScoringRig.byteConsumer(bootstrapServers, true)) {
             List<TopicPartition> all = IntStream.range(0, partitions)
                     .mapToObj(p -> new TopicPartition(topic, p))
                     .toList();
@@ -105,21 +97,25 @@ record ChangelogSizes(String store, int[] sortedSizes, int keys, long latestByte
 
     /** This store as a row of figures: the sizes written per event, and held per key after {@code events} events. */
     ResultRow row(String caseName, long events) {
-        double perKey = keys == 0 ? 0 : (double) events / keys;
+        String written = String.format(
+                Locale.ROOT,
+                "%,d writes: p50 %,d B, p90 %,d B, p99 %,d B, max %,d B",
+                sortedSizes.length,
+                percentile(0.50),
+                percentile(0.90),
+                percentile(0.99),
+                sortedSizes.length == 0 ? 0 : sortedSizes[sortedSizes.length - 1]);
+        String held = keys == 0
+                ? "; nothing held at the end (every key deleted)"
+                : String.format(
+                        Locale.ROOT,
+                        "; held after %.1f events per key on average (%,d keys): mean %,.0f B, max %,d B",
+                        (double) events / keys,
+                        keys,
+                        (double) latestBytes / keys,
+                        latestMax);
         return ResultRow.figures(
                 String.format(Locale.ROOT, "%s: state written per event and held per key, store '%s'", caseName, store),
-                String.format(
-                        Locale.ROOT,
-                        "%,d writes: p50 %,d B, p90 %,d B, p99 %,d B, max %,d B; held after %.1f events per key"
-                                + " on average (%,d keys): mean %,.0f B, max %,d B",
-                        sortedSizes.length,
-                        percentile(0.50),
-                        percentile(0.90),
-                        percentile(0.99),
-                        sortedSizes.length == 0 ? 0 : sortedSizes[sortedSizes.length - 1],
-                        perKey,
-                        keys,
-                        keys == 0 ? 0.0 : (double) latestBytes / keys,
-                        latestMax));
+                written + held);
     }
 }

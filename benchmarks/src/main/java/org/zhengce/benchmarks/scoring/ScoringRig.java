@@ -24,6 +24,8 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,6 +34,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -379,6 +382,57 @@ final class ScoringRig {
         return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                 .filter(name -> name.startsWith(applicationId + "-"))
                 .collect(Collectors.toSet());
+    }
+
+    /** How long one application took from {@code start()} until it caught up, and until its first commit. */
+    record Timed(long elapsedNanos, long startUpNanos) {}
+
+    /** What to do once an application has caught up, before it is closed and deleted (untimed). */
+    @FunctionalInterface
+    interface AfterCaughtUp {
+        void accept(String applicationId, Path stateDir) throws Exception;
+    }
+
+    /**
+     * Runs {@code topology} once as a new application {@code applicationId} (fresh state directory, its internal
+     * topics created first, {@link #streamsProperties}), timed from {@code start()} until {@link #awaitCaughtUp} on
+     * {@code input}; then {@code after}, then the application is closed and its topics and state deleted.
+     */
+    static Timed runOnce(
+            Admin admin,
+            String bootstrapServers,
+            Topology topology,
+            String applicationId,
+            String input,
+            int partitions,
+            Duration timeout,
+            AfterCaughtUp after)
+            throws Exception {
+        Path stateDir = Files.createTempDirectory(applicationId + "-state-");
+        createInternalTopics(admin, topology, applicationId, partitions);
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(bootstrapServers, applicationId, stateDir));
+        try {
+            long start = System.nanoTime();
+            streams.start();
+            CaughtUp caughtUp = awaitCaughtUp(admin, streams, applicationId, input, partitions, timeout);
+            Timed timed = new Timed(caughtUp.doneNanos() - start, caughtUp.firstCommitNanos() - start);
+            after.accept(applicationId, stateDir);
+            return timed;
+        } finally {
+            dispose(admin, streams, applicationId, stateDir);
+        }
+    }
+
+    /** A consumer of bytes without a group, for reading topics by hand; {@code readCommitted} or all. */
+    static KafkaConsumer<byte[], byte[]> byteConsumer(String bootstrapServers, boolean readCommitted) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        if (readCommitted) {
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Closes the application (leaving its group), deletes its internal topics and its state directory. */

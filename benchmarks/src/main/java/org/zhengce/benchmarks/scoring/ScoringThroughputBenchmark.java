@@ -1,24 +1,16 @@
 package org.zhengce.benchmarks.scoring;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhengce.benchmarks.Benchmark;
@@ -227,12 +219,7 @@ public final class ScoringThroughputBenchmark implements Benchmark {
 
     /** The raw side: a new consumer, every partition assigned, from the beginning until {@code records} arrived. */
     private static long readAll(String bootstrapServers, String topic, int partitions, long records) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = ScoringRig.byteConsumer(bootstrapServers, false)) {
             List<TopicPartition> all = IntStream.range(0, partitions)
                     .mapToObj(p -> new TopicPartition(topic, p))
                     .toList();
@@ -266,28 +253,23 @@ public final class ScoringThroughputBenchmark implements Benchmark {
             BenchmarkContext context, Admin admin, String input, String output, int partitions, String run, int round)
             throws Exception {
         String applicationId = "bench-minimal-eos-" + run + "-" + round;
-        Path stateDir = Files.createTempDirectory("bench-minimal-eos-state-");
-        Topology topology = MinimalEosTopology.build(input, output);
-        ScoringRig.createInternalTopics(admin, topology, applicationId, partitions);
-        KafkaStreams streams = new KafkaStreams(
-                topology, ScoringRig.streamsProperties(context.bootstrapServers(), applicationId, stateDir));
-        try {
-            long start = System.nanoTime();
-            streams.start();
-            ScoringRig.CaughtUp caughtUp =
-                    ScoringRig.awaitCaughtUp(admin, streams, applicationId, input, partitions, ROUND_TIMEOUT);
-            long elapsed = caughtUp.doneNanos() - start;
-            log.info(String.format(
-                    Locale.ROOT,
-                    "%s: %s took %.1f s, first commit after %.1f s (start-up)",
-                    name(),
-                    applicationId,
-                    elapsed / 1e9,
-                    (caughtUp.firstCommitNanos() - start) / 1e9));
-            return elapsed;
-        } finally {
-            ScoringRig.dispose(admin, streams, applicationId, stateDir);
-        }
+        ScoringRig.Timed timed = ScoringRig.runOnce(
+                admin,
+                context.bootstrapServers(),
+                MinimalEosTopology.build(input, output),
+                applicationId,
+                input,
+                partitions,
+                ROUND_TIMEOUT,
+                (id, stateDir) -> {});
+        log.info(String.format(
+                Locale.ROOT,
+                "%s: %s took %.1f s, first commit after %.1f s (start-up)",
+                name(),
+                applicationId,
+                timed.elapsedNanos() / 1e9,
+                timed.startUpNanos() / 1e9));
+        return timed.elapsedNanos();
     }
 
     /**
@@ -304,34 +286,30 @@ public final class ScoringThroughputBenchmark implements Benchmark {
             List<ChangelogSizes> state)
             throws Exception {
         String applicationId = "bench-scoring-" + run + "-" + round;
-        Path stateDir = Files.createTempDirectory("bench-scoring-state-");
         AtomicLong deadLetters = new AtomicLong();
         ScoringTopology.Config config = ScoringRig.config(context.registryUrl(), topics, partitions, deadLetters);
-        Topology topology = ScoringTopology.build(config);
-        ScoringRig.createInternalTopics(admin, topology, applicationId, partitions);
-        KafkaStreams streams = new KafkaStreams(
-                topology, ScoringRig.streamsProperties(context.bootstrapServers(), applicationId, stateDir));
-        try {
-            long start = System.nanoTime();
-            streams.start();
-            ScoringRig.CaughtUp caughtUp =
-                    ScoringRig.awaitCaughtUp(admin, streams, applicationId, topics.events(), partitions, ROUND_TIMEOUT);
-            long elapsed = caughtUp.doneNanos() - start;
-            log.info(String.format(
-                    Locale.ROOT,
-                    "%s: %s took %.1f s, first commit after %.1f s (start-up), %,d dead letters",
-                    name(),
-                    applicationId,
-                    elapsed / 1e9,
-                    (caughtUp.firstCommitNanos() - start) / 1e9,
-                    deadLetters.get()));
-            if (round == warmups + rounds) {
-                state.clear();
-                state.addAll(ChangelogSizes.read(admin, context.bootstrapServers(), applicationId));
-            }
-            return elapsed;
-        } finally {
-            ScoringRig.dispose(admin, streams, applicationId, stateDir);
-        }
+        ScoringRig.Timed timed = ScoringRig.runOnce(
+                admin,
+                context.bootstrapServers(),
+                ScoringTopology.build(config),
+                applicationId,
+                topics.events(),
+                partitions,
+                ROUND_TIMEOUT,
+                (id, stateDir) -> {
+                    if (round == warmups + rounds) {
+                        state.clear();
+                        state.addAll(ChangelogSizes.read(admin, context.bootstrapServers(), id));
+                    }
+                });
+        log.info(String.format(
+                Locale.ROOT,
+                "%s: %s took %.1f s, first commit after %.1f s (start-up), %,d dead letters",
+                name(),
+                applicationId,
+                timed.elapsedNanos() / 1e9,
+                timed.startUpNanos() / 1e9,
+                deadLetters.get()));
+        return timed.elapsedNanos();
     }
 }
