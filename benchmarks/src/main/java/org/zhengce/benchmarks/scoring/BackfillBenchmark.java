@@ -83,7 +83,7 @@ public final class BackfillBenchmark implements Benchmark {
                 + " (ScoringTopology.build, as the scoring throughput case builds it: fresh application id, state"
                 + " directory and internal topics, " + ScoringRig.STREAMS_SETTINGS + ") is timed from start()"
                 + " until its committed offsets equal the input's end offsets on every partition and what it re-keys"
-                + " through its two repartition topics is committed too. One measurement, no warm-up: a back-fill"
+                + " through its repartition topics is committed too. One measurement, no warm-up: a back-fill"
                 + " is run once. Below Guangzhou's 8,300,000 records the time for 8,300,000 is an extrapolation"
                 + " (8,300,000 / the measured records/s), never a measurement; it assumes the rate holds as the"
                 + " state stores grow. Disk, measured at the end before anything is deleted: the broker's log"

@@ -76,7 +76,7 @@ public final class ScoringThroughputBenchmark implements Benchmark {
                 + " as a deployed service finds them), timed from start() (so group join, task creation and the"
                 + " producer's transactional init are inside the timing) until the application's"
                 + " committed offsets equal the input's end offsets on every partition and the records it re-keys"
-                + " through its two repartition topics are committed too (Admin.listConsumerGroupOffsets, polled"
+                + " through its repartition topics (today two) are committed too (Admin.listConsumerGroupOffsets, polled"
                 + " every 100 ms): every input record consumed, every score, warning and changelog write committed."
                 + " " + warmups + " warm-up and " + rounds + " measured round(s) per side, the three sides' order"
                 + " turning every round; closing an application and deleting its internal topics is outside the"
