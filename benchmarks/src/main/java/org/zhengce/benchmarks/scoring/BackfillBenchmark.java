@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,7 +20,6 @@ import org.zhengce.benchmarks.ResultRow;
 import org.zhengce.benchmarks.data.CityFeed;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
-import org.zhengce.scoring.streams.ScoringTopology;
 
 /**
  * Back-filling a city's department history through scoring: a topic holding N records, a new scoring application
@@ -164,35 +162,29 @@ public final class BackfillBenchmark implements Benchmark {
     private Backfilled backfill(
             BenchmarkContext context, Admin admin, ScoringRig.Topics topics, int partitions, String run)
             throws Exception {
-        String applicationId = "bench-backfill-" + run;
-        AtomicLong deadLetters = new AtomicLong();
-        ScoringTopology.Config config = ScoringRig.config(context.registryUrl(), topics, partitions, deadLetters);
         // generous: a tenth of the full run's goal rate, and ten minutes besides
         Duration timeout = Duration.ofSeconds(600 + records / 1_400);
         Disk[] disk = new Disk[1];
-        ScoringRig.Timed timed = ScoringRig.runOnce(
+        ScoringRig.Scored scored = ScoringRig.runScoring(
                 admin,
                 context.bootstrapServers(),
-                ScoringTopology.build(config),
-                applicationId,
-                topics.events(),
+                context.registryUrl(),
+                topics,
                 partitions,
+                "bench-backfill-" + run,
                 timeout,
                 (id, stateDir) -> disk[0] = Disk.measure(admin, List.of(topics.prefix(), id), stateDir));
-        Duration elapsed = Duration.ofNanos(timed.elapsedNanos());
+        Duration elapsed = Duration.ofNanos(scored.timed().elapsedNanos());
         log.info(String.format(
                 Locale.ROOT,
-                "%s: %s took %.1f s for %,d records (%,.0f records/s), first commit after %.1f s, %,d dead letters",
+                "%s: %,d records (%,.0f records/s), %,d dead letters",
                 name(),
-                applicationId,
-                elapsed.toNanos() / 1e9,
                 records,
                 records * 1e9 / elapsed.toNanos(),
-                timed.startUpNanos() / 1e9,
-                deadLetters.get()));
-        if (deadLetters.get() > 0) {
+                scored.deadLetters()));
+        if (scored.deadLetters() > 0) {
             throw new IllegalStateException(
-                    deadLetters.get() + " back-filled records went to the dead-letter topic: the history is wrong");
+                    scored.deadLetters() + " back-filled records went to the dead-letter topic: the history is wrong");
         }
         return new Backfilled(elapsed, disk[0]);
     }

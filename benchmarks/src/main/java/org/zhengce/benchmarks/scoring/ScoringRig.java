@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -416,11 +417,41 @@ final class ScoringRig {
             streams.start();
             CaughtUp caughtUp = awaitCaughtUp(admin, streams, applicationId, input, partitions, timeout);
             Timed timed = new Timed(caughtUp.doneNanos() - start, caughtUp.firstCommitNanos() - start);
+            log.info(String.format(
+                    Locale.ROOT,
+                    "%s took %.1f s, first commit after %.1f s (start-up)",
+                    applicationId,
+                    timed.elapsedNanos() / 1e9,
+                    timed.startUpNanos() / 1e9));
             after.accept(applicationId, stateDir);
             return timed;
         } finally {
             dispose(admin, streams, applicationId, stateDir);
         }
+    }
+
+    /** A scoring application's run: its timing and how many records it sent to the dead-letter topic. */
+    record Scored(Timed timed, long deadLetters) {}
+
+    /**
+     * {@link #runOnce} of {@code ScoringTopology.build} on {@code topics} (the config as {@link #config} makes it),
+     * reading {@code topics.events()}.
+     */
+    static Scored runScoring(
+            Admin admin,
+            String bootstrapServers,
+            String registryUrl,
+            Topics topics,
+            int partitions,
+            String applicationId,
+            Duration timeout,
+            AfterCaughtUp after)
+            throws Exception {
+        AtomicLong deadLetters = new AtomicLong();
+        Topology topology = ScoringTopology.build(config(registryUrl, topics, partitions, deadLetters));
+        Timed timed =
+                runOnce(admin, bootstrapServers, topology, applicationId, topics.events(), partitions, timeout, after);
+        return new Scored(timed, deadLetters.get());
     }
 
     /** A consumer of bytes without a group, for reading topics by hand; {@code readCommitted} or all. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +18,6 @@ import org.zhengce.benchmarks.Comparison;
 import org.zhengce.benchmarks.ResultRow;
 import org.zhengce.benchmarks.Spread;
 import org.zhengce.events.HouseholdEvent;
-import org.zhengce.scoring.streams.ScoringTopology;
 
 /**
  * Scoring's topology with exactly-once against its ceiling, a minimal exactly-once Kafka Streams topology over the
@@ -252,24 +250,16 @@ public final class ScoringThroughputBenchmark implements Benchmark {
     private long minimal(
             BenchmarkContext context, Admin admin, String input, String output, int partitions, String run, int round)
             throws Exception {
-        String applicationId = "bench-minimal-eos-" + run + "-" + round;
-        ScoringRig.Timed timed = ScoringRig.runOnce(
-                admin,
-                context.bootstrapServers(),
-                MinimalEosTopology.build(input, output),
-                applicationId,
-                input,
-                partitions,
-                ROUND_TIMEOUT,
-                (id, stateDir) -> {});
-        log.info(String.format(
-                Locale.ROOT,
-                "%s: %s took %.1f s, first commit after %.1f s (start-up)",
-                name(),
-                applicationId,
-                timed.elapsedNanos() / 1e9,
-                timed.startUpNanos() / 1e9));
-        return timed.elapsedNanos();
+        return ScoringRig.runOnce(
+                        admin,
+                        context.bootstrapServers(),
+                        MinimalEosTopology.build(input, output),
+                        "bench-minimal-eos-" + run + "-" + round,
+                        input,
+                        partitions,
+                        ROUND_TIMEOUT,
+                        (id, stateDir) -> {})
+                .elapsedNanos();
     }
 
     /**
@@ -285,16 +275,13 @@ public final class ScoringThroughputBenchmark implements Benchmark {
             int round,
             List<ChangelogSizes> state)
             throws Exception {
-        String applicationId = "bench-scoring-" + run + "-" + round;
-        AtomicLong deadLetters = new AtomicLong();
-        ScoringTopology.Config config = ScoringRig.config(context.registryUrl(), topics, partitions, deadLetters);
-        ScoringRig.Timed timed = ScoringRig.runOnce(
+        ScoringRig.Scored scored = ScoringRig.runScoring(
                 admin,
                 context.bootstrapServers(),
-                ScoringTopology.build(config),
-                applicationId,
-                topics.events(),
+                context.registryUrl(),
+                topics,
                 partitions,
+                "bench-scoring-" + run + "-" + round,
                 ROUND_TIMEOUT,
                 (id, stateDir) -> {
                     if (round == warmups + rounds) {
@@ -302,14 +289,9 @@ public final class ScoringThroughputBenchmark implements Benchmark {
                         state.addAll(ChangelogSizes.read(admin, context.bootstrapServers(), id));
                     }
                 });
-        log.info(String.format(
-                Locale.ROOT,
-                "%s: %s took %.1f s, first commit after %.1f s (start-up), %,d dead letters",
-                name(),
-                applicationId,
-                timed.elapsedNanos() / 1e9,
-                timed.startUpNanos() / 1e9,
-                deadLetters.get()));
-        return timed.elapsedNanos();
+        if (scored.deadLetters() > 0) {
+            log.info("{}: {} records went to the dead-letter topic", name(), scored.deadLetters());
+        }
+        return scored.timed().elapsedNanos();
     }
 }
