@@ -47,6 +47,8 @@ public record BenchmarkSettings(int records, int rounds, int warmups, int partit
         quick.put("bench.notification.seconds", "20");
         quick.put("bench.notification.warmup", "5");
         quick.put("bench.backfill.records", "300000");
+        quick.put("bench.alert.seconds", "20");
+        quick.put("bench.alert.warmup", "10");
         return java.util.Collections.unmodifiableMap(quick);
     }
 

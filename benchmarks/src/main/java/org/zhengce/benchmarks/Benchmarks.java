@@ -132,7 +132,7 @@ public final class Benchmarks {
                     kafka.bootstrapServers(), registry.url(), settings, events, keys, fixtures, startedAt.toInstant());
             for (Benchmark benchmark : cases) {
                 log.info("Running {}", benchmark.name());
-                rows.add(benchmark.run(context));
+                rows.addAll(benchmark.rows(context));
             }
         }
         Report report = new Report(

@@ -131,7 +131,13 @@ public record Report(
         for (ResultRow row : rows) {
             out.append("| ")
                     .append(String.join(
-                            " | ", row.name(), row.raw(), row.ours(), row.ratio(), row.goal(), row.met() ? "✓" : "✗"))
+                            " | ",
+                            row.name(),
+                            row.raw(),
+                            row.ours(),
+                            row.ratio(),
+                            row.goal(),
+                            row.contextOnly() ? "—" : row.met() ? "✓" : "✗"))
                     .append(" |\n");
         }
         return out.toString();

@@ -19,6 +19,30 @@ public record ResultRow(String name, String raw, String ours, String ratio, Stri
                 comparison.ratio().median() >= goalRatio);
     }
 
+    /** What a row shows in its goal column when it has no goal: a figure given as context for another row. */
+    public static final String CONTEXT = "— (context)";
+
+    /** A throughput row without a goal, to read another row against (e.g. scoring against a raw consumer). */
+    public static ResultRow context(String name, Comparison comparison) {
+        return new ResultRow(
+                name,
+                recordsPerSecond(comparison.raw()),
+                recordsPerSecond(comparison.ours()),
+                ratio(comparison.ratio()),
+                CONTEXT,
+                false);
+    }
+
+    /** A row of figures without a goal (a per-stage lag with no flatness to judge, a state size). */
+    public static ResultRow figures(String name, String figures) {
+        return new ResultRow(name, "—", figures, "—", CONTEXT, false);
+    }
+
+    /** Whether this row has no goal of its own: its Met column shows a dash. */
+    public boolean contextOnly() {
+        return goal.equals(CONTEXT);
+    }
+
     /**
      * Two decimals, as {@code 0.72 (0.60–0.82)}; a median below 0.1 gets as many as show two significant digits
      * ({@code 0.0094 (0.0071–0.012)} rather than {@code 0.01 (0.01–0.01)}).

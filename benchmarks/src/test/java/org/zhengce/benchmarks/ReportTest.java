@@ -30,6 +30,19 @@ class ReportTest {
             List.of("Producer method.", "Consumer method."));
 
     @Test
+    void aRowGivenAsContextShowsADashForMetWhateverItsRatio() {
+        ResultRow context = ResultRow.context("Scoring against a raw consumer, records/s", CONSUMER);
+
+        String table = Report.table(List.of(context, ResultRow.throughput("Serde consumer", CONSUMER, 0.80)));
+
+        assertThat(context.contextOnly()).isTrue();
+        assertThat(table)
+                .contains("| Scoring against a raw consumer, records/s | 700,000 (650,000–720,000) |"
+                        + " 420,000 (400,000–450,000) | 0.60 (0.55–0.64) | — (context) | — |")
+                .contains("| ≥ 0.80 | ✗ |");
+    }
+
+    @Test
     void throughputRowShowsMediansWithRangesTheRatioAndTheGoal() {
         ResultRow row = ResultRow.throughput("Serde producer, records/s", PRODUCER, 0.85);
 

@@ -22,7 +22,7 @@ import org.zhengce.intake.reading.EventJson;
  */
 public final class IntakeNdjsonBenchmark implements Benchmark {
 
-    static final double GOAL = 0.30;
+    static final double GOAL = 0.15;
     /** Requests in flight; {@code -Dbench.intake.ndjson.connections} overrides it. */
     static final int DEFAULT_CONNECTIONS = 8;
 

@@ -22,7 +22,7 @@ import org.zhengce.intake.reading.EventJson;
  */
 public final class IntakeSingleEventBenchmark implements Benchmark {
 
-    static final double GOAL = 0.03;
+    static final double GOAL = 0.01;
     /** Requests in flight; {@code -Dbench.intake.single.connections} overrides it. */
     static final int DEFAULT_CONNECTIONS = 32;
 

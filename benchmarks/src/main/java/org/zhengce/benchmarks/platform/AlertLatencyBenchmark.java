@@ -52,7 +52,15 @@ public final class AlertLatencyBenchmark implements Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final double GOAL_P99_MILLIS = 1000;
+    /** Issue 16's goal: p99 under half a second, sustained for ten minutes. */
+    static final double GOAL_P99_MILLIS = 500;
+
+    /** The goal's duration: judged on a run of at least this many measured seconds. */
+    static final int GOAL_SECONDS = 600;
+
+    /** Probe households the identity numbers allow (sequence numbers 100 to 999, two per probe). */
+    private static final int MAX_PROBES = 440;
+
     private static final List<String> WATCHERS = List.of(
             "advisor-wang-fang",
             "advisor-li-na",
@@ -65,19 +73,33 @@ public final class AlertLatencyBenchmark implements Benchmark {
     private final int seconds;
     private final int warmupSeconds;
     private final int probesPerSecond;
+    private final int lagEverySeconds;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
-     * {@code bench.alert.rate} (2000 background events/s), {@code .seconds} (60 measured), {@code .warmup} (20),
-     * {@code .probes} (2 probe households a second); {@code bench.quick} halves the windows.
+     * {@code bench.alert.rate} (2000 background events/s), {@code .seconds} (600 measured; 20 in a quick run),
+     * {@code .warmup} (20; 10 in a quick run), {@code .probes} (2 probe households a second, fewer when the run
+     * would need more than 440), {@code .lag-every} (per-stage lag sampled every 5 s).
      */
     public AlertLatencyBenchmark() {
-        boolean quick = Boolean.getBoolean("bench.quick");
         this.rate = Integer.getInteger("bench.alert.rate", 2000);
-        this.seconds = Integer.getInteger("bench.alert.seconds", quick ? 20 : 60);
-        this.warmupSeconds = Integer.getInteger("bench.alert.warmup", quick ? 10 : 20);
+        this.seconds = Integer.getInteger("bench.alert.seconds", GOAL_SECONDS);
+        this.warmupSeconds = Integer.getInteger("bench.alert.warmup", 20);
         this.probesPerSecond = Integer.getInteger("bench.alert.probes", 2);
+        this.lagEverySeconds = Integer.getInteger("bench.alert.lag-every", 5);
+        if (rate < 10 || seconds < 1 || warmupSeconds < 0 || probesPerSecond < 1 || lagEverySeconds < 1) {
+            throw new IllegalArgumentException("bench.alert.rate must be at least 10, .seconds, .probes and"
+                    + " .lag-every at least 1, .warmup 0 or more; were " + rate + ", " + seconds + ", "
+                    + probesPerSecond + ", " + lagEverySeconds + ", " + warmupSeconds);
+        }
+    }
+
+    /** Nanoseconds between probes: {@code bench.alert.probes} a second, or slower so that 440 last the run. */
+    private long probeIntervalNanos() {
+        long wanted = Duration.ofSeconds(1).toNanos() / probesPerSecond;
+        long spread = Duration.ofSeconds(warmupSeconds + seconds).toNanos() / MAX_PROBES;
+        return Math.max(wanted, spread);
     }
 
     @Override
@@ -94,21 +116,34 @@ public final class AlertLatencyBenchmark implements Benchmark {
                 + " s unmeasured then " + seconds + " s measured. " + probesPerSecond + " probe households a second,"
                 + " each a copy of the demo's dibao-household story (own household number and identity numbers;"
                 + " registration, dibao and standing records sent before the load), get their three tipping facts"
-                + " (hospital admission and discharge, then the medical bill); latency is from the first of those"
+                + " (hospital admission and discharge, then the medical bill; probes spaced so that at most 440"
+                + " last the run); latency is from the first of those"
                 + " POSTs to the first alert of the probe's case read on any of the demo advisors' and supervisors'"
-                + " SSE streams (java.net.http, one JVM, System.nanoTime). A probe with no alert 30 s after the end"
-                + " counts as missing.";
+                + " SSE streams (java.net.http, one JVM, System.nanoTime): p50, p99, max. A probe with no alert 30 s"
+                + " after the end counts as missing. Per-stage lag, sampled every " + lagEverySeconds + " s while"
+                + " the load runs (Admin.listOffsets, Admin.listConsumerGroupOffsets): intake (events posted, as the"
+                + " schedule made them due, not yet on household.events), scoring's consumer group on"
+                + " household.events, referral's on household.warnings, notification's on case.events; start, max"
+                + " and end over the measured window, flat when the end is at most twice the start plus one second"
+                + " of load (" + rate + " records). The goal is judged on a run of at least " + GOAL_SECONDS
+                + " measured seconds.";
     }
 
     @Override
     public ResultRow run(BenchmarkContext context) throws Exception {
+        return rows(context).get(0);
+    }
+
+    /** The latency (the goal's row), then each stage's lag. */
+    @Override
+    public List<ResultRow> rows(BenchmarkContext context) throws Exception {
         Path data = Files.createTempDirectory("bench-platform");
         try (LocalPlatform platform = LocalPlatform.start(data, false)) {
             return measure(platform);
         }
     }
 
-    private ResultRow measure(LocalPlatform platform) throws Exception {
+    private List<ResultRow> measure(LocalPlatform platform) throws Exception {
         LocalDate day = LocalDate.now(CHINA);
         Instant asOf = day.atStartOfDay(CHINA).toInstant();
         DemoCity city = DemoCity.builder().seed(20261201L).households(300).build();
@@ -121,11 +156,16 @@ public final class AlertLatencyBenchmark implements Benchmark {
         ExecutorService senders = Executors.newFixedThreadPool(8);
         Semaphore inFlight = new Semaphore(8);
         AtomicLong sent = new AtomicLong();
+        // events the schedule has made due (load and probes), for intake's lag
+        AtomicLong posted = new AtomicLong();
+        StageLag lag = null;
         try {
             // each department may send as fast as the load needs (the seeded limits are far below 2,000 events/s)
             raiseRateLimits(platform, platform.url("intake-service"), platform.userToken("admin"));
             // unmeasured: the city and every probe's baseline
-            int probes = Math.min(440, (warmupSeconds + seconds) * probesPerSecond);
+            long probeInterval = probeIntervalNanos();
+            int probes = (int) Math.min(
+                    MAX_PROBES, Duration.ofSeconds(warmupSeconds + seconds).toNanos() / probeInterval + 1);
             List<Probe> all = new ArrayList<>();
             for (int k = 0; k < probes; k++) {
                 all.add(probe(template, k));
@@ -160,6 +200,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
             int probeIndex = 0;
             long loadSentBefore = sent.get();
             long loadFrom = 0;
+            lag = new StageLag(platform.bootstrapServers(), posted::get, Duration.ofSeconds(lagEverySeconds));
             for (long due = start; due < end; due += tick) {
                 // the fixed rate: each 100 ms tick starts on time, whatever the previous one cost
                 LockSupport.parkNanos(due - System.nanoTime());
@@ -170,6 +211,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
                 Map<String, List<String>> batch = new HashMap<>();
                 for (int i = 0; i < perTick && history.hasNext(); i++) {
                     DepartmentEvent event = history.next();
+                    posted.incrementAndGet();
                     batch.computeIfAbsent(event.getDepartment().name(), d -> new ArrayList<>())
                             .add(new String(IntakeJson.line(event), StandardCharsets.UTF_8).strip());
                 }
@@ -195,6 +237,7 @@ public final class AlertLatencyBenchmark implements Benchmark {
                 }
                 while (probeIndex < all.size() && System.nanoTime() >= nextProbe) {
                     Probe probe = all.get(probeIndex++);
+                    posted.addAndGet(probe.trigger().size());
                     long at = System.nanoTime();
                     if (at >= measuredFrom) {
                         probedAt.put(probe.household(), at);
@@ -204,10 +247,15 @@ public final class AlertLatencyBenchmark implements Benchmark {
                             post(platform, tokens, intake, departmentOf(line), line);
                         }
                     });
-                    nextProbe += Duration.ofSeconds(1).toNanos() / probesPerSecond;
+                    nextProbe += probeInterval;
                 }
             }
-            double loadRate = (sent.get() - loadSentBefore) / ((System.nanoTime() - loadFrom) / 1e9);
+            long loadEnd = System.nanoTime();
+            double loadRate = (sent.get() - loadSentBefore) / ((loadEnd - loadFrom) / 1e9);
+            // the samples of the measured window, taken before the drain (where the load has stopped)
+            List<StageLag.Sample> window = lag.between(measuredFrom, loadEnd);
+            lag.close();
+            lag = null;
 
             // drain: every measured probe's alert, or 30 s
             long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -229,11 +277,13 @@ public final class AlertLatencyBenchmark implements Benchmark {
             int missing = probedAt.size() - millis.length;
             double p50 = percentile(millis, 0.50);
             double p99 = percentile(millis, 0.99);
-            return new ResultRow(
+            boolean full = seconds >= GOAL_SECONDS;
+            List<ResultRow> rows = new ArrayList<>();
+            rows.add(new ResultRow(
                     String.format(
                             Locale.ROOT,
                             "%s latency at %,.0f background events/s (goal rate %,d) for %d s, %d probes (%d missing),"
-                                    + " p50 / p99",
+                                    + " p50 / p99 / max",
                             name(),
                             loadRate,
                             rate,
@@ -248,9 +298,19 @@ public final class AlertLatencyBenchmark implements Benchmark {
                             p99,
                             millis.length == 0 ? Double.NaN : millis[millis.length - 1]),
                     "—",
-                    String.format(Locale.ROOT, "p99 < %.0f ms", GOAL_P99_MILLIS),
-                    missing == 0 && p99 < GOAL_P99_MILLIS && loadRate >= 0.95 * rate);
+                    String.format(
+                                    Locale.ROOT,
+                                    "p99 < %.0f ms for %d s, no probe missing",
+                                    GOAL_P99_MILLIS,
+                                    GOAL_SECONDS)
+                            + (full ? "" : " (judged on a full-length run only)"),
+                    full && missing == 0 && p99 < GOAL_P99_MILLIS && loadRate >= 0.95 * rate));
+            rows.addAll(StageLag.rows(name(), window, rate));
+            return rows;
         } finally {
+            if (lag != null) {
+                lag.close();
+            }
             senders.shutdownNow();
         }
     }

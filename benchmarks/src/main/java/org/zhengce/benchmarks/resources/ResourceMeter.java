@@ -73,15 +73,20 @@ public final class ResourceMeter implements Benchmark {
 
     @Override
     public ResultRow run(BenchmarkContext context) throws Exception {
-        ResultRow row;
+        return rows(context).get(0);
+    }
+
+    @Override
+    public List<ResultRow> rows(BenchmarkContext context) throws Exception {
+        List<ResultRow> rows;
         try (ResourceSampler sampler = new ResourceSampler()) {
-            row = metered.run(context);
+            rows = metered.rows(context);
             ResourceSampler.Sampled sampled = sampler.finish();
             ResourceTable.Usage usage = new ResourceTable.Usage(metered.name(), groups, sampled);
             table.add(usage);
             logTopThreads(sampled);
         }
-        return row;
+        return rows;
     }
 
     /** The busiest threads and their groups, to check the groups' patterns against the names a run really has. */

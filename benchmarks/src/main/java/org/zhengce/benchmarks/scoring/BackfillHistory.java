@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.zhengce.benchmarks.data.CityFeed;
+import org.zhengce.democity.DemoCity;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 
 /**
- * A department history of any length in constant memory, for the back-fill: {@link CityFeed} as it is today, one
- * chunk at a time.
+ * A department history of any length in constant memory, for the back-fill: {@link #city}, a city's history as it
+ * comes (the back-fill's), or {@link #of}, {@link CityFeed} one chunk at a time (the first back-fill's).
  *
  * <p>{@code CityFeed.generate} returns a list (8.3 million events would not fit a 2 GiB heap) and numbers its
  * households from 1 in every list. So each chunk of {@value #CHUNK} events comes from its own seed ({@code seed +
@@ -41,6 +42,27 @@ final class BackfillHistory implements Iterator<HouseholdEvent> {
      */
     static Iterator<HouseholdEvent> of(long seed, long records) {
         return new BackfillHistory(seed, records);
+    }
+
+    /**
+     * A city's history of {@code records} events from {@code seed}, lazily ({@link CityFeed#stream}, nothing held but
+     * the current incident): {@code records / eventsPerHousehold} households (at least 100, at most the demo city's
+     * {@value DemoCity#MAX_HOUSEHOLDS}), each registered, then the departments' standing records, then incidents
+     * spread over the year, so that a household's events recur throughout the history, tens per household as in a
+     * city's files (Guangzhou's 8.3 million records over about 300,000 households: 28).
+     */
+    static Iterator<HouseholdEvent> city(long seed, long records, int eventsPerHousehold) {
+        return CityFeed.stream(seed, households(records, eventsPerHousehold), records)
+                .iterator();
+    }
+
+    /** The households of {@link #city}'s history. */
+    static int households(long records, int eventsPerHousehold) {
+        if (eventsPerHousehold < 1) {
+            throw new IllegalArgumentException(
+                    "bench.backfill.events-per-household must be at least 1, was " + eventsPerHousehold);
+        }
+        return (int) Math.max(100, Math.min(DemoCity.MAX_HOUSEHOLDS, records / eventsPerHousehold));
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class ScoringBenchmarks {
                     kafka.bootstrapServers(), registry.url(), settings, events, keys, fixtures, startedAt);
             for (Benchmark benchmark : cases) {
                 log.info("Running {}", benchmark.name());
-                rows.add(benchmark.run(context));
+                rows.addAll(benchmark.rows(context));
             }
         }
         System.out.println("- Machine: " + Machine.current().describe());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -24,6 +25,8 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,6 +35,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -65,9 +69,6 @@ final class ScoringRig {
     static final Duration TICK = Duration.ofSeconds(1);
 
     static final int RESCORE_SLICE = 20_000;
-
-    /** The topology's two repartition topics, after the application id and a dash. */
-    private static final List<String> REPARTITIONS = List.of("by-person-repartition", "by-household-repartition");
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -216,7 +217,8 @@ final class ScoringRig {
 
     /**
      * Waits until {@code applicationId} has committed, on every partition of {@code input}, the input's end offset,
-     * and on its two repartition topics everything committed there: then every input record is consumed and what
+     * and on its repartition topics (whichever exist under its id when the wait starts: {@link
+     * #createInternalTopics} made them, so no topology's topic names are assumed here) everything committed there: then every input record is consumed and what
      * came of it (scores, warnings, state changelogs, the records re-keyed by person and back by household) is
      * committed, the last step included.
      *
@@ -231,8 +233,9 @@ final class ScoringRig {
             throws Exception {
         Map<TopicPartition, OffsetSpec> inputSpecs = specs(Stream.of(input), partitions);
         Map<TopicPartition, Long> inputEnds = offsets(admin, inputSpecs, IsolationLevel.READ_UNCOMMITTED);
-        Map<TopicPartition, OffsetSpec> repartitionSpecs =
-                specs(REPARTITIONS.stream().map(name -> applicationId + "-" + name), partitions);
+        Map<TopicPartition, OffsetSpec> repartitionSpecs = specs(
+                internalTopics(admin, applicationId).stream().filter(name -> name.endsWith("-repartition")),
+                partitions);
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstCommit = -1;
         Map<TopicPartition, Long> lastCommitted = Map.of();
@@ -375,6 +378,94 @@ final class ScoringRig {
         }
     }
 
+    /** The topics named {@code <applicationId>-...}: its changelogs and repartition topics. */
+    static Set<String> internalTopics(Admin admin, String applicationId) throws Exception {
+        return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(name -> name.startsWith(applicationId + "-"))
+                .collect(Collectors.toSet());
+    }
+
+    /** How long one application took from {@code start()} until it caught up, and until its first commit. */
+    record Timed(long elapsedNanos, long startUpNanos) {}
+
+    /** What to do once an application has caught up, before it is closed and deleted (untimed). */
+    @FunctionalInterface
+    interface AfterCaughtUp {
+        void accept(String applicationId, Path stateDir) throws Exception;
+    }
+
+    /**
+     * Runs {@code topology} once as a new application {@code applicationId} (fresh state directory, its internal
+     * topics created first, {@link #streamsProperties}), timed from {@code start()} until {@link #awaitCaughtUp} on
+     * {@code input}; then {@code after}, then the application is closed and its topics and state deleted.
+     */
+    static Timed runOnce(
+            Admin admin,
+            String bootstrapServers,
+            Topology topology,
+            String applicationId,
+            String input,
+            int partitions,
+            Duration timeout,
+            AfterCaughtUp after)
+            throws Exception {
+        Path stateDir = Files.createTempDirectory(applicationId + "-state-");
+        createInternalTopics(admin, topology, applicationId, partitions);
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(bootstrapServers, applicationId, stateDir));
+        try {
+            long start = System.nanoTime();
+            streams.start();
+            CaughtUp caughtUp = awaitCaughtUp(admin, streams, applicationId, input, partitions, timeout);
+            Timed timed = new Timed(caughtUp.doneNanos() - start, caughtUp.firstCommitNanos() - start);
+            log.info(String.format(
+                    Locale.ROOT,
+                    "%s took %.1f s, first commit after %.1f s (start-up)",
+                    applicationId,
+                    timed.elapsedNanos() / 1e9,
+                    timed.startUpNanos() / 1e9));
+            after.accept(applicationId, stateDir);
+            return timed;
+        } finally {
+            dispose(admin, streams, applicationId, stateDir);
+        }
+    }
+
+    /** A scoring application's run: its timing and how many records it sent to the dead-letter topic. */
+    record Scored(Timed timed, long deadLetters) {}
+
+    /**
+     * {@link #runOnce} of {@code ScoringTopology.build} on {@code topics} (the config as {@link #config} makes it),
+     * reading {@code topics.events()}.
+     */
+    static Scored runScoring(
+            Admin admin,
+            String bootstrapServers,
+            String registryUrl,
+            Topics topics,
+            int partitions,
+            String applicationId,
+            Duration timeout,
+            AfterCaughtUp after)
+            throws Exception {
+        AtomicLong deadLetters = new AtomicLong();
+        Topology topology = ScoringTopology.build(config(registryUrl, topics, partitions, deadLetters));
+        Timed timed =
+                runOnce(admin, bootstrapServers, topology, applicationId, topics.events(), partitions, timeout, after);
+        return new Scored(timed, deadLetters.get());
+    }
+
+    /** A consumer of bytes without a group, for reading topics by hand; {@code readCommitted} or all. */
+    static KafkaConsumer<byte[], byte[]> byteConsumer(String bootstrapServers, boolean readCommitted) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        if (readCommitted) {
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** Closes the application (leaving its group), deletes its internal topics and its state directory. */
     static void dispose(Admin admin, @Nullable KafkaStreams streams, String applicationId, Path stateDir) {
         if (streams != null) {
@@ -383,9 +474,7 @@ final class ScoringRig {
                     .leaveGroup(true));
         }
         try {
-            Set<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(applicationId + "-"))
-                    .collect(Collectors.toSet());
+            Set<String> internal = internalTopics(admin, applicationId);
             if (!internal.isEmpty()) {
                 admin.deleteTopics(internal).all().get(60, TimeUnit.SECONDS);
             }

@@ -46,6 +46,33 @@ class BackfillHistoryTest {
     }
 
     @Test
+    void aCityHistoryHasTheEventsPerHouseholdAskedFor() {
+        Set<String> eventIds = new HashSet<>();
+        Set<String> households = new HashSet<>();
+        long count = 0;
+        for (Iterator<HouseholdEvent> history = BackfillHistory.city(SEED, 28 * 200, 28); history.hasNext(); ) {
+            HouseholdEvent event = history.next();
+            eventIds.add(event.getEventId());
+            if (event.getSubject() instanceof HouseholdNumber household) {
+                households.add(household.getValue());
+            }
+            count++;
+        }
+
+        assertThat(BackfillHistory.households(28 * 200, 28)).isEqualTo(200);
+        assertThat(count).isEqualTo(28 * 200);
+        assertThat(eventIds).hasSize(28 * 200);
+        assertThat(households).hasSize(200);
+    }
+
+    @Test
+    void aCityHistoryHasAtLeastAHundredHouseholdsAndAtMostTheDemoCitysMost() {
+        assertThat(BackfillHistory.households(1_000, 28)).isEqualTo(100);
+        assertThat(BackfillHistory.households(8_300_000, 28)).isEqualTo(296_428);
+        assertThat(BackfillHistory.households(8_300_000, 1)).isEqualTo(org.zhengce.democity.DemoCity.MAX_HOUSEHOLDS);
+    }
+
+    @Test
     void sameSeedGivesTheSameHistory() {
         assertThat(firstEvents(SEED)).isEqualTo(firstEvents(SEED));
     }

@@ -37,8 +37,10 @@ import org.zhengce.schemas.registry.SchemaRegistryClient;
  * unreachable registry raises the retryable {@link
  * org.zhengce.schemas.registry.SchemaRegistryUnavailableException} instead.
  *
- * <p>The registry is asked once per schema id; readers are cached by id. Thread-safe once
- * configured.
+ * <p>The registry is asked once per schema id; readers are cached by id, the last one used at hand
+ * without a map look-up. Each thread decodes with one {@link BinaryDecoder} of its own, reused
+ * across records (with its scratch buffer for strings), rather than a new one per record.
+ * Thread-safe once configured.
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
@@ -46,6 +48,11 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     private boolean specificAvroReader;
     private @Nullable Schema readerSchema;
     private final ConcurrentHashMap<Integer, SchemaReader> readers = new ConcurrentHashMap<>();
+    /** The reader of the last payload: a topic's payloads mostly share one schema id. */
+    private volatile @Nullable SchemaReader lastReader;
+
+    /** Each thread's decoder, pointed at every payload in turn; Avro decoding never calls a deserializer. */
+    private static final ThreadLocal<Decoders> DECODERS = ThreadLocal.withInitial(Decoders::new);
 
     /** For Kafka to instantiate by class name; {@link #configure} must follow. */
     public ConfluentAvroDeserializer() {}
@@ -88,6 +95,7 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         this.specificAvroReader = config.specificAvroReader() || type != null;
         this.readerSchema = type == null ? null : SpecificData.getForClass(type).getSchema(type);
         readers.clear();
+        lastReader = null;
     }
 
     @Override
@@ -120,9 +128,13 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
                 | ((payload[offset + 2] & 0xff) << 16)
                 | ((payload[offset + 3] & 0xff) << 8)
                 | (payload[offset + 4] & 0xff);
-        SchemaReader reader = readers.get(id);
-        if (reader == null) {
-            reader = readers.computeIfAbsent(id, this::newReader);
+        SchemaReader reader = lastReader;
+        if (reader == null || reader.id() != id) {
+            reader = readers.get(id);
+            if (reader == null) {
+                reader = readers.computeIfAbsent(id, this::newReader);
+            }
+            lastReader = reader;
         }
         return reader.read(payload, offset + WireOutput.HEADER_LENGTH, length - WireOutput.HEADER_LENGTH);
     }
@@ -168,12 +180,24 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         return SpecificData.getForClass(type).getSchema(type);
     }
 
+    /** One thread's decoder, reconfigured for each payload. */
+    private static final class Decoders {
+
+        private @Nullable BinaryDecoder decoder;
+
+        BinaryDecoder over(byte[] payload, int offset, int length) {
+            BinaryDecoder configured = DecoderFactory.get().binaryDecoder(payload, offset, length, decoder);
+            decoder = configured;
+            return configured;
+        }
+    }
+
     /** Everything needed to decode payloads of one schema id. */
     private record SchemaReader(int id, Schema writer, DatumReader<Object> datumReader) {
 
         @SuppressWarnings("unchecked")
         <T> T read(byte[] payload, int offset, int length) {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, offset, length, null);
+            BinaryDecoder decoder = DECODERS.get().over(payload, offset, length);
             Object value;
             try {
                 value = datumReader.read(null, decoder);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,32 @@ class BadPayloadTest {
                 .isInstanceOf(TruncatedPayloadException.class)
                 .hasMessageContaining("Avro body of " + (payload.length - 5) + " bytes ends before a whole"
                         + " org.zhengce.schemas.serde.TestHousehold (schema id 1)");
+    }
+
+    @Test
+    void bodyCutShortAfterWholePayloadsOnTheSameThreadIsStillTruncated() {
+        GenericRecord first = deserializer.deserialize(TOPIC, valid);
+        GenericRecord second = deserializer.deserialize(TOPIC, valid);
+        byte[] cut = Arrays.copyOf(valid, valid.length - 1);
+
+        assertThat(second).isEqualTo(first).isEqualTo(Fixtures.householdV1());
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, cut)).isInstanceOf(TruncatedPayloadException.class);
+        assertThat(deserializer.deserialize(TOPIC, valid)).isEqualTo(Fixtures.householdV1());
+    }
+
+    @Test
+    void payloadInsideALargerBufferIsReadToItsOwnEndOnly() {
+        // as a consumer hands it: a slice of the fetched batch, other records' bytes after it
+        byte[] batch = new byte[valid.length + 64];
+        Arrays.fill(batch, (byte) 7);
+        System.arraycopy(valid, 0, batch, 16, valid.length - 1);
+        java.nio.ByteBuffer cut = java.nio.ByteBuffer.wrap(batch, 16, valid.length - 1);
+        System.arraycopy(valid, 0, batch, 16, valid.length);
+        java.nio.ByteBuffer whole = java.nio.ByteBuffer.wrap(batch, 16, valid.length);
+
+        assertThat(deserializer.deserialize(TOPIC, new RecordHeaders(), whole)).isEqualTo(Fixtures.householdV1());
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, new RecordHeaders(), cut))
+                .isInstanceOf(TruncatedPayloadException.class);
     }
 
     @Test

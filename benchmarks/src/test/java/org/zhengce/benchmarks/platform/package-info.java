@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.benchmarks.platform;
+
+import org.jspecify.annotations.NullMarked;
