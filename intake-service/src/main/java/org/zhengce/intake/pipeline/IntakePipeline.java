@@ -193,7 +193,7 @@ public class IntakePipeline {
                 }));
     }
 
-    /** Claimed events are sent and their batch marked; the others were in the ledger before: duplicates, pending or conflicts. */
+    /** Claimed events are sent, their batch marked; the rest were in the ledger: duplicate, pending or conflict. */
     private Mono<Void> settle(
             Department sender,
             Instant now,
