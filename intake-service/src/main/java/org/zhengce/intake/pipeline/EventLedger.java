@@ -3,8 +3,8 @@ package org.zhengce.intake.pipeline;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,19 +13,21 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.zhengce.intake.pipeline.LedgerColumns.Column;
 import org.zhengce.kit.outbox.QuarantinedRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The idempotency ledger, which is also the outbox of {@code household.events} (ADR 0004). A batch is claimed
- * with one multi-row insert ({@code unnest} of arrays: R2DBC's {@code Statement.add()} would bind row by row),
- * published, then marked with one update.
+ * The idempotency ledger, which is also the outbox of {@code household.events} (ADR 0004, ADR 0018). Append-only: a
+ * batch is claimed with one insert of binary arrays ({@link LedgerColumns}), which gives it a batch number; once
+ * Kafka has acknowledged the whole batch, one row says so ({@link #markBatchPublished}). No row is updated on the
+ * request path. What the relay publishes, and its failures, are recorded in tables of their own.
  */
 @Repository
 class EventLedger {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final String FLOOR = "(select batch from event_ledger_relay_floor)";
 
     private final DatabaseClient db;
 
@@ -53,6 +55,12 @@ class EventLedger {
         }
     }
 
+    /** What one claim statement took: the event ids it claimed, and the number of their batch. */
+    record Claim(List<String> eventIds, long batch) {
+
+        static final Claim NONE = new Claim(List.of(), 0);
+    }
+
     /** A ledger row found for an event id that was already claimed; a null key id marks a bare SHA-256. */
     record Existing(
             String eventId,
@@ -78,68 +86,80 @@ class EventLedger {
     /** Where a subject is registered, and since when. */
     record Registered(String communityCode, Instant registeredAt) {}
 
+    /** Whether the ledger row {@code l} is published: before V12, by its batch, or by the relay. */
+    private static String published(String l) {
+        return "(" + l + ".published_at is not null or exists (select 1 from event_ledger_published p where p.batch = "
+                + l + ".batch) or exists (select 1 from event_ledger_relayed r where r.platform_event_id = " + l
+                + ".platform_event_id))";
+    }
+
+    /** Whether the ledger row {@code l} is not published: the negation of {@link #published}, as anti-joins. */
+    private static String unpublished(String l) {
+        return "(" + l + ".published_at is null and not exists (select 1 from event_ledger_published p where p.batch = "
+                + l + ".batch and p.batch > " + FLOOR + ") and not exists (select 1 from event_ledger_relayed r where"
+                + " r.platform_event_id = " + l + ".platform_event_id))";
+    }
+
     /**
      * Claims every entry not yet in the ledger for {@code department}; emits the event ids claimed by this call.
      * Entries whose id is already there are left alone (see {@link #find}).
      */
     Mono<List<String>> claim(String department, Instant acceptedAt, List<Entry> entries) {
-        return claim(department, acceptedAt, entries, List.of());
+        return claim(department, acceptedAt, entries, List.of()).map(Claim::eventIds);
     }
 
     /**
-     * Claims as {@link #claim(String, Instant, List)} and, in the same statement, records the registrations of the
-     * events this call claimed (those of an entry already in the ledger are not recorded again): the registered
-     * communities can never disagree with what was accepted. Of several registrations of one subject, the latest
-     * {@code registeredAt} wins (a registration reported late does not undo a newer one).
+     * Claims as {@link #claim(String, Instant, List)}, as one batch, and, in the same statement, records the
+     * registrations of the events this call claimed (those of an entry already in the ledger are not recorded again):
+     * the registered communities can never disagree with what was accepted. Of several registrations of one subject,
+     * the latest {@code registeredAt} wins (a registration reported late does not undo a newer one).
      */
-    Mono<List<String>> claim(
-            String department, Instant acceptedAt, List<Entry> entries, List<Registration> registrations) {
+    Mono<Claim> claim(String department, Instant acceptedAt, List<Entry> entries, List<Registration> registrations) {
         if (entries.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(Claim.NONE);
         }
         int n = entries.size();
-        String[] eventIds = new String[n];
-        String[] ids = new String[n];
-        String[] digests = new String[n];
-        String[] digestKeyIds = new String[n];
-        String[] types = new String[n];
-        String[] keys = new String[n];
-        Integer[] partitions = new Integer[n];
-        String[] values = new String[n];
-        String[] headers = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
-            eventIds[i] = e.eventId();
-            ids[i] = e.platformEventId().toString();
-            digests[i] = HEX.formatHex(e.digest());
-            digestKeyIds[i] = e.digestKeyId();
-            types[i] = e.eventType();
-            keys[i] = e.record().key();
-            partitions[i] = e.record().partition();
-            values[i] = HEX.formatHex(e.record().value());
-            headers[i] = HEX.formatHex(e.record().headers());
+        List<String> eventIds = new ArrayList<>(n);
+        List<UUID> ids = new ArrayList<>(n);
+        List<byte[]> digests = new ArrayList<>(n);
+        List<@Nullable String> digestKeyIds = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        List<String> keys = new ArrayList<>(n);
+        List<Integer> partitions = new ArrayList<>(n);
+        List<byte[]> values = new ArrayList<>(n);
+        List<byte[]> headers = new ArrayList<>(n);
+        for (Entry e : entries) {
+            eventIds.add(e.eventId());
+            ids.add(e.platformEventId());
+            digests.add(e.digest());
+            digestKeyIds.add(e.digestKeyId());
+            types.add(e.eventType());
+            keys.add(e.record().key());
+            partitions.add(e.record().partition());
+            values.add(e.record().value());
+            headers.add(e.record().headers());
         }
         int r = registrations.size();
-        String[] registeringEventIds = new String[r];
-        String[] subjects = new String[r];
-        String[] communities = new String[r];
+        List<String> registeringEventIds = new ArrayList<>(r);
+        List<String> subjects = new ArrayList<>(r);
+        List<String> communities = new ArrayList<>(r);
         String[] registeredAt = new String[r];
         for (int i = 0; i < r; i++) {
             Registration registration = registrations.get(i);
-            registeringEventIds[i] = registration.eventId();
-            subjects[i] = registration.subject();
-            communities[i] = registration.communityCode();
+            registeringEventIds.add(registration.eventId());
+            subjects.add(registration.subject());
+            communities.add(registration.communityCode());
             registeredAt[i] = registration.registeredAt().toString();
         }
-        return db.sql("with claimed as (insert into event_ledger (department, event_id, platform_event_id,"
+        return db.sql("with batch as (select nextval('event_ledger_batch') as number),"
+                        + " claimed as (insert into event_ledger (department, event_id, platform_event_id,"
                         + " payload_digest, digest_key_id, event_type, record_key, record_partition, accepted_at,"
-                        + " record_value, record_headers)"
-                        + " select :department, e, i::uuid, decode(d, 'hex'), dk, t, k, p, :acceptedAt,"
-                        + " decode(v, 'hex'), decode(h, 'hex')"
-                        + " from unnest(:eventIds::text[], :ids::text[], :digests::text[], :digestKeyIds::text[],"
-                        + " :types::text[], :keys::text[], :partitions::int[], :values::text[], :headers::text[])"
-                        + " as u(e, i, d, dk, t, k, p, v, h)"
-                        + " on conflict (department, event_id) do nothing returning event_id, platform_event_id),"
+                        + " record_value, record_headers, batch)"
+                        + " select :department, u.e, u.i, u.d, u.dk, u.t, u.k, u.p, :acceptedAt, u.v, u.h, batch.number"
+                        + " from unnest(:eventIds::text[], :ids::uuid[], :digests::bytea[], :digestKeyIds::text[],"
+                        + " :types::text[], :keys::text[], :partitions::int[], :values::bytea[], :headers::bytea[])"
+                        + " as u(e, i, d, dk, t, k, p, v, h) cross join batch"
+                        + " on conflict (department, event_id) do nothing returning event_id, platform_event_id, batch),"
                         // only what this statement claimed registers; per subject the latest registration of the batch
                         + " registered as (insert into registered_communities (subject_key, community_code,"
                         + " registered_at, platform_event_id, updated_at)"
@@ -152,25 +172,32 @@ class EventLedger {
                         + " registered_at = excluded.registered_at, platform_event_id = excluded.platform_event_id,"
                         + " updated_at = excluded.updated_at"
                         + " where registered_communities.registered_at <= excluded.registered_at)"
-                        + " select event_id from claimed")
+                        + " select event_id, batch from claimed")
                 .bind("department", department)
-                .bind("registeringEventIds", registeringEventIds)
-                .bind("subjects", subjects)
-                .bind("communities", communities)
+                .bind("registeringEventIds", Column.text(registeringEventIds))
+                .bind("subjects", Column.text(subjects))
+                .bind("communities", Column.text(communities))
                 .bind("registeredAt", registeredAt)
                 .bind("acceptedAt", acceptedAt)
-                .bind("eventIds", eventIds)
-                .bind("ids", ids)
-                .bind("digests", digests)
-                .bind("digestKeyIds", digestKeyIds)
-                .bind("types", types)
-                .bind("keys", keys)
-                .bind("partitions", partitions)
-                .bind("values", values)
-                .bind("headers", headers)
-                .map(row -> Objects.requireNonNull(row.get(0, String.class)))
+                .bind("eventIds", Column.text(eventIds))
+                .bind("ids", Column.uuid(ids))
+                .bind("digests", Column.bytea(digests))
+                .bind("digestKeyIds", Column.text(digestKeyIds))
+                .bind("types", Column.text(types))
+                .bind("keys", Column.text(keys))
+                .bind("partitions", Column.int4(partitions))
+                .bind("values", Column.bytea(values))
+                .bind("headers", Column.bytea(headers))
+                .map(row -> Map.entry(
+                        Objects.requireNonNull(row.get(0, String.class)),
+                        Objects.requireNonNull(row.get(1, Long.class))))
                 .all()
-                .collectList();
+                .collectList()
+                .map(claimed -> claimed.isEmpty()
+                        ? Claim.NONE
+                        : new Claim(
+                                claimed.stream().map(Map.Entry::getKey).toList(),
+                                claimed.get(0).getValue()));
     }
 
     /** The ledger rows of {@code eventIds} of {@code department}, by event id. */
@@ -178,11 +205,11 @@ class EventLedger {
         if (eventIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("select event_id, platform_event_id, payload_digest, accepted_at, published_at is not null,"
-                        + " digest_key_id"
-                        + " from event_ledger where department = :department and event_id = any(:eventIds::text[])")
+        return db.sql("select l.event_id, l.platform_event_id, l.payload_digest, l.accepted_at, " + published("l")
+                        + ", l.digest_key_id from event_ledger l"
+                        + " where l.department = :department and l.event_id = any(:eventIds::text[])")
                 .bind("department", department)
-                .bind("eventIds", eventIds.toArray(String[]::new))
+                .bind("eventIds", Column.text(List.copyOf(eventIds)))
                 .map(EventLedger::existing)
                 .all()
                 .collectMap(Existing::eventId, Function.identity());
@@ -195,7 +222,7 @@ class EventLedger {
         }
         return db.sql("select subject_key, community_code, registered_at from registered_communities"
                         + " where subject_key = any(:subjects::text[])")
-                .bind("subjects", subjects.toArray(String[]::new))
+                .bind("subjects", Column.text(List.copyOf(subjects)))
                 .map(row -> Map.entry(
                         Objects.requireNonNull(row.get(0, String.class)),
                         new Registered(
@@ -205,15 +232,24 @@ class EventLedger {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Marks the events published: the record is on Kafka, its copy here is no longer needed. */
+    /** Marks a whole batch published, in one row: every record of it is on Kafka. */
+    Mono<Void> markBatchPublished(long batch, Instant publishedAt) {
+        return db.sql("insert into event_ledger_published (batch, published_at) values (:batch, :at)"
+                        + " on conflict (batch) do nothing")
+                .bind("batch", batch)
+                .bind("at", publishedAt)
+                .then();
+    }
+
+    /** Marks single events published (the relay's, outside their batch); emits how many were not marked before. */
     Mono<Long> markPublished(Collection<UUID> platformEventIds, Instant publishedAt) {
         if (platformEventIds.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.sql("update event_ledger set published_at = :at, record_value = null, record_headers = null"
-                        + " where platform_event_id = any(:ids::uuid[]) and published_at is null")
+        return db.sql("insert into event_ledger_relayed (platform_event_id, published_at)"
+                        + " select i, :at from unnest(:ids::uuid[]) as u(i) on conflict (platform_event_id) do nothing")
                 .bind("at", publishedAt)
-                .bind("ids", platformEventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .bind("ids", Column.uuid(List.copyOf(platformEventIds)))
                 .fetch()
                 .rowsUpdated();
     }
@@ -222,17 +258,21 @@ class EventLedger {
      * Up to {@code limit} rows claimed before {@code claimedBefore} and still unpublished, locked for this
      * transaction ({@code for update skip locked}: two relays never take the same row). Not taken: a quarantined row,
      * a row waiting for its retry time, and a row behind either of these with the same record key (a household's
-     * events stay in order).
+     * events stay in order). Only rows above the relay's floor are read.
      */
     Flux<Unpublished> lockUnpublished(Instant claimedBefore, Instant now, int limit) {
-        return db.sql("select department, event_id, platform_event_id, accepted_at, record_key, record_partition,"
-                        + " record_value, record_headers from event_ledger l"
-                        + " where published_at is null and accepted_at < :before and quarantined_at is null"
-                        + " and (retry_at is null or retry_at <= :now)"
-                        + " and not exists (select 1 from event_ledger e where e.record_key = l.record_key"
-                        + " and e.published_at is null and e.accepted_at < l.accepted_at"
-                        + " and (e.quarantined_at is not null or e.retry_at > :now))"
-                        + " order by accepted_at limit :limit for update skip locked")
+        return db.sql("select l.department, l.event_id, l.platform_event_id, l.accepted_at, l.record_key,"
+                        + " l.record_partition, l.record_value, l.record_headers from event_ledger l"
+                        + " left join event_ledger_attempts a on a.platform_event_id = l.platform_event_id"
+                        + " where l.batch > " + FLOOR + " and l.accepted_at < :before and " + unpublished("l")
+                        + " and (a.platform_event_id is null or (a.quarantined_at is null"
+                        + " and (a.retry_at is null or a.retry_at <= :now)))"
+                        + " and not exists (select 1 from event_ledger_attempts ha join event_ledger e"
+                        + " on e.department = ha.department and e.event_id = ha.event_id"
+                        + " where e.record_key = l.record_key and e.accepted_at < l.accepted_at"
+                        + " and (ha.quarantined_at is not null or ha.retry_at > :now) and e.batch > " + FLOOR
+                        + " and " + unpublished("e") + ")"
+                        + " order by l.accepted_at limit :limit for update of l skip locked")
                 .bind("before", claimedBefore)
                 .bind("now", now)
                 .bind("limit", limit)
@@ -247,6 +287,21 @@ class EventLedger {
                                 bytes(row, "record_value"),
                                 bytes(row, "record_headers"))))
                 .all();
+    }
+
+    /**
+     * Moves the relay's floor up to just below the oldest batch still unpublished, and never past a batch claimed at
+     * or after {@code claimedBefore} (a claim that young may not be visible yet): the relay and the gauges read only
+     * above it. Once a pass, never on the request path.
+     */
+    Mono<Void> advanceFloor(Instant claimedBefore) {
+        return db.sql("update event_ledger_relay_floor f set batch = greatest(f.batch, least("
+                        + " coalesce((select min(l.batch) - 1 from event_ledger l where l.batch > f.batch and "
+                        + unpublished("l") + "), 9223372036854775807),"
+                        + " coalesce((select max(l.batch) from event_ledger l where l.batch > f.batch"
+                        + " and l.accepted_at < :before), f.batch)))")
+                .bind("before", claimedBefore)
+                .then();
     }
 
     /** Up to {@code limit} rows still holding a bare SHA-256 (written before digests were keyed). */
@@ -269,33 +324,36 @@ class EventLedger {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        int n = rows.size();
-        String[] departments = new String[n];
-        String[] eventIds = new String[n];
-        String[] digests = new String[n];
-        for (int i = 0; i < n; i++) {
-            departments[i] = rows.get(i).department();
-            eventIds[i] = rows.get(i).eventId();
-            digests[i] = HEX.formatHex(keyed.apply(rows.get(i).bareDigest()));
-        }
-        return db.sql("update event_ledger l set payload_digest = decode(u.d, 'hex'), digest_key_id = :keyId"
-                        + " from unnest(:departments::text[], :eventIds::text[], :digests::text[]) as u(dep, e, d)"
+        return db.sql("update event_ledger l set payload_digest = u.d, digest_key_id = :keyId"
+                        + " from unnest(:departments::text[], :eventIds::text[], :digests::bytea[]) as u(dep, e, d)"
                         + " where l.department = u.dep and l.event_id = u.e and l.digest_key_id is null")
                 .bind("keyId", keyId)
-                .bind("departments", departments)
-                .bind("eventIds", eventIds)
-                .bind("digests", digests)
+                .bind(
+                        "departments",
+                        Column.text(rows.stream().map(Unkeyed::department).toList()))
+                .bind(
+                        "eventIds",
+                        Column.text(rows.stream().map(Unkeyed::eventId).toList()))
+                .bind(
+                        "digests",
+                        Column.bytea(rows.stream()
+                                .map(row -> keyed.apply(row.bareDigest()))
+                                .toList()))
                 .fetch()
                 .rowsUpdated();
     }
 
     /** Sets a row aside: its record can never be sent as it is; only {@link #release} puts it back. */
-    Mono<Void> quarantine(UUID platformEventId, String reason, Instant at) {
-        return db.sql("update event_ledger set quarantined_at = :at, quarantine_reason = :reason, retry_at = null"
-                        + " where platform_event_id = :id and published_at is null")
+    Mono<Void> quarantine(Unpublished row, String reason, Instant at) {
+        return db.sql("insert into event_ledger_attempts (platform_event_id, department, event_id, quarantined_at,"
+                        + " quarantine_reason) values (:id, :department, :eventId, :at, :reason)"
+                        + " on conflict (platform_event_id) do update set quarantined_at = excluded.quarantined_at,"
+                        + " quarantine_reason = excluded.quarantine_reason, retry_at = null")
+                .bind("id", row.platformEventId())
+                .bind("department", row.department())
+                .bind("eventId", row.eventId())
                 .bind("at", at)
                 .bind("reason", reason)
-                .bind("id", platformEventId)
                 .then();
     }
 
@@ -303,26 +361,42 @@ class EventLedger {
      * Rows whose send failed for a transient reason: tried again after {@code first}, the wait doubling with each
      * attempt up to {@code longest}.
      */
-    Mono<Void> retryLater(Collection<UUID> platformEventIds, Instant now, Duration first, Duration longest) {
-        if (platformEventIds.isEmpty()) {
+    Mono<Void> retryLater(Collection<Unpublished> rows, Instant now, Duration first, Duration longest) {
+        if (rows.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("update event_ledger set attempts = attempts + 1, retry_at = :now + make_interval(secs =>"
-                        + " least(:first * power(2, least(attempts, 30)), :longest))"
-                        + " where platform_event_id = any(:ids::uuid[]) and published_at is null")
+        return db.sql("insert into event_ledger_attempts as a (platform_event_id, department, event_id, attempts,"
+                        + " retry_at) select u.i, u.d, u.e, 1, :now + make_interval(secs => least(:first, :longest))"
+                        + " from unnest(:ids::uuid[], :departments::text[], :eventIds::text[]) as u(i, d, e)"
+                        + " on conflict (platform_event_id) do update set attempts = a.attempts + 1,"
+                        + " retry_at = :now + make_interval(secs =>"
+                        + " least(:first * power(2, least(a.attempts, 30)), :longest))")
                 .bind("now", now)
                 .bind("first", (double) first.toMillis() / 1000)
                 .bind("longest", (double) longest.toMillis() / 1000)
-                .bind("ids", platformEventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .bind(
+                        "ids",
+                        Column.uuid(
+                                rows.stream().map(Unpublished::platformEventId).toList()))
+                .bind(
+                        "departments",
+                        Column.text(rows.stream().map(Unpublished::department).toList()))
+                .bind(
+                        "eventIds",
+                        Column.text(rows.stream().map(Unpublished::eventId).toList()))
                 .then();
     }
 
     /** The quarantined rows, oldest first, with how many later rows of the same key wait behind each. */
     Flux<QuarantinedRecord> quarantined(String outbox, int limit) {
-        return db.sql("select l.platform_event_id, l.record_key, l.accepted_at, l.quarantined_at, l.quarantine_reason,"
-                        + " (select count(*) from event_ledger e where e.record_key = l.record_key"
-                        + " and e.published_at is null and e.accepted_at > l.accepted_at) as held_back"
-                        + " from event_ledger l where l.quarantined_at is not null and l.published_at is null"
+        return db.sql("select a.platform_event_id, l.record_key, l.accepted_at, a.quarantined_at, a.quarantine_reason,"
+                        + " (select count(*) from event_ledger e where e.batch > " + FLOOR
+                        + " and e.record_key = l.record_key and e.accepted_at > l.accepted_at and " + unpublished("e")
+                        + ") as held_back"
+                        + " from event_ledger_attempts a"
+                        + " join event_ledger l on l.department = a.department and l.event_id = a.event_id"
+                        + " where a.quarantined_at is not null and not exists (select 1 from event_ledger_relayed r"
+                        + " where r.platform_event_id = a.platform_event_id)"
                         + " order by l.accepted_at limit :limit")
                 .bind("limit", limit)
                 .map(row -> new QuarantinedRecord(
@@ -338,9 +412,10 @@ class EventLedger {
 
     /** Releases a quarantined row: the relay's next pass sends it (and the rows behind it) again. */
     Mono<Boolean> release(UUID platformEventId, Instant at) {
-        return db.sql("update event_ledger set quarantined_at = null, retry_at = null, attempts = 0,"
-                        + " released_at = :at where platform_event_id = :id and quarantined_at is not null"
-                        + " and published_at is null")
+        return db.sql("update event_ledger_attempts a set quarantined_at = null, retry_at = null, attempts = 0,"
+                        + " released_at = :at where a.platform_event_id = :id and a.quarantined_at is not null"
+                        + " and not exists (select 1 from event_ledger_relayed r"
+                        + " where r.platform_event_id = a.platform_event_id)")
                 .bind("at", at)
                 .bind("id", platformEventId)
                 .fetch()
@@ -350,14 +425,16 @@ class EventLedger {
 
     /** How many rows are quarantined (a gauge: each is an operator's task). */
     Mono<Long> countQuarantined() {
-        return db.sql("select count(*) from event_ledger where quarantined_at is not null and published_at is null")
+        return db.sql("select count(*) from event_ledger_attempts a where a.quarantined_at is not null"
+                        + " and not exists (select 1 from event_ledger_relayed r"
+                        + " where r.platform_event_id = a.platform_event_id)")
                 .map(row -> Objects.requireNonNull(row.get(0, Long.class)))
                 .one();
     }
 
     /** How many events are claimed and not yet published (a gauge: it should stay near zero). */
     Mono<Long> countUnpublished() {
-        return db.sql("select count(*) from event_ledger where published_at is null")
+        return db.sql("select count(*) from event_ledger l where l.batch > " + FLOOR + " and " + unpublished("l"))
                 .map(row -> Objects.requireNonNull(row.get(0, Long.class)))
                 .one();
     }

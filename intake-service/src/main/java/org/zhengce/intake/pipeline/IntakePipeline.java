@@ -167,7 +167,7 @@ public class IntakePipeline {
                 firsts.values().stream().map(Prepared::entry).toList();
         // the registrations are recorded with the claim, for the events it claims only
         return ledger.claim(sender.code(), now, entries, registering)
-                .flatMap(claimed -> settle(sender, now, firsts, Set.copyOf(claimed), outcomes, kept))
+                .flatMap(claim -> settle(sender, now, firsts, claim, outcomes, kept))
                 .then(Mono.defer(() -> {
                     for (Prepared repeat : repeats) {
                         outcomes[repeat.index()] = repeatOf(
@@ -193,22 +193,24 @@ public class IntakePipeline {
                 }));
     }
 
-    /** Claimed events are sent and marked; the others were in the ledger before: duplicates, pending or conflicts. */
+    /** Claimed events are sent, their batch marked; the rest were in the ledger: duplicate, pending or conflict. */
     private Mono<Void> settle(
             Department sender,
             Instant now,
             Map<String, Prepared> firsts,
-            Set<String> claimed,
+            EventLedger.Claim claim,
             Outcome[] outcomes,
             List<RejectedEventStore.Kept> kept) {
+        Set<String> claimed = Set.copyOf(claim.eventIds());
         List<Prepared> toSend = firsts.values().stream()
                 .filter(p -> claimed.contains(p.eventId()))
                 .toList();
         List<String> earlier =
                 firsts.keySet().stream().filter(id -> !claimed.contains(id)).toList();
         Mono<Void> send = writer.send(toSend.stream().map(Prepared::record).toList())
-                .then(Mono.defer(() -> ledger.markPublished(
-                        toSend.stream().map(p -> p.entry().platformEventId()).toList(), clock.instant())))
+                // one row for the whole batch: every record of it is acknowledged
+                .then(Mono.defer(() ->
+                        toSend.isEmpty() ? Mono.empty() : ledger.markBatchPublished(claim.batch(), clock.instant())))
                 .doOnSuccess(marked -> toSend.forEach(p -> {
                     outcomes[p.index()] = new Outcome.Accepted(
                             p.submission().sourceRef(),

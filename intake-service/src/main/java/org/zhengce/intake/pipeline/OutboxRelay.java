@@ -124,6 +124,8 @@ class OutboxRelay implements OutboxQuarantine {
                     if (rows.isEmpty()) {
                         return Mono.just(0);
                     }
+                    Map<UUID, EventLedger.Unpublished> byId = rows.stream()
+                            .collect(Collectors.toMap(EventLedger.Unpublished::platformEventId, row -> row));
                     return Mono.fromCallable(() -> alreadyPublished(rows))
                             .subscribeOn(Schedulers.boundedElastic())
                             .flatMap(found -> {
@@ -137,10 +139,12 @@ class OutboxRelay implements OutboxQuarantine {
                                         writer.topic(),
                                         missing.size());
                                 return send(missing)
-                                        .flatMap(fates -> settle(found, fates, now))
+                                        .flatMap(fates -> settle(found, fates, byId, now))
                                         .thenReturn(missing.size());
                             });
-                });
+                })
+                // the floor the next passes read above: past every batch now published
+                .flatMap(sent -> ledger.advanceFloor(now.minus(relayAfter)).thenReturn(sent));
         return transactions.transactional(pass);
     }
 
@@ -177,15 +181,16 @@ class OutboxRelay implements OutboxQuarantine {
      * Marks what is on Kafka published, quarantines what never can be, and sets a retry time on what failed for now;
      * a row held back behind a failure is left as it is (the next pass takes it with the one before it).
      */
-    private Mono<Void> settle(Set<UUID> found, Map<UUID, Fate> fates, Instant now) {
+    private Mono<Void> settle(
+            Set<UUID> found, Map<UUID, Fate> fates, Map<UUID, EventLedger.Unpublished> rows, Instant now) {
         List<UUID> published = new ArrayList<>(found);
-        List<UUID> forNow = new ArrayList<>();
+        List<EventLedger.Unpublished> forNow = new ArrayList<>();
         List<Mono<Void>> quarantining = new ArrayList<>();
         fates.forEach((id, fate) -> {
             if (fate instanceof Fate.Published) {
                 published.add(id);
             } else if (fate instanceof Fate.FailedForNow f) {
-                forNow.add(id);
+                forNow.add(rows.get(id));
                 log.warn(
                         "outbox relay: event {} not sent to {}, will retry: {}",
                         id,
@@ -201,7 +206,7 @@ class OutboxRelay implements OutboxQuarantine {
                         QuarantineEndpoints.PATH,
                         reason);
                 quarantines.increment();
-                quarantining.add(ledger.quarantine(id, reason, now));
+                quarantining.add(ledger.quarantine(rows.get(id), reason, now));
             }
         });
         retries.increment(forNow.size());

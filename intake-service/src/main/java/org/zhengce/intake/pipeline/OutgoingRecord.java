@@ -1,11 +1,10 @@
 package org.zhengce.intake.pipeline;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,23 +18,26 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 record OutgoingRecord(String key, int partition, byte[] value, byte[] headers) {
 
     static OutgoingRecord of(ProducerRecord<String, byte[]> record) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (Header header : record.headers()) {
-                byte[] name = header.key().getBytes(StandardCharsets.UTF_8);
-                out.writeShort(name.length);
-                out.write(name);
-                out.writeInt(header.value().length);
-                out.write(header.value());
-            }
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
+        Header[] headers = record.headers().toArray();
+        byte[][] names = new byte[headers.length][];
+        int size = 0;
+        for (int i = 0; i < headers.length; i++) {
+            names[i] = headers[i].key().getBytes(StandardCharsets.UTF_8);
+            size += 2 + names[i].length + 4 + headers[i].value().length;
+        }
+        ByteBuffer encoded = ByteBuffer.allocate(size);
+        for (int i = 0; i < headers.length; i++) {
+            byte[] value = headers[i].value();
+            encoded.putShort((short) names[i].length)
+                    .put(names[i])
+                    .putInt(value.length)
+                    .put(value);
         }
         Integer partition = record.partition();
         if (partition == null) {
             throw new IllegalArgumentException("the ledger needs the record's partition");
         }
-        return new OutgoingRecord(record.key(), partition, record.value(), bytes.toByteArray());
+        return new OutgoingRecord(record.key(), partition, record.value(), encoded.array());
     }
 
     ProducerRecord<String, byte[]> toProducerRecord(String topic, long timestamp) {

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
@@ -53,6 +54,9 @@ import org.zhengce.intake.identity.ResidentIdentityNumber;
  * Thread-safe.
  */
 public final class EventValidator {
+
+    /** The branches of the data standard's unions, by union and kind of value: a few dozen, resolved once each. */
+    private static final Map<Schema, Map<Object, Schema>> BRANCHES = new ConcurrentHashMap<>();
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /**
@@ -377,7 +381,17 @@ public final class EventValidator {
         return masked.length() <= MAX_OFFENDING_VALUE ? masked : masked.substring(0, MAX_OFFENDING_VALUE) + "…";
     }
 
+    /**
+     * The branch of {@code union} that holds {@code value}: resolved once per union and kind of value (a record's
+     * name, else the value's class), then looked up.
+     */
     private static Schema branch(Schema union, Object value) {
+        Object kind = value instanceof IndexedRecord record ? record.getSchema().getFullName() : value.getClass();
+        return BRANCHES.computeIfAbsent(union, u -> new ConcurrentHashMap<>())
+                .computeIfAbsent(kind, k -> resolve(union, value));
+    }
+
+    private static Schema resolve(Schema union, Object value) {
         if (value instanceof IndexedRecord record) {
             String name = record.getSchema().getFullName();
             for (Schema candidate : union.getTypes()) {
