@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.zhengce.democity.Community;
 import org.zhengce.democity.DemoCity;
 import org.zhengce.democity.IdentityNumbers;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.intake.DepartmentEvent;
+import org.zhengce.intake.HouseholdRegistered;
+import org.zhengce.intake.Member;
 import org.zhengce.intake.ResidentIdentity;
 
 /**
@@ -43,7 +47,40 @@ public final class DepartmentFeed {
                 .seed(seed)
                 .households(Math.max(100, count / 8))
                 .build();
-        return city.history(count, asOf, batch).toList();
+        return withCommunities(city.history(count, asOf, batch).toList());
+    }
+
+    /**
+     * The same events, with the envelope's community filled in where the demo city's department left it out, from the
+     * household's registration (for a person: the registration naming them). Intake checks an event about a household
+     * it has not seen registered against the community its envelope names; a round's events go out on several
+     * connections at once, so an incident may reach intake before its household's registration, and would be refused
+     * {@code department.jurisdiction-scope} for want of one.
+     */
+    static List<DepartmentEvent> withCommunities(List<DepartmentEvent> events) {
+        Map<String, String> communities = new HashMap<>();
+        for (DepartmentEvent event : events) {
+            if (event.getFact() instanceof HouseholdRegistered registered
+                    && event.getSubject() instanceof HouseholdNumber household) {
+                String community = registered.getCommunityCode();
+                communities.put(household.getValue(), community);
+                for (Member member : registered.getMembers()) {
+                    communities.put(member.getIdentity().getIdentityNumber(), community);
+                }
+            }
+        }
+        for (DepartmentEvent event : events) {
+            String subject = event.getSubject() instanceof HouseholdNumber household
+                    ? household.getValue()
+                    : ((ResidentIdentity) event.getSubject()).getIdentityNumber();
+            String community = communities.get(subject);
+            if (event.getCommunityCode() == null && community != null) {
+                // the events are this call's own, freshly generated: set in place (a builder's copy would go through
+                // Avro's class look-up, which the trusted-packages setting governs)
+                event.setCommunityCode(community);
+            }
+        }
+        return events;
     }
 
     /** The 12-digit codes of the demo city's communities (intake's {@code communities.txt}), in order. */

@@ -115,8 +115,9 @@ public final class IntakeFixture implements AutoCloseable {
             properties.put("spring.kafka.bootstrap-servers", context.bootstrapServers());
             properties.put("spring.kafka.properties.schema.registry.url", context.registryUrl());
             properties.put("spring.r2dbc.url", databases.r2dbcUrl(DATABASE));
-            properties.put("spring.r2dbc.username", databases.username(DATABASE));
-            properties.put("spring.r2dbc.password", databases.password(DATABASE));
+            // the runtime role (rows only), as intake insists; Flyway migrates as the owner
+            properties.put("spring.r2dbc.username", databases.runtimeUsername(DATABASE));
+            properties.put("spring.r2dbc.password", databases.runtimePassword(DATABASE));
             properties.put("spring.flyway.url", databases.jdbcUrl(DATABASE));
             properties.put("spring.flyway.user", databases.username(DATABASE));
             properties.put("spring.flyway.password", databases.password(DATABASE));
@@ -130,6 +131,9 @@ public final class IntakeFixture implements AutoCloseable {
             properties.put("intake.topics.consume", "false");
             properties.put("intake.reporting.max-concurrent-requests", Integer.toString(maxConcurrentRequests));
             properties.put("intake.reporting.batch-wait", BATCH_WAIT);
+            // every request of a case may be one department's (the single-event case has 32 in flight)
+            properties.put(
+                    "intake.limits.max-concurrent-requests-per-department", Integer.toString(maxConcurrentRequests));
             properties.put("spring.main.banner-mode", "off");
             properties.put("spring.main.log-startup-info", "false");
             properties.put("logging.level.root", "WARN");

@@ -41,6 +41,25 @@ class DepartmentFeedTest {
     }
 
     @Test
+    void everyEventNamesItsHouseholdsRegisteredCommunityWhateverOrderIntakeReceivesThemIn() {
+        Map<String, String> registered = new HashMap<>();
+        FEED.stream()
+                .filter(event -> event.getFact() instanceof HouseholdRegistered)
+                .forEach(event -> ((HouseholdRegistered) event.getFact())
+                        .getMembers()
+                        .forEach(member ->
+                                registered.put(member.getIdentity().getIdentityNumber(), event.getCommunityCode())));
+
+        assertThat(FEED)
+                .allSatisfy(event -> assertThat(event.getCommunityCode()).isNotNull());
+        assertThat(FEED)
+                .filteredOn(event -> event.getSubject() instanceof ResidentIdentity)
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getCommunityCode())
+                        .isEqualTo(registered.get(((ResidentIdentity) event.getSubject()).getIdentityNumber())));
+    }
+
+    @Test
     void everyEventPassesIntakesValidationAtTheTimeItWasGeneratedFor() {
         EventValidator validator = new EventValidator(
                 Clock.fixed(AS_OF, ZoneOffset.UTC), CommunityDirectory.of(Set.copyOf(DepartmentFeed.communityCodes())));
