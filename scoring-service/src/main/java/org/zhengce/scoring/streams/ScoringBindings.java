@@ -12,16 +12,16 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 /**
  * The topology's bindings in {@code scoring-service.yml} against the topic catalogue (the names the topology's own
  * sinks and serdes use, {@link ScoringTopology.Config}): each binding's destination is the catalogue's topic, the
- * household events' dead-letter lane is the catalogue's {@code household.events.dlq}, and the models are materialised
- * as the store the scorer reads. A binding that drifts stops the start-up with the property to fix.
+ * inputs' dead-letter lane is the catalogue's {@code household.events.dlq}, and the models are materialised as the
+ * store the scorer reads. A binding that drifts stops the start-up with the property to fix.
  */
 final class ScoringBindings {
 
-    /** {@code scoreHouseholds-in-0}: the household events. */
-    static final String HOUSEHOLD_EVENTS = "householdEvents";
-
-    /** {@code scoreHouseholds-in-1}: the published model versions, a global table. */
+    /** {@code scoreHouseholds-in-0}: the published model versions, a global table. */
     static final String MODELS = "models";
+
+    /** {@code scoreHouseholds-in-1}: the household events. */
+    static final String HOUSEHOLD_EVENTS = "householdEvents";
 
     /** {@code scoreHouseholds-out-0}: the score changes. */
     static final String SCORES = "scores";
@@ -44,13 +44,16 @@ final class ScoringBindings {
         destination(MODELS, topics.models(), wrong);
         destination(SCORES, topics.scores(), wrong);
         destination(WARNINGS, topics.warnings(), wrong);
-        KafkaStreamsConsumerProperties events = streamsBindings.getExtendedConsumerProperties(HOUSEHOLD_EVENTS);
-        expect(consumer(HOUSEHOLD_EVENTS, "dlq-name"), events.getDlqName(), topics.deadLetters(), wrong);
-        expect(
-                consumer(HOUSEHOLD_EVENTS, "deserialization-exception-handler"),
-                events.getDeserializationExceptionHandler(),
-                DeserializationExceptionHandler.sendToDlq,
-                wrong);
+        // every record that cannot be read (a model version too) goes to the one lane, as before the binder
+        for (String input : List.of(MODELS, HOUSEHOLD_EVENTS)) {
+            KafkaStreamsConsumerProperties consumer = streamsBindings.getExtendedConsumerProperties(input);
+            expect(consumer(input, "dlq-name"), consumer.getDlqName(), topics.deadLetters(), wrong);
+            expect(
+                    consumer(input, "deserialization-exception-handler"),
+                    consumer.getDeserializationExceptionHandler(),
+                    DeserializationExceptionHandler.sendToDlq,
+                    wrong);
+        }
         expect(
                 consumer(MODELS, "materialized-as"),
                 streamsBindings.getExtendedConsumerProperties(MODELS).getMaterializedAs(),

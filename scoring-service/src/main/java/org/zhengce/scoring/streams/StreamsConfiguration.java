@@ -72,16 +72,17 @@ class StreamsConfiguration {
     }
 
     /**
-     * The topology, as the binder binds it: household events ({@code scoreHouseholds-in-0}) and the published models
-     * ({@code -in-1}, a global table the binder materialises as {@link Stores#MODELS}) in, score changes ({@code
-     * -out-0}) and warning events ({@code -out-1}) out.
+     * The topology, as the binder binds it: the published models ({@code scoreHouseholds-in-0}, a global table the
+     * binder materialises as {@link Stores#MODELS}; first, so that the sub-topologies are numbered, and the tasks and
+     * their state directories named, as {@link ScoringTopology#build} numbers them) and the household events ({@code
+     * -in-1}) in, score changes ({@code -out-0}) and warning events ({@code -out-1}) out.
      */
     @Bean
     Function<
-                    KStream<String, HouseholdEvent>,
-                    Function<GlobalKTable<String, ScoringModelPublished>, KStream<String, SpecificRecord>[]>>
+                    GlobalKTable<String, ScoringModelPublished>,
+                    Function<KStream<String, HouseholdEvent>, KStream<String, SpecificRecord>[]>>
             scoreHouseholds(ScoringTopology.Config config) {
-        return events -> models -> ScoringTopology.apply(events, models, config);
+        return models -> events -> ScoringTopology.apply(events, models, config);
     }
 
     /** The bindings checked against the catalogue before the binder binds them (a wrong one stops the start-up). */
