@@ -1,8 +1,11 @@
 package org.zhengce.scoring.streams;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -82,7 +85,36 @@ class StreamsConfiguration {
                     GlobalKTable<String, ScoringModelPublished>,
                     Function<KStream<String, HouseholdEvent>, KStream<String, SpecificRecord>[]>>
             scoreHouseholds(ScoringTopology.Config config) {
-        return models -> events -> ScoringTopology.apply(events, models, config);
+        return models -> events -> {
+            KStream<String, SpecificRecord>[] results = ScoringTopology.apply(events, models, config);
+            for (int i = 0; i < results.length; i++) {
+                results[i] = boundOnce(results[i]);
+            }
+            return results;
+        };
+    }
+
+    /**
+     * {@code stream}, whose first {@code to(...)} adds its sink and any later one nothing. The binder binds an output
+     * again each time the bindings start after a stop (a lifecycle restart, a test context resumed) and calls {@code
+     * to(...)} on the same builder again, which would add a second sink named as the first: Kafka Streams refuses
+     * the topology ("Processor to-scores is already added") and the streams do not start again (ADR 0020).
+     */
+    @SuppressWarnings("unchecked")
+    static <K, V> KStream<K, V> boundOnce(KStream<K, V> stream) {
+        AtomicBoolean bound = new AtomicBoolean();
+        return (KStream<K, V>) Proxy.newProxyInstance(
+                KStream.class.getClassLoader(), new Class<?>[] {KStream.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("to") && !bound.compareAndSet(false, true)) {
+                        // the sink is in the topology already
+                        return null;
+                    }
+                    try {
+                        return method.invoke(stream, arguments);
+                    } catch (InvocationTargetException failed) {
+                        throw failed.getCause();
+                    }
+                });
     }
 
     /** The bindings checked against the catalogue before the binder binds them (a wrong one stops the start-up). */

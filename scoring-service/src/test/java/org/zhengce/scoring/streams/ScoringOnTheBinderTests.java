@@ -80,6 +80,17 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
         assertThat(streams().getKafkaStreams().state().isRunningOrRebalancing()).isTrue();
     }
 
+    @Test
+    void anOutputBoundAgainAfterARestartAddsNoSecondSink() {
+        org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
+        var results = StreamsConfiguration.boundOnce(builder.<String, String>stream("in"));
+
+        results.to("out", org.apache.kafka.streams.kstream.Produced.as("to-out"));
+        results.to("out", org.apache.kafka.streams.kstream.Produced.as("to-out"));
+
+        assertThat(builder.build().describe().toString()).containsOnlyOnce("Sink: to-out");
+    }
+
     private StreamsBuilderFactoryBean streams() {
         assertThat(registry.streamsBuilderFactoryBeans()).hasSize(1);
         return registry.streamsBuilderFactoryBeans().get(0);
