@@ -9,12 +9,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.scoring.model.ScoringModel;
+import org.zhengce.scoring.streams.ScoringStreams;
 
 /**
  * The models' producer (acks=all, idempotent, values in the Confluent wire format with the registry of
@@ -43,7 +43,7 @@ class ActivationConfiguration {
     }
 
     @Bean
-    PublishedModels publishedModels(StreamsBuilderFactoryBean streams) {
+    PublishedModels publishedModels(ScoringStreams streams) {
         return new PublishedModels(streams, ScoringModel.defaultModel());
     }
 

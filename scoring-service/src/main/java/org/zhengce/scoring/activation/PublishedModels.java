@@ -5,20 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.streams.ModelSelection;
+import org.zhengce.scoring.streams.ScoringStreams;
 import org.zhengce.scoring.streams.Stores;
 
 /**
@@ -31,29 +27,14 @@ import org.zhengce.scoring.streams.Stores;
  */
 public class PublishedModels {
 
-    private final StreamsBuilderFactoryBean streams;
-    /** One query service per KafkaStreams: the service keeps the first it sees, a restart makes a new one. */
-    private volatile KafkaStreamsInteractiveQueryService queries;
+    /** The streams the binder runs now: a store that is not there yet is a 503 at once, not after retries. */
+    private final ScoringStreams streams;
     /** The topology's own rule, so the API explains scores with the model the topology scores with. */
     private final ModelSelection selection;
 
-    PublishedModels(StreamsBuilderFactoryBean streams, ScoringModel fallback) {
+    PublishedModels(ScoringStreams streams, ScoringModel fallback) {
         this.streams = streams;
         this.selection = new ModelSelection(fallback);
-        this.queries = queryService();
-        streams.addListener(new StreamsBuilderFactoryBean.Listener() {
-            @Override
-            public void streamsAdded(String id, KafkaStreams kafkaStreams) {
-                queries = queryService();
-            }
-        });
-    }
-
-    private KafkaStreamsInteractiveQueryService queryService() {
-        KafkaStreamsInteractiveQueryService service = new KafkaStreamsInteractiveQueryService(streams);
-        // a store that is not there yet is a 503 at once, not after the default's seconds of retries
-        service.setRetryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)));
-        return service;
     }
 
     /** The model that scores and the one in the shadow (if any) at a time. */
@@ -93,7 +74,7 @@ public class PublishedModels {
 
     private ReadOnlyKeyValueStore<String, Object> store() {
         try {
-            return queries.retrieveQueryableStore(Stores.MODELS, QueryableStoreTypes.keyValueStore());
+            return streams.store(Stores.MODELS, QueryableStoreTypes.keyValueStore());
         } catch (IllegalStateException | IllegalArgumentException notRunning) {
             throw unavailable(notRunning);
         }

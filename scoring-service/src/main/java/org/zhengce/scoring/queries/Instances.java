@@ -7,20 +7,22 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.zhengce.scoring.streams.ScoringStreams;
 
 /**
  * Where the stores' keys live: this instance (its {@code application.server}) or another instance of the same
- * application. Throws {@link InvalidStateStoreException} while that is not known (starting, rebalancing).
+ * application, from the Kafka Streams binder's {@link InteractiveQueryService} and the streams it runs. Throws {@link
+ * InvalidStateStoreException} while that is not known (starting, rebalancing).
  */
 class Instances {
 
     private static final StringSerializer KEYS = new StringSerializer();
 
-    private final CurrentQueryService queries;
-    private final StreamsBuilderFactoryBean streams;
+    private final InteractiveQueryService queries;
+    private final ScoringStreams streams;
 
-    Instances(CurrentQueryService queries, StreamsBuilderFactoryBean streams) {
+    Instances(InteractiveQueryService queries, ScoringStreams streams) {
         this.queries = queries;
         this.streams = streams;
     }
@@ -35,7 +37,7 @@ class Instances {
         }
         HostInfo owner;
         try {
-            owner = queries.get().getKafkaStreamsApplicationHostInfo(store, key, KEYS);
+            owner = queries.getHostInfo(store, key, KEYS);
         } catch (IllegalStateException | IllegalArgumentException notKnown) {
             throw LocalStores.unavailable(store, notKnown);
         }
@@ -47,10 +49,7 @@ class Instances {
 
     /** Every other instance holding a part of {@code store}. */
     List<HostInfo> others(String store) {
-        KafkaStreams running = streams.getKafkaStreams();
-        if (running == null) {
-            throw new InvalidStateStoreException("the streams have not started");
-        }
+        KafkaStreams running = streams.running();
         HostInfo self = self();
         try {
             return running.metadataForAllStreamsClients().stream()
@@ -67,7 +66,7 @@ class Instances {
     /** This instance's {@code application.server}, if set. */
     @Nullable
     HostInfo self() {
-        return queries.get().getCurrentKafkaStreamsApplicationHostInfo();
+        return streams.self();
     }
 
     static String describe(HostInfo host) {

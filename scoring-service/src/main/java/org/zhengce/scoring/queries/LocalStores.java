@@ -13,21 +13,24 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.zhengce.scoring.portrait.Portrait;
 import org.zhengce.scoring.streams.HouseholdState;
 import org.zhengce.scoring.streams.ShadowEntry;
 import org.zhengce.scoring.streams.Stores;
 
 /**
- * This instance's part of the topology's stores (every local partition). Every read throws
+ * This instance's part of the topology's stores (every local partition), through the Kafka Streams binder's {@link
+ * InteractiveQueryService} (a few quick tries: {@code spring.cloud.stream.kafka.streams.binder.state-store-retry}).
+ * Every read throws
  * {@link InvalidStateStoreException} while the streams are starting or rebalancing. Reads block (RocksDB): call
  * them off the event loop.
  */
 class LocalStores {
 
-    private final CurrentQueryService queries;
+    private final InteractiveQueryService queries;
 
-    LocalStores(CurrentQueryService queries) {
+    LocalStores(InteractiveQueryService queries) {
         this.queries = queries;
     }
 
@@ -103,7 +106,7 @@ class LocalStores {
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         try {
-            return queries.get().retrieveQueryableStore(name, QueryableStoreTypes.<String, V>keyValueStore());
+            return queries.getQueryableStore(name, QueryableStoreTypes.<String, V>keyValueStore());
         } catch (IllegalStateException | IllegalArgumentException notRunning) {
             throw unavailable(name, notRunning);
         }

@@ -1,25 +1,24 @@
 package org.zhengce.scoring.queries;
 
 import io.netty.channel.ChannelOption;
-import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.zhengce.scoring.audit.ForwardedQueries;
+import org.zhengce.scoring.streams.ScoringStreams;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The interactive-query service over the topology's stores, the client instances ask each other with, and the
+ * The topology's stores as this instance holds them (the Kafka Streams binder's interactive-query service), where
+ * the other instances are, the client instances ask each other with, and the
  * stores' gauges: {@code scoring.unresolved.persons} (persons waiting here for their household) and
  * {@code scoring.portraits} (about how many portraits this instance holds).
  */
@@ -31,24 +30,13 @@ class QueryConfiguration {
     static final String RETRY_AFTER_SECONDS = "2";
 
     @Bean
-    CurrentQueryService scoringQueries(StreamsBuilderFactoryBean streams) {
-        // a few quick tries, then 503 with Retry-After: the caller waits, not a server thread
-        return new CurrentQueryService(
-                streams,
-                new RetryTemplate(RetryPolicy.builder()
-                        .maxRetries(2)
-                        .delay(Duration.ofMillis(100))
-                        .build()));
+    LocalStores localStores(InteractiveQueryService queries) {
+        return new LocalStores(queries);
     }
 
     @Bean
-    LocalStores localStores(CurrentQueryService scoringQueries) {
-        return new LocalStores(scoringQueries);
-    }
-
-    @Bean
-    Instances instances(CurrentQueryService scoringQueries, StreamsBuilderFactoryBean streams) {
-        return new Instances(scoringQueries, streams);
+    Instances instances(InteractiveQueryService queries, ScoringStreams streams) {
+        return new Instances(queries, streams);
     }
 
     @Bean

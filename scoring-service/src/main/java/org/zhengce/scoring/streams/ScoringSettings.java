@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     looked for
  * @param rescoreSlice households re-scored per tick after a model switch (keeps each transaction short)
  * @param warnings the warning lifecycle's settings ({@code scoring.warnings.*})
+ * @param streams how the topology runs on each instance ({@code scoring.streams.*})
  */
 @ConfigurationProperties("scoring")
 record ScoringSettings(
         @DefaultValue("1s") Duration tick,
         @DefaultValue("20000") int rescoreSlice,
-        @DefaultValue Warnings warnings) {
+        @DefaultValue Warnings warnings,
+        @DefaultValue Streams streams) {
 
     ScoringSettings {
         if (tick.isNegative() || tick.isZero()) {
@@ -42,6 +44,30 @@ record ScoringSettings(
             if (hysteresisPoints < 0) {
                 throw new IllegalArgumentException(
                         "scoring.warnings.hysteresis-points must be at least 0, is " + hysteresisPoints);
+            }
+        }
+    }
+
+    /**
+     * How the topology runs on each instance ({@code num.stream.threads} and {@code num.standby.replicas} of the
+     * streams the binder runs). One thread and no standby locally; in production a thread per core the instance has
+     * (at most the 12 partitions over the instances) and one standby replica, so that a household's state is warm on
+     * another instance when its instance goes.
+     *
+     * @param threads stream threads on this instance (each runs some of the tasks)
+     * @param standbyReplicas standby copies of each task's stores kept on other instances
+     */
+    record Streams(
+            @DefaultValue("1") int threads,
+            @DefaultValue("0") int standbyReplicas) {
+
+        Streams {
+            if (threads < 1) {
+                throw new IllegalArgumentException("scoring.streams.threads must be at least 1, is " + threads);
+            }
+            if (standbyReplicas < 0) {
+                throw new IllegalArgumentException(
+                        "scoring.streams.standby-replicas must be at least 0, is " + standbyReplicas);
             }
         }
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -37,6 +38,12 @@ import org.zhengce.scoring.warnings.WarningDecider;
 
 /** The scoring topology, as a pure function of its topics, serdes and settings. */
 public final class ScoringTopology {
+
+    /** Index of the score changes in {@link #apply}'s results (to {@code household.scores}). */
+    public static final int SCORES = 0;
+
+    /** Index of the warning events in {@link #apply}'s results (to {@code household.warnings}). */
+    public static final int WARNINGS = 1;
 
     private ScoringTopology() {}
 
@@ -130,18 +137,12 @@ public final class ScoringTopology {
         return builder.build();
     }
 
-    /** Adds the topology to {@code builder} (Spring's, in the service). */
+    /** Adds the topology to {@code builder}: its stores, its sources, {@link #apply} and the results' sinks. */
     public static void define(StreamsBuilder builder, Config c) {
         Serde<String> keys = Serdes.String();
-        builder.addStateStore(store(Stores.PERSON_HOUSEHOLD, Serdes.String()));
-        builder.addStateStore(store(Stores.UNRESOLVED, c.events()));
-        builder.addStateStore(store(Stores.UNRESOLVED_SINCE, Serdes.Long()));
-        builder.addStateStore(store(Stores.PORTRAITS, new PortraitSerde()));
-        builder.addStateStore(store(Stores.STATES, new JsonSerde<>(HouseholdState.class)));
-        builder.addStateStore(store(Stores.SHADOW, new JsonSerde<>(ShadowEntry.class)));
-        builder.addStateStore(store(Stores.DUE, Serdes.String()));
+        storeBuilders(c).forEach(builder::addStateStore);
         // every published model version, on every instance
-        builder.globalTable(
+        GlobalKTable<String, ScoringModelPublished> models = builder.globalTable(
                 c.models(),
                 Consumed.with(keys, c.modelSerde()).withName("models"),
                 Materialized
@@ -149,14 +150,45 @@ public final class ScoringTopology {
                                 Stores.MODELS)
                         .withKeySerde(keys)
                         .withValueSerde(c.modelSerde()));
+        KStream<String, HouseholdEvent> events = builder.stream(
+                c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events"));
+        KStream<String, SpecificRecord>[] results = apply(events, models, c);
+        results[SCORES].to(c.scores(), Produced.with(keys, c.outputs()).withName("to-scores"));
+        results[WARNINGS].to(c.warnings(), Produced.with(keys, c.outputs()).withName("to-warnings"));
+    }
 
+    /**
+     * The stores the topology's processors use, for the builder the topology runs on ({@link #define} adds them to
+     * its own; in the service the binder's streams builder gets them before {@link #apply}).
+     */
+    public static List<StoreBuilder<?>> storeBuilders(Config c) {
+        return List.of(
+                store(Stores.PERSON_HOUSEHOLD, Serdes.String()),
+                store(Stores.UNRESOLVED, c.events()),
+                store(Stores.UNRESOLVED_SINCE, Serdes.Long()),
+                store(Stores.PORTRAITS, new PortraitSerde()),
+                store(Stores.STATES, new JsonSerde<>(HouseholdState.class)),
+                store(Stores.SHADOW, new JsonSerde<>(ShadowEntry.class)),
+                store(Stores.DUE, Serdes.String()));
+    }
+
+    /**
+     * The topology from its inputs to its results, on a builder that already has {@link #storeBuilders} and the
+     * models' global table (materialised as {@link Stores#MODELS}, which the scorer reads by name): the function the
+     * Kafka Streams binder binds, and what {@link #define} calls. Unsound records and those a processor fails on are
+     * written to their dead-letter topics ({@link Config#deadLetters()}, {@link Config#processingDeadLetters()})
+     * inside the topology, in the task's transaction.
+     *
+     * @param source the household events as read ({@code household.events})
+     * @param models the published model versions (only materialised: the scorer reads the store)
+     * @return the score changes at {@link #SCORES} and the warning events at {@link #WARNINGS}
+     */
+    @SuppressWarnings("unchecked")
+    public static KStream<String, SpecificRecord>[] apply(
+            KStream<String, HouseholdEvent> source, GlobalKTable<String, ScoringModelPublished> models, Config c) {
+        Serde<String> keys = Serdes.String();
         // every record a processor fails on goes to the processing dead letters, and the stream goes on
-        KStream<String, HouseholdEvent> events = guarded(
-                builder.stream(
-                        c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events")),
-                "household-events",
-                "route-",
-                c);
+        KStream<String, HouseholdEvent> events = guarded(source, "household-events", "route-", c);
 
         // route: unsound records to the dead letters, household facts on by household, person facts by person
         Map<String, KStream<String, HouseholdEvent>> routes = events.split(Named.as("route-"))
@@ -198,27 +230,26 @@ public final class ScoringTopology {
                         .withNumberOfPartitions(c.partitions()));
 
         // portrait, score, warnings
-        ModelSelection models = new ModelSelection(c.fallbackModel());
+        ModelSelection selection = new ModelSelection(c.fallbackModel());
         WarningDecider warnings = new WarningDecider(c.hysteresisPoints());
         KStream<String, SpecificRecord> results = householdFacts
                 .merge(guarded(resolved, "by-household", "all-household-facts", c), Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), warnings),
+                        () -> new HouseholdScorer(selection, c.tick(), c.rescoreSlice(), warnings),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,
                         Stores.SHADOW,
                         Stores.DUE);
-        results.split(Named.as("result-"))
-                .branch(
-                        (household, value) -> value instanceof HouseholdScoreChanged,
-                        Branched.withConsumer(s -> s.to(
-                                c.scores(), Produced.with(keys, c.outputs()).withName("to-scores"))))
-                .branch(
-                        (household, value) -> value instanceof HouseholdWarningEvent,
-                        Branched.withConsumer(w -> w.to(
-                                c.warnings(), Produced.with(keys, c.outputs()).withName("to-warnings"))))
+        // score changes and warning events apart, each to its topic
+        Map<String, KStream<String, SpecificRecord>> byKind = results.split(Named.as("result-"))
+                .branch((household, value) -> value instanceof HouseholdScoreChanged)
+                .branch((household, value) -> value instanceof HouseholdWarningEvent)
                 .noDefaultBranch();
+        KStream<String, SpecificRecord>[] byTopic = new KStream[2];
+        byTopic[SCORES] = byKind.get("result-1");
+        byTopic[WARNINGS] = byKind.get("result-2");
+        return byTopic;
     }
 
     /**

@@ -1,23 +1,26 @@
 package org.zhengce.scoring.streams;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.cloud.stream.binder.kafka.streams.properties.KafkaStreamsExtendedBindingProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.schemas.catalogue.Topic;
@@ -27,13 +30,16 @@ import org.zhengce.schemas.serde.SerdeConfig;
 import org.zhengce.scoring.model.ScoringModel;
 
 /**
- * Runs the topology with Spring Kafka's Kafka Streams support: exactly-once v2, RocksDB stores, records that cannot
- * be read sent to {@code household.events.dlq} with the reason ({@link UnreadableRecords} and Spring's dead-letter
- * publisher, same partition; read again by a new stream thread when the failure was transient), and records a processor fails on sent to
- * {@code household.events.processing.dlq} ({@link ProcessingFailures}, {@link ProcessingDeadLetterGate}).
+ * Runs the topology on Spring Cloud Stream's Kafka Streams binder (ADR 0020): {@link #scoreHouseholds} is {@link
+ * ScoringTopology#apply}, bound in {@code scoring-service.yml} (destinations from the topic catalogue, checked at
+ * start-up by {@link ScoringBindings}, serdes per binding); exactly-once v2, the state directory and {@code
+ * application.server} from {@code spring.kafka.streams.*}, which the binder reads; the stores, the stream threads and
+ * standby replicas ({@code scoring.streams.*}) and the stream threads' fate set on the binder's factory bean. Records
+ * that cannot be read go to {@code household.events.dlq} by the binder's dead-letter lane, classified by {@link
+ * UnreadableRecords} (read again by a new stream thread when the failure was transient); records a processor fails
+ * on go to {@code household.events.processing.dlq} ({@link ProcessingFailures}, {@link ProcessingDeadLetterGate}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableKafkaStreams
 @EnableConfigurationProperties(ScoringSettings.class)
 class StreamsConfiguration {
 
@@ -68,44 +74,99 @@ class StreamsConfiguration {
                 reason -> processingDeadLetterCounter(meters, reason).increment());
     }
 
+    /**
+     * The topology, as the binder binds it: the published models ({@code scoreHouseholds-in-0}, a global table the
+     * binder materialises as {@link Stores#MODELS}; first, so that the sub-topologies are numbered, and the tasks and
+     * their state directories named, as {@link ScoringTopology#build} numbers them) and the household events ({@code
+     * -in-1}) in, score changes ({@code -out-0}) and warning events ({@code -out-1}) out.
+     */
     @Bean
-    Object scoringTopology(StreamsBuilder builder, ScoringTopology.Config config) {
-        ScoringTopology.define(builder, config);
-        return config;
+    Function<
+                    GlobalKTable<String, ScoringModelPublished>,
+                    Function<KStream<String, HouseholdEvent>, KStream<String, SpecificRecord>[]>>
+            scoreHouseholds(ScoringTopology.Config config) {
+        return models -> events -> {
+            KStream<String, SpecificRecord>[] results = ScoringTopology.apply(events, models, config);
+            for (int i = 0; i < results.length; i++) {
+                results[i] = boundOnce(results[i]);
+            }
+            return results;
+        };
     }
 
-    /** Undeserialisable input goes to the dead-letter topic, to the partition it came from, with the reason. */
+    /**
+     * {@code stream}, whose first {@code to(...)} adds its sink and any later one nothing. The binder binds an output
+     * again each time the bindings start after a stop (a lifecycle restart, a test context resumed) and calls {@code
+     * to(...)} on the same builder again, which would add a second sink named as the first: Kafka Streams refuses
+     * the topology ("Processor to-scores is already added") and the streams do not start again (ADR 0020).
+     */
+    @SuppressWarnings("unchecked")
+    static <K, V> KStream<K, V> boundOnce(KStream<K, V> stream) {
+        AtomicBoolean bound = new AtomicBoolean();
+        return (KStream<K, V>) Proxy.newProxyInstance(
+                KStream.class.getClassLoader(), new Class<?>[] {KStream.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("to") && !bound.compareAndSet(false, true)) {
+                        // the sink is in the topology already
+                        return null;
+                    }
+                    try {
+                        return method.invoke(stream, arguments);
+                    } catch (InvocationTargetException failed) {
+                        throw failed.getCause();
+                    }
+                });
+    }
+
+    /** The bindings checked against the catalogue before the binder binds them (a wrong one stops the start-up). */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer deadLettersForUnreadableRecords(
-            KafkaProperties kafka, io.micrometer.core.instrument.MeterRegistry meters) {
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        String deadLetters = TopicCatalogue.load()
-                .deadLetterTopicOf(HOUSEHOLD_EVENTS)
-                .orElseThrow()
-                .name();
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(deadLetters, record.partition()));
+    ScoringBindings scoringBindings(
+            BindingServiceProperties bindings,
+            KafkaStreamsExtendedBindingProperties streamsBindings,
+            ScoringTopology.Config config) {
+        ScoringBindings checked = new ScoringBindings(bindings, streamsBindings);
+        checked.verify(config);
+        return checked;
+    }
+
+    /**
+     * What the binder's configuration cannot say, set on its streams factory before the topology is built: the
+     * topology's stores (the binder's builder gets them before the function is applied), the stream threads and
+     * standby replicas, the dead-letter counter of {@link UnreadableRecords}, and the stream threads' fate: one that
+     * died of a transient failure is replaced (the binder's own choice is to shut the client down on any failure).
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer scoringStreamsFactory(
+            ScoringTopology.Config config,
+            ScoringSettings settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         io.micrometer.core.instrument.Counter unreadable = deadLetterCounter(meters, "unreadable");
-        org.springframework.kafka.listener.ConsumerRecordRecoverer recoverer = (record, exception) -> {
-            publisher.accept(record, exception);
-            unreadable.increment();
-        };
         return factory -> {
+            factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureBuilder(StreamsBuilder builder) {
+                    ScoringTopology.storeBuilders(config).forEach(builder::addStateStore);
+                }
+            });
             // the factory hands out a copy of its configuration: what is changed must be set back
-            var properties = factory.getStreamsConfiguration();
-            if (properties != null) {
-                properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecords.class);
-                properties.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
-                // a processor's failure goes up to the gate after its source, which dead-letters the record
-                properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailures.class);
-                factory.setStreamsConfiguration(properties);
-            }
-            factory.setStreamsUncaughtExceptionHandler(UnreadableRecords::replacingThreadsOnTransientFailures);
+            var properties = Objects.requireNonNull(factory.getStreamsConfiguration());
+            properties.put(
+                    StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streams().threads());
+            properties.put(
+                    StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                    settings.streams().standbyReplicas());
+            properties.put(
+                    UnreadableRecords.COUNTER, (ScoringTopology.DeadLetterCounter) kind -> unreadable.increment());
+            factory.setStreamsConfiguration(properties);
+            // set after the binder's handler, when the streams are made
+            factory.setKafkaStreamsCustomizer(streams ->
+                    streams.setUncaughtExceptionHandler(UnreadableRecords::replacingThreadsOnTransientFailures));
         };
+    }
+
+    /** The streams the binder runs now, for reads of their stores and metadata. */
+    @Bean
+    ScoringStreams scoringStreams(KafkaStreamsRegistry registry) {
+        return new ScoringStreams(registry);
     }
 
     /** {@code scoring.records.dead-lettered{reason}}: records sent to the processing dead letters, by kind of fault. */

@@ -1,5 +1,6 @@
 package org.zhengce.scoring.streams;
 
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -16,16 +17,38 @@ import org.zhengce.kit.failures.Failures;
  * {@link Failures#isTransient transient}) is not dead-lettered but fails its stream thread, which {@link
  * #replacingThreadsOnTransientFailures} replaces: the new thread reads the record again from the last commit, so a
  * registry outage delays scoring and turns no valid event into a dead letter.
+ *
+ * <p>In the service the Kafka Streams binder gives it the dead-letter lane: the binding's {@code
+ * deserializationExceptionHandler: sendToDlq} with {@code dlqName} makes the binder's recoverer (Spring Kafka's
+ * dead-letter publisher, to the partition the record came from) and sets it under {@link
+ * #KSTREAM_DESERIALIZATION_RECOVERER}; the binder's own handler would dead-letter every failure, so this one is set
+ * as {@code deserialization.exception.handler} in the binder's configuration (ADR 0020).
  */
 public final class UnreadableRecords extends RecoveringDeserializationExceptionHandler {
 
+    /**
+     * Configuration key of the {@link ScoringTopology.DeadLetterCounter} told of each record dead-lettered here
+     * ({@code unreadable}); none when not set.
+     */
+    public static final String COUNTER = "scoring.unreadable.counter";
+
     private static final Logger log = LoggerFactory.getLogger(UnreadableRecords.class);
+
+    private ScoringTopology.DeadLetterCounter counter = ScoringTopology.DeadLetterCounter.none();
 
     /** For Kafka Streams, configured with the recoverer under {@link #KSTREAM_DESERIALIZATION_RECOVERER}. */
     public UnreadableRecords() {}
 
     UnreadableRecords(ConsumerRecordRecoverer recoverer) {
         super(recoverer);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        if (configs.get(COUNTER) instanceof ScoringTopology.DeadLetterCounter configured) {
+            counter = configured;
+        }
     }
 
     @Override
@@ -40,7 +63,11 @@ public final class UnreadableRecords extends RecoveringDeserializationExceptionH
                     ProcessingDeadLetterGate.masked(Failures.reason(exception)));
             return DeserializationHandlerResponse.FAIL;
         }
-        return super.handle(context, record, exception);
+        DeserializationHandlerResponse response = super.handle(context, record, exception);
+        if (response == DeserializationHandlerResponse.CONTINUE) {
+            counter.deadLettered("unreadable");
+        }
+        return response;
     }
 
     /**

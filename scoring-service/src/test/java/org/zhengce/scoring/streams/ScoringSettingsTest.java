@@ -46,4 +46,27 @@ class ScoringSettingsTest {
                 .rootCause()
                 .hasMessage("scoring.warnings.hysteresis-points must be at least 0, is -1");
     }
+
+    @Test
+    void oneStreamThreadAndNoStandbyUnlessSet() {
+        ScoringSettings.Streams streams = bind(Map.of()).streams();
+
+        assertThat(streams.threads()).isEqualTo(1);
+        assertThat(streams.standbyReplicas()).isZero();
+        assertThat(bind(Map.of("scoring.streams.threads", "4", "scoring.streams.standby-replicas", "1"))
+                        .streams())
+                .isEqualTo(new ScoringSettings.Streams(4, 1));
+    }
+
+    @Test
+    void noStreamThreadOrANegativeStandbyCountFailsWithTheSettingsName() {
+        assertThatThrownBy(() -> bind(Map.of("scoring.streams.threads", "0")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("scoring.streams.threads must be at least 1, is 0");
+        assertThatThrownBy(() -> bind(Map.of("scoring.streams.standby-replicas", "-1")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("scoring.streams.standby-replicas must be at least 0, is -1");
+    }
 }

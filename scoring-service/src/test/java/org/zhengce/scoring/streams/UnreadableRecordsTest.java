@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.zhengce.schemas.registry.SchemaRegistryException;
 
 class UnreadableRecordsTest {
@@ -49,5 +52,29 @@ class UnreadableRecordsTest {
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(UnreadableRecords.replacingThreadsOnTransientFailures(new StreamsException("a bug")))
                 .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+    }
+
+    @Test
+    void configuredAsTheBinderConfiguresItTheBindersLaneTakesWhatItDeadLettersAndEachIsCounted() {
+        List<String> counted = new ArrayList<>();
+        ConsumerRecordRecoverer bindersLane = (unreadable, e) -> deadLettered.add(unreadable);
+        UnreadableRecords configured = new UnreadableRecords();
+        configured.configure(Map.of(
+                RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                bindersLane,
+                UnreadableRecords.COUNTER,
+                (ScoringTopology.DeadLetterCounter) counted::add));
+
+        var notAvro = configured.handle(
+                mock(ErrorHandlerContext.class), record, new SerializationException("Unknown magic byte"));
+        var registryDown = configured.handle(
+                mock(ErrorHandlerContext.class),
+                record,
+                new SerializationException("schema 42", new SchemaRegistryException(503, 50302, "unavailable")));
+
+        assertThat(notAvro).isEqualTo(DeserializationHandlerResponse.CONTINUE);
+        assertThat(registryDown).isEqualTo(DeserializationHandlerResponse.FAIL);
+        assertThat(deadLettered).containsExactly(record);
+        assertThat(counted).containsExactly("unreadable");
     }
 }
