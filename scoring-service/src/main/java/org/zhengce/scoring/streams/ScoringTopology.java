@@ -14,7 +14,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -31,8 +30,8 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.PersonPseudonym;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.scoring.model.ScoringModel;
-import org.zhengce.scoring.portrait.PortraitSerde;
 import org.zhengce.scoring.portrait.Portraits;
+import org.zhengce.scoring.portrait.Retention;
 import org.zhengce.scoring.warnings.WarningDecider;
 
 /** The scoring topology, as a pure function of its topics, serdes and settings. */
@@ -47,6 +46,7 @@ public final class ScoringTopology {
      *
      * @param deadLetters the lane of records that cannot be read (Spring's handler) or are unsound as read
      * @param processingDeadLetters the lane of records a processor failed on ({@link ProcessingDeadLetterGate})
+     * @param retention what a household's portrait keeps ({@code scoring.retention.*}; {@link Retention#DEFAULT})
      */
     public record Config(
             String householdEvents,
@@ -64,7 +64,46 @@ public final class ScoringTopology {
             DeadLetterCounter deadLetterCounter,
             int hysteresisPoints,
             String processingDeadLetters,
-            DeadLetterCounter processingDeadLetterCounter) {
+            DeadLetterCounter processingDeadLetterCounter,
+            Retention retention) {
+
+        /** The same, keeping portraits as {@link Retention#DEFAULT}. */
+        public Config(
+                String householdEvents,
+                String scores,
+                String warnings,
+                String models,
+                String deadLetters,
+                int partitions,
+                Serde<HouseholdEvent> events,
+                Serde<SpecificRecord> outputs,
+                Serde<ScoringModelPublished> modelSerde,
+                ScoringModel fallbackModel,
+                Duration tick,
+                int rescoreSlice,
+                DeadLetterCounter deadLetterCounter,
+                int hysteresisPoints,
+                String processingDeadLetters,
+                DeadLetterCounter processingDeadLetterCounter) {
+            this(
+                    householdEvents,
+                    scores,
+                    warnings,
+                    models,
+                    deadLetters,
+                    partitions,
+                    events,
+                    outputs,
+                    modelSerde,
+                    fallbackModel,
+                    tick,
+                    rescoreSlice,
+                    deadLetterCounter,
+                    hysteresisPoints,
+                    processingDeadLetters,
+                    processingDeadLetterCounter,
+                    Retention.DEFAULT);
+        }
 
         /** The processing lane's topic by the catalogue's convention: {@code <household events>.processing.dlq}. */
         public static String processingDeadLettersOf(String householdEvents) {
@@ -136,19 +175,23 @@ public final class ScoringTopology {
         builder.addStateStore(store(Stores.PERSON_HOUSEHOLD, Serdes.String()));
         builder.addStateStore(store(Stores.UNRESOLVED, c.events()));
         builder.addStateStore(store(Stores.UNRESOLVED_SINCE, Serdes.Long()));
-        builder.addStateStore(store(Stores.PORTRAITS, new PortraitSerde()));
+        // one record a household (portrait, score, warning, due time); the states store only until households migrate
+        builder.addStateStore(store(Stores.PORTRAITS, new HouseholdRecordSerde()));
         builder.addStateStore(store(Stores.STATES, new JsonSerde<>(HouseholdState.class)));
         builder.addStateStore(store(Stores.SHADOW, new JsonSerde<>(ShadowEntry.class)));
         builder.addStateStore(store(Stores.DUE, Serdes.String()));
-        // every published model version, on every instance
-        builder.globalTable(
+        // every published model version, on every instance (as a global table keeps it), and the selection told of
+        // each change, so that it holds the active model instead of reading the store on every record
+        ModelSelection models = new ModelSelection(c.fallbackModel());
+        builder.addGlobalStore(
+                org.apache.kafka.streams.state.Stores.timestampedKeyValueStoreBuilder(
+                                org.apache.kafka.streams.state.Stores.persistentTimestampedKeyValueStore(Stores.MODELS),
+                                keys,
+                                c.modelSerde())
+                        .withLoggingDisabled(),
                 c.models(),
                 Consumed.with(keys, c.modelSerde()).withName("models"),
-                Materialized
-                        .<String, ScoringModelPublished, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
-                                Stores.MODELS)
-                        .withKeySerde(keys)
-                        .withValueSerde(c.modelSerde()));
+                () -> new PublishedModelsUpdater(models));
 
         // every record a processor fails on goes to the processing dead letters, and the stream goes on
         KStream<String, HouseholdEvent> events = guarded(
@@ -168,8 +211,9 @@ public final class ScoringTopology {
                 .to(c.deadLetters(), Produced.with(keys, c.events()).withName("unsound-to-dead-letters"));
         KStream<String, HouseholdEvent> householdFacts = routes.get("route-household");
 
-        // memberships re-keyed to each person they name, with the persons' own facts: to the resolver
-        KStream<String, HouseholdEvent> byPerson = householdFacts
+        // memberships re-keyed to each person they name (the one hop by person); the persons' own facts arrive keyed by
+        // person on the same partitions (same count, default partitioner), so they join the resolver without it
+        KStream<String, HouseholdEvent> membershipsByPerson = householdFacts
                 .flatMap(
                         (household, event) -> {
                             List<KeyValue<String, HouseholdEvent>> perPerson = new ArrayList<>();
@@ -178,15 +222,15 @@ public final class ScoringTopology {
                             return perPerson;
                         },
                         Named.as("memberships-by-person"))
-                .merge(routes.get("route-person"), Named.as("with-person-facts"))
                 .repartition(Repartitioned.<String, HouseholdEvent>as("by-person")
                         .withKeySerde(keys)
                         .withValueSerde(c.events())
                         .withNumberOfPartitions(c.partitions()));
+        KStream<String, HouseholdEvent> byPerson = guarded(membershipsByPerson, "by-person", "with-person-facts", c)
+                .merge(routes.get("route-person"), Named.as("with-person-facts"));
 
         // person facts resolved to their household (held until the membership is known)
-        KStream<String, HouseholdEvent> resolved = guarded(byPerson, "by-person", "resolve-persons", c)
-                .process(
+        KStream<String, HouseholdEvent> resolved = byPerson.process(
                         PersonResolver::new,
                         Named.as("resolve-persons"),
                         Stores.PERSON_HOUSEHOLD,
@@ -198,12 +242,11 @@ public final class ScoringTopology {
                         .withNumberOfPartitions(c.partitions()));
 
         // portrait, score, warnings
-        ModelSelection models = new ModelSelection(c.fallbackModel());
         WarningDecider warnings = new WarningDecider(c.hysteresisPoints());
         KStream<String, SpecificRecord> results = householdFacts
                 .merge(guarded(resolved, "by-household", "all-household-facts", c), Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), warnings),
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), warnings, c.retention()),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,
@@ -259,8 +302,10 @@ public final class ScoringTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        // cached: a household's several events in one commit interval are one store write and one changelog record
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values);
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 
     /** Adds the reason to an unsound record's headers on its way to the dead letters. */
