@@ -105,6 +105,28 @@ public final class ScoringTopology {
                     Retention.DEFAULT);
         }
 
+        /** The same configuration keeping portraits as {@code retention} says. */
+        public Config withRetention(Retention retention) {
+            return new Config(
+                    householdEvents,
+                    scores,
+                    warnings,
+                    models,
+                    deadLetters,
+                    partitions,
+                    events,
+                    outputs,
+                    modelSerde,
+                    fallbackModel,
+                    tick,
+                    rescoreSlice,
+                    deadLetterCounter,
+                    hysteresisPoints,
+                    processingDeadLetters,
+                    processingDeadLetterCounter,
+                    retention);
+        }
+
         /** The processing lane's topic by the catalogue's convention: {@code <household events>.processing.dlq}. */
         public static String processingDeadLettersOf(String householdEvents) {
             return householdEvents + ".processing.dlq";

@@ -41,10 +41,11 @@ class HouseholdRecordSerdeTest {
         List<HouseholdEvent> events = Events.everyKindOfFact();
         HouseholdEvent[] reIded = new HouseholdEvent[events.size()];
         for (int i = 0; i < events.size(); i++) {
-            reIded[i] = HouseholdEvent.newBuilder(events.get(i))
-                    .setPlatformEventId(new UUID(2026, i).toString())
-                    .setEventId(String.format("DEPT-2026-%010d", i))
-                    .build();
+            reIded[i] = Events.reIded(
+                    events.get(i),
+                    new UUID(2026, i).toString(),
+                    String.format("DEPT-2026-%010d", i),
+                    events.get(i).getOccurredAt());
         }
         return Events.portraitOf(reIded);
     }

@@ -39,12 +39,12 @@ class HouseholdStateBoundTest {
         int largest = 0;
         for (int i = 0; i < EVENTS; i++) {
             HouseholdEvent template = kinds.get(i % kinds.size());
-            HouseholdEvent event = HouseholdEvent.newBuilder(template)
-                    .setPlatformEventId(new UUID(20261207L, i).toString())
-                    .setEventId(String.format("DEPT-2026-%010d", i))
-                    // one every five minutes: 100,000 events over about 347 days, all within the model's windows
-                    .setOccurredAt(start.plus(Duration.ofMinutes(5L * i)))
-                    .build();
+            // one every five minutes: 100,000 events over about 347 days, all within the model's windows
+            HouseholdEvent event = Events.reIded(
+                    template,
+                    new UUID(20261207L, i).toString(),
+                    String.format("DEPT-2026-%010d", i),
+                    start.plus(Duration.ofMinutes(5L * i)));
             portrait = Portraits.apply(portrait, event, Retention.DEFAULT);
             if (i % 10_000 == 9_999) {
                 largest = Math.max(largest, stored(portrait));
@@ -75,10 +75,7 @@ class HouseholdStateBoundTest {
         for (int i = 0; i < 5; i++) {
             portrait = Portraits.apply(
                     portrait,
-                    HouseholdEvent.newBuilder(expense)
-                            .setPlatformEventId("expense-" + i)
-                            .setOccurredAt(start.plus(Duration.ofDays(i)))
-                            .build(),
+                    Events.reIded(expense, "expense-" + i, "mi-" + i, start.plus(Duration.ofDays(i))),
                     retention);
         }
         assertThat(portrait.health().expenses())
@@ -87,10 +84,7 @@ class HouseholdStateBoundTest {
 
         portrait = Portraits.apply(
                 portrait,
-                HouseholdEvent.newBuilder(expense)
-                        .setPlatformEventId("expense-late")
-                        .setOccurredAt(start.plus(Duration.ofDays(33)))
-                        .build(),
+                Events.reIded(expense, "expense-late", "mi-late", start.plus(Duration.ofDays(33))),
                 retention);
         assertThat(portrait.health().expenses())
                 .as("older than 30 days before the latest event: dropped")
