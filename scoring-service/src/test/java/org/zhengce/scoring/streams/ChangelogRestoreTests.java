@@ -21,10 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,10 +36,7 @@ import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdScoreChanged;
 import org.zhengce.events.IllnessCategory;
 import org.zhengce.events.RelationToHead;
-import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.events.Sex;
-import org.zhengce.schemas.serde.ConfluentAvroSerializer;
-import org.zhengce.scoring.model.ScoringModel;
 
 /**
  * A scoring instance restored from its changelog in the household record's format: events processed, the instance
@@ -70,20 +63,6 @@ class ChangelogRestoreTests {
     }
 
     private KafkaStreams streams() {
-        ScoringTopology.Config config = new ScoringTopology.Config(
-                "household.events",
-                "household.scores",
-                "household.warnings",
-                "scoring.models",
-                "household.events.dlq",
-                12,
-                broker.serde(HouseholdEvent.class),
-                broker.serde(null),
-                broker.serde(ScoringModelPublished.class),
-                ScoringModel.defaultModel(),
-                Duration.ofSeconds(1),
-                20_000,
-                ScoringTopology.DeadLetterCounter.none());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-restore-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -91,23 +70,7 @@ class ChangelogRestoreTests {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
-        return new KafkaStreams(ScoringTopology.build(config), props);
-    }
-
-    private void produce(List<HouseholdEvent> events) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, HouseholdEvent> producer = new KafkaProducer<>(
-                config, new StringSerializer(), new ConfluentAvroSerializer<>(broker.registryClient()))) {
-            for (HouseholdEvent event : events) {
-                String key = event.getSubject() instanceof org.zhengce.events.HouseholdNumber h
-                        ? h.getValue()
-                        : ((org.zhengce.events.PersonPseudonym) event.getSubject()).getValue();
-                producer.send(new ProducerRecord<>("household.events", key, event));
-            }
-            producer.flush();
-        }
+        return new KafkaStreams(ScoringTopology.build(broker.topologyConfig()), props);
     }
 
     private static List<HouseholdEvent> history(int i, Instant now) {
@@ -134,7 +97,7 @@ class ChangelogRestoreTests {
         for (int i = 0; i < HOUSEHOLDS; i++) {
             events.addAll(history(i, now));
         }
-        produce(events);
+        broker.produce(events);
 
         Map<String, HouseholdRecord> before;
         KafkaStreams first = streams();
@@ -166,7 +129,7 @@ class ChangelogRestoreTests {
 
             // a new event for one household: scored from the restored record, and nothing else re-published
             HouseholdEvent marker = aboutHousehold("restore-hh-0").at(now).fact(economicCheck(120000, false));
-            produce(List.of(marker));
+            broker.produce(List.of(marker));
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> broker.readCommitted("household.scores").stream()
                             .map(HouseholdScoreChanged.class::cast)
