@@ -46,6 +46,7 @@ import org.zhengce.events.ModelFormat;
 import org.zhengce.events.ModelRole;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.scoring.streams.HouseholdRecord;
 import org.zhengce.scoring.streams.HouseholdState;
 import org.zhengce.scoring.streams.ScoringTopology;
 import org.zhengce.scoring.streams.Stores;
@@ -286,21 +287,21 @@ public final class RescoreBenchmark implements Benchmark {
     }
 
     /**
-     * Household states in the {@code household-states} store (through interactive queries), those of {@code version}
-     * only unless it is null.
+     * Household states in the households' records ({@code portraits} store, through interactive queries), those of
+     * {@code version} only unless it is null.
      */
     private static long statesWith(KafkaStreams streams, @Nullable String version) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                ReadOnlyKeyValueStore<String, HouseholdState> store =
+                ReadOnlyKeyValueStore<String, HouseholdRecord> store =
                         streams.store(StoreQueryParameters.fromNameAndType(
-                                Stores.STATES, QueryableStoreTypes.<String, HouseholdState>keyValueStore()));
+                                Stores.PORTRAITS, QueryableStoreTypes.<String, HouseholdRecord>keyValueStore()));
                 long n = 0;
-                try (KeyValueIterator<String, HouseholdState> all = store.all()) {
+                try (KeyValueIterator<String, HouseholdRecord> all = store.all()) {
                     while (all.hasNext()) {
-                        HouseholdState state = all.next().value;
-                        if (version == null || version.equals(state.modelVersion())) {
+                        HouseholdState state = all.next().value.state();
+                        if (state != null && (version == null || version.equals(state.modelVersion()))) {
                             n++;
                         }
                     }

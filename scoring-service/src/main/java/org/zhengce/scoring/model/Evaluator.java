@@ -29,6 +29,12 @@ import org.zhengce.scoring.portrait.Source;
 /**
  * Scores one portrait at one instant, and lists the instants after it at which that score could change. Stateless;
  * one per model.
+ *
+ * <p>The next change is found from the one evaluation when it can be told from it: the earliest boundary after
+ * {@code now} (of every fact's window, decay step, future date, birthday or programme end) is certainly a change when
+ * it is a fact that gives points leaving its window, or an uncapped decaying fact's next step (its points drop). Only
+ * when the earliest boundary is one that may change nothing (a fact capped away, a fact not passing its rule's
+ * conditions, a future fact, a birthday...) are later instants evaluated, as before, up to {@link #MAX_STEPS}.
  */
 final class Evaluator {
 
@@ -48,14 +54,22 @@ final class Evaluator {
     /** A fact's points in a rule, after decay, before the caps. */
     private record Scored(Row row, int points) {}
 
-    /** The assessment at one instant (without its next change), and the instants after it worth trying. */
-    record Outcome(Assessment assessment, NavigableSet<Instant> candidates) {}
+    /**
+     * The assessment at one instant (without its next change), the instants after it worth trying, and those of them
+     * at which the assessment certainly differs.
+     */
+    record Outcome(Assessment assessment, NavigableSet<Instant> candidates, Set<Instant> certain) {}
+
+    /** A decaying fact's points in a rule before the caps, and when they next drop. */
+    private record Step(int points, Instant at) {}
 
     private final Definition model;
     private final Set<Integer> ageThresholds;
+    private final Map<String, Rule> rulesById = new HashMap<>();
 
     Evaluator(Definition model) {
         this.model = model;
+        model.rules().forEach(rule -> rulesById.put(rule.id(), rule));
         Set<Integer> thresholds = new TreeSet<>();
         thresholds.add(model.categories().dependantsBelow());
         thresholds.add(model.categories().dependantsAtLeast());
@@ -85,6 +99,19 @@ final class Evaluator {
     }
 
     private @Nullable Instant nextChange(Portrait portrait, Outcome first) {
+        if (first.candidates().isEmpty()) {
+            return null;
+        }
+        if (first.certain().contains(first.candidates().first())) {
+            // told from the one evaluation: the earliest boundary is certainly a change
+            return first.candidates().first();
+        }
+        return searchedChange(portrait, first);
+    }
+
+    /** The first candidate instant at which the assessment differs, by evaluating each (at most {@link #MAX_STEPS}). */
+    @Nullable
+    Instant searchedChange(Portrait portrait, Outcome first) {
         Outcome current = first;
         Instant tried = null;
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -108,8 +135,10 @@ final class Evaluator {
         Map<String, List<Row>> rows = rows(portrait, at, today, candidates);
 
         Map<Dimension, List<Contribution>> byDimension = new EnumMap<>(Dimension.class);
+        Map<String, Step> steps = new HashMap<>();
         for (Rule rule : model.rules()) {
-            List<Contribution> given = score(rule, select(rule.selector(), rows, at, candidates), at, candidates);
+            List<Contribution> given =
+                    score(rule, select(rule.selector(), rows, at, candidates), at, candidates, steps);
             byDimension
                     .computeIfAbsent(rule.dimension(), d -> new ArrayList<>())
                     .addAll(given);
@@ -157,7 +186,36 @@ final class Evaluator {
         }
         Assessment assessment =
                 new Assessment(model.version(), dimensions, total, contributions, category, level, threshold, null);
-        return new Outcome(assessment, candidates.tailSet(at, false));
+        return new Outcome(assessment, candidates.tailSet(at, false), certainChanges(contributions, steps, at));
+    }
+
+    /**
+     * The instants at which the assessment certainly differs, from its contributions after the caps: a contribution
+     * leaving its rule's window (it is gone then), and the next decay step of a contribution the caps did not trim
+     * (it gives fewer points then), except in rules whose points are a share of a running sum.
+     */
+    private Set<Instant> certainChanges(List<Contribution> contributions, Map<String, Step> steps, Instant at) {
+        Set<Instant> certain = new HashSet<>();
+        for (Contribution contribution : contributions) {
+            Rule rule = rulesById.get(contribution.rule());
+            if (rule == null || rule.selector().facts().contains(FactFields.MEMBER)) {
+                continue;
+            }
+            Duration window = rule.selector().window();
+            if (window != null) {
+                Instant leaves = contribution.occurredAt().plus(window);
+                if (leaves.isAfter(at)) {
+                    certain.add(leaves);
+                }
+            }
+            Step step = steps.get(rule.id() + "|" + contribution.eventId());
+            if (step != null
+                    && step.points() == contribution.points()
+                    && (rule.per() == null || !rule.per().summed())) {
+                certain.add(step.at());
+            }
+        }
+        return certain;
     }
 
     /**
@@ -250,7 +308,8 @@ final class Evaluator {
     }
 
     /** A rule's contributions: points per fact, decayed, newest first, the rule's cap applied. */
-    private List<Contribution> score(Rule rule, List<Row> selected, Instant at, Set<Instant> candidates) {
+    private List<Contribution> score(
+            Rule rule, List<Row> selected, Instant at, Set<Instant> candidates, Map<String, Step> steps) {
         List<Scored> scored = new ArrayList<>();
         long running = 0;
         long given = 0;
@@ -280,6 +339,7 @@ final class Evaluator {
                 Instant step = nextStep(rule.decay(), baseInt, points, row.occurredAt(), age, windowMillis);
                 if (step != null) {
                     candidates.add(step);
+                    steps.put(rule.id() + "|" + row.source().platformEventId(), new Step(points, step));
                 }
                 scored.add(new Scored(row, points));
             }

@@ -108,6 +108,11 @@ public final class ScoringModel {
         return evaluator.assess(portrait, now);
     }
 
+    /** The evaluator (for the tests that compare the next change with the search). */
+    Evaluator evaluator() {
+        return evaluator;
+    }
+
     @Override
     public String toString() {
         return "ScoringModel[" + version() + "]";

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A household's portrait (家庭画像): its members and every fact the departments reported about it or them, each with
- * its {@link Source}. Immutable; built by {@link Portraits#apply}, stored with {@link PortraitSerde}, scored by the
+ * its {@link Source}. Immutable; built by {@link Portraits#apply}, stored in the household's record, scored by the
  * model. Lists of facts are oldest first.
  *
  * @param householdNumber the household (户号)

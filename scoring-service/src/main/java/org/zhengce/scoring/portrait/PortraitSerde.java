@@ -15,7 +15,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The portrait as the state store keeps it: UTF-8 JSON (Jackson) with the format version first, {@code {"v":1, ...the
+ * The portrait as the state store kept it before {@code streams.HouseholdRecordSerde} (which reads this format still,
+ * for the upgrade, and writes its own): UTF-8 JSON (Jackson) with the format version first, {@code {"v":1, ...the
  * portrait's fields}}; a reader checks the version before anything else. Instants and days are ISO-8601 text, enums their symbol. A record of another version, or one
  * that does not read as a version-1 portrait (an unknown field included), raises Kafka's
  * {@link SerializationException}: the format changes only with {@link #VERSION}. Null stays null (a tombstone).

@@ -70,8 +70,10 @@ import org.zhengce.events.VisitRecorded;
  *       economic check is kept.
  *   <li><b>Idempotence.</b> The platform event ids of the last {@value #APPLIED_EVENTS_KEPT} events are kept; an event
  *       among them returns the portrait unchanged (the same instance).
- *   <li><b>Retention.</b> Facts that happened more than {@link #RETENTION} before the latest event are dropped, and
- *       each kind keeps its newest {@value #FACTS_KEPT_PER_KIND}. Long-lived facts stay: members and registration,
+ *   <li><b>Retention</b> ({@link Retention}, by default {@link Retention#DEFAULT}). Facts that happened more than
+ *       their kind's max age (default {@link #RETENTION}) before the latest event are dropped, and each kind keeps its
+ *       newest max count (default {@value #FACTS_KEPT_PER_KIND}), so a portrait is bounded by design. Long-lived facts
+ *       stay whatever their age (but not beyond their count): members and registration,
  *       disabilities, certified illnesses, ongoing programmes and the latest economic check.
  * </ul>
  *
@@ -84,10 +86,10 @@ public final class Portraits {
     public static final Duration RETENTION = Duration.ofDays(3 * 365);
 
     /** How many applied platform event ids a portrait remembers. */
-    public static final int APPLIED_EVENTS_KEPT = 1000;
+    public static final int APPLIED_EVENTS_KEPT = 256;
 
     /** How many facts of one kind (hospital admissions, expenses...) a portrait keeps at most, the newest. */
-    public static final int FACTS_KEPT_PER_KIND = 500;
+    public static final int FACTS_KEPT_PER_KIND = 64;
 
     /** Days (the end of a programme's period) are read in the platform's time zone. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -154,8 +156,13 @@ public final class Portraits {
                 List.of());
     }
 
-    /** The portrait after the event; the same portrait when the event was applied before. */
+    /** The portrait after the event, kept as {@link Retention#DEFAULT}; the same portrait when applied before. */
     public static Portrait apply(Portrait portrait, HouseholdEvent event) {
+        return apply(portrait, event, Retention.DEFAULT);
+    }
+
+    /** The portrait after the event, kept as {@code retention} says; the same portrait when applied before. */
+    public static Portrait apply(Portrait portrait, HouseholdEvent event, Retention retention) {
         if (portrait.hasApplied(event.getPlatformEventId())) {
             return portrait;
         }
@@ -288,8 +295,8 @@ public final class Portraits {
             throw new IllegalArgumentException(
                     "event " + event.getPlatformEventId() + " has a fact of unknown type " + Source.eventType(event));
         }
-        draft.recordApplied(event.getPlatformEventId(), event.getOccurredAt());
-        draft.prune();
+        draft.recordApplied(event.getPlatformEventId(), event.getOccurredAt(), retention.appliedEventsKept());
+        draft.prune(retention);
         return draft.build();
     }
 
@@ -592,38 +599,69 @@ public final class Portraits {
                     findings);
         }
 
-        void recordApplied(String platformEventId, Instant occurredAt) {
+        void recordApplied(String platformEventId, Instant occurredAt, int kept) {
             appliedEventIds.add(platformEventId);
-            while (appliedEventIds.size() > APPLIED_EVENTS_KEPT) {
-                appliedEventIds.remove(0);
+            if (appliedEventIds.size() > kept) {
+                appliedEventIds.subList(0, appliedEventIds.size() - kept).clear();
             }
             if (lastEventAt == null || occurredAt.isAfter(lastEventAt)) {
                 lastEventAt = occurredAt;
             }
         }
 
-        void prune() {
+        void prune(Retention retention) {
             if (lastEventAt == null) {
                 return;
             }
-            Instant cutoff = lastEventAt.minus(RETENTION);
+            Instant latest = lastEventAt;
+            Instant cutoff = latest.minus(RETENTION);
             LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZONE);
             Predicate<Fact> old = fact -> fact.source().occurredAt().isBefore(cutoff);
+            Predicate<Fact> beyondItsAge = fact -> fact.source()
+                    .occurredAt()
+                    .isBefore(
+                            latest.minus(retention.of(fact.source().eventType()).maxAge()));
             for (List<? extends Fact> facts : factLists()) {
                 if (facts == illnesses || facts == disabilities || facts == active) {
                     continue;
                 }
-                facts.removeIf(old);
+                facts.removeIf(beyondItsAge);
             }
             // A one-off grant, or a grant whose fixed period ended, is history rather than a programme the household is
             // in.
             active.removeIf(grant -> (grant.endDate() != null && grant.endDate().isBefore(cutoffDay))
                     || (grant.monthlyAmountFen() == null && grant.oneOffAmountFen() != null && old.test(grant)));
             for (List<? extends Fact> facts : factLists()) {
-                if (facts.size() > FACTS_KEPT_PER_KIND) {
-                    facts.subList(0, facts.size() - FACTS_KEPT_PER_KIND).clear();
+                keepNewest(facts, retention);
+            }
+        }
+
+        /** Drops the oldest facts of each kind beyond its count (a list holds one kind, findings two). */
+        private static void keepNewest(List<? extends Fact> facts, Retention retention) {
+            if (facts.size() <= Math.min(retention.otherwise().maxCount(), smallestCount(retention))) {
+                return;
+            }
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            java.util.BitSet drop = new java.util.BitSet(facts.size());
+            for (int i = facts.size() - 1; i >= 0; i--) {
+                String kind = facts.get(i).source().eventType();
+                int count = seen.merge(kind, 1, Integer::sum);
+                if (count > retention.of(kind).maxCount()) {
+                    drop.set(i);
                 }
             }
+            if (!drop.isEmpty()) {
+                int[] at = {0};
+                facts.removeIf(fact -> drop.get(at[0]++));
+            }
+        }
+
+        private static int smallestCount(Retention retention) {
+            int smallest = Integer.MAX_VALUE;
+            for (Retention.Rule rule : retention.kinds().values()) {
+                smallest = Math.min(smallest, rule.maxCount());
+            }
+            return smallest;
         }
 
         Portrait build() {

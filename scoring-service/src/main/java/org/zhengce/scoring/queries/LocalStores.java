@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.zhengce.scoring.portrait.Portrait;
+import org.zhengce.scoring.streams.HouseholdRecord;
 import org.zhengce.scoring.streams.HouseholdState;
 import org.zhengce.scoring.streams.ShadowEntry;
 import org.zhengce.scoring.streams.Stores;
@@ -36,12 +37,22 @@ class LocalStores {
 
     @Nullable
     Portrait portrait(String household) {
-        return value(this.<Portrait>store(Stores.PORTRAITS).get(household));
+        HouseholdRecord stored =
+                value(this.<HouseholdRecord>store(Stores.PORTRAITS).get(household));
+        return stored == null ? null : stored.portrait();
     }
 
+    /** The household's state: in its record, or, until its next assessment migrates it, in the old states store. */
     @Nullable
     HouseholdState state(String household) {
-        return value(this.<HouseholdState>store(Stores.STATES).get(household));
+        HouseholdRecord stored =
+                value(this.<HouseholdRecord>store(Stores.PORTRAITS).get(household));
+        if (stored == null) {
+            return null;
+        }
+        return stored.state() != null
+                ? stored.state()
+                : value(this.<HouseholdState>store(Stores.STATES).get(household));
     }
 
     /** The shadow assessments that pass {@code filter}. */
@@ -99,7 +110,7 @@ class LocalStores {
         return count;
     }
 
-    /** About how many portraits this instance holds (RocksDB's estimate). */
+    /** About how many households (portrait and state records) this instance holds (RocksDB's estimate). */
     long approximatePortraits() {
         return store(Stores.PORTRAITS).approximateNumEntries();
     }

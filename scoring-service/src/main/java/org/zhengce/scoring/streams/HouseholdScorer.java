@@ -29,6 +29,7 @@ import org.zhengce.scoring.model.Assessment;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.portrait.Portrait;
 import org.zhengce.scoring.portrait.Portraits;
+import org.zhengce.scoring.portrait.Retention;
 import org.zhengce.scoring.warnings.Assessed;
 import org.zhengce.scoring.warnings.WarningDecider;
 import org.zhengce.scoring.warnings.WarningState;
@@ -57,10 +58,14 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private final Duration tick;
     private final int rescoreSlice;
     private final WarningDecider warnings;
+    private final Retention retention;
 
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, Portrait> portraits;
-    private KeyValueStore<String, HouseholdState> states;
+    /** Each household's one record: portrait, score, warning, due time. */
+    private KeyValueStore<String, HouseholdRecord> households;
+    /** The states of households still in the format before {@link HouseholdRecord}, until their next assessment. */
+    private KeyValueStore<String, HouseholdState> legacyStates;
+
     private KeyValueStore<String, ShadowEntry> shadow;
     private KeyValueStore<String, String> due;
     private ReadOnlyKeyValueStore<String, ?> published;
@@ -72,8 +77,10 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     private @Nullable String shadowCursor;
 
-    HouseholdScorer(ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings) {
+    HouseholdScorer(
+            ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings, Retention retention) {
         this.warnings = warnings;
+        this.retention = retention;
         this.models = models;
         this.tick = tick;
         this.rescoreSlice = rescoreSlice;
@@ -82,8 +89,8 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.portraits = context.getStateStore(Stores.PORTRAITS);
-        this.states = context.getStateStore(Stores.STATES);
+        this.households = context.getStateStore(Stores.PORTRAITS);
+        this.legacyStates = context.getStateStore(Stores.STATES);
         this.shadow = context.getStateStore(Stores.SHADOW);
         this.due = context.getStateStore(Stores.DUE);
         this.published = context.getStateStore(Stores.MODELS);
@@ -94,10 +101,11 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     public void process(Record<String, HouseholdEvent> record) {
         String household = record.key();
         HouseholdEvent event = record.value();
-        Portrait portrait = portraits.get(household);
+        HouseholdRecord stored = households.get(household);
+        Portrait portrait = stored == null ? Portraits.empty(household) : stored.portrait();
         Portrait updated;
         try {
-            updated = Portraits.apply(portrait == null ? Portraits.empty(household) : portrait, event);
+            updated = Portraits.apply(portrait, event, retention);
         } catch (RuntimeException impossible) {
             // to the processing dead letters (the gate after the source), with nothing changed
             throw new ProcessingFailure(
@@ -113,8 +121,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 : WarningClearReason.SCORE_BELOW_LINE;
         // scored before it is kept: if the model fails on the event, the portrait does not take it, so the household's
         // next events are scored as before, and a replay after the fix applies it
-        Assessment active = assess(household, updated, selected.active(), now, event.getEventId(), clearReason);
-        portraits.put(household, updated);
+        Assessment active = assess(household, updated, stored, selected.active(), now, event.getEventId(), clearReason);
         if (selected.shadow() != null) {
             try {
                 shadow(household, updated, selected, now, active);
@@ -133,10 +140,11 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         Instant now = Instant.ofEpochMilli(wallClockMs);
         ModelSelection.Selected selected = select();
         if (!selected.active().version().equals(activeVersion)) {
+            // at start (activeVersion null) too: the pass re-scores only households scored under another version
             log.info(
-                    "active model {} (was {}): re-scoring every household",
+                    "active model {} (was {} on this task): re-scoring households scored under another version",
                     selected.active().version(),
-                    activeVersion);
+                    activeVersion == null ? "not yet known" : activeVersion);
             activeVersion = selected.active().version();
             rescoreCursor = "";
         }
@@ -149,20 +157,30 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
             }
         }
         if (rescoreCursor != null) {
-            rescoreCursor = slice(
-                    rescoreCursor,
-                    (household, portrait) -> assess(
-                            household, portrait, selected.active(), now, null, WarningClearReason.MODEL_CHANGED));
+            String version = selected.active().version();
+            rescoreCursor = slice(rescoreCursor, (household, stored) -> {
+                HouseholdState before = stateOf(household, stored);
+                if (before == null || !before.modelVersion().equals(version)) {
+                    assess(
+                            household,
+                            stored.portrait(),
+                            stored,
+                            selected.active(),
+                            now,
+                            null,
+                            WarningClearReason.MODEL_CHANGED);
+                }
+            });
         }
         if (shadowCursor != null && selected.shadow() != null) {
             shadowCursor = slice(
                     shadowCursor,
-                    (household, portrait) -> shadow(
+                    (household, stored) -> shadow(
                             household,
-                            portrait,
+                            stored.portrait(),
                             selected,
                             now,
-                            selected.active().assess(portrait, now)));
+                            selected.active().assess(stored.portrait(), now)));
         }
         rescoreDue(selected.active(), now);
     }
@@ -183,16 +201,17 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     }
 
     /** Re-scores up to a slice of households from {@code from}; returns where to go on, or null when done. */
-    private @Nullable String slice(String from, java.util.function.BiConsumer<String, Portrait> action) {
-        List<KeyValue<String, Portrait>> batch = new ArrayList<>();
-        try (KeyValueIterator<String, Portrait> all = from.isEmpty() ? portraits.all() : portraits.range(from, null)) {
+    private @Nullable String slice(String from, java.util.function.BiConsumer<String, HouseholdRecord> action) {
+        List<KeyValue<String, HouseholdRecord>> batch = new ArrayList<>();
+        try (KeyValueIterator<String, HouseholdRecord> all =
+                from.isEmpty() ? households.all() : households.range(from, null)) {
             while (all.hasNext() && batch.size() <= rescoreSlice) {
                 batch.add(all.next());
             }
         }
         int end = Math.min(batch.size(), rescoreSlice);
         for (int i = 0; i < end; i++) {
-            KeyValue<String, Portrait> next = batch.get(i);
+            KeyValue<String, HouseholdRecord> next = batch.get(i);
             rescore(next.key, () -> action.accept(next.key, next.value));
         }
         return batch.size() > rescoreSlice ? batch.get(rescoreSlice).key : null;
@@ -206,20 +225,44 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
         for (KeyValue<String, String> entry : ready) {
             due.delete(entry.key);
-            Portrait portrait = portraits.get(entry.value);
-            HouseholdState state = states.get(entry.value);
-            if (portrait != null && state != null && entry.key.equals(state.dueKey())) {
+            HouseholdRecord stored = households.get(entry.value);
+            HouseholdState state = stateOf(entry.value, stored);
+            if (stored != null && state != null && entry.key.equals(state.dueKey())) {
                 rescore(
                         entry.value,
-                        () -> assess(entry.value, portrait, active, now, null, WarningClearReason.SCORE_BELOW_LINE));
+                        () -> assess(
+                                entry.value,
+                                stored.portrait(),
+                                stored,
+                                active,
+                                now,
+                                null,
+                                WarningClearReason.SCORE_BELOW_LINE));
             }
         }
     }
 
-    /** Scores the household, publishes what changed, and returns the assessment. */
+    /**
+     * The household's state: from its record, or, for a household kept in the format before {@link HouseholdRecord},
+     * from the old states store.
+     */
+    private @Nullable HouseholdState stateOf(String household, @Nullable HouseholdRecord stored) {
+        if (stored == null) {
+            return null;
+        }
+        return stored.state() != null ? stored.state() : legacyStates.get(household);
+    }
+
+    /**
+     * Scores the household, publishes what changed, keeps its record (portrait and state in one value; a household in
+     * the old format is migrated: its old state entry deleted), and returns the assessment.
+     *
+     * @param stored the household's record before the event (or the tick), null for a new household
+     */
     private Assessment assess(
             String household,
             Portrait portrait,
+            @Nullable HouseholdRecord stored,
             ScoringModel model,
             Instant now,
             @Nullable String triggeringEventId,
@@ -233,7 +276,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                     "model " + model.version() + " failed on household " + household,
                     modelFailed);
         }
-        HouseholdState before = states.get(household);
+        HouseholdState before = stateOf(household, stored);
         String community = portrait.communityCode();
         if (before == null
                 || before.total() != assessment.total()
@@ -282,16 +325,21 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         if (dueKey != null) {
             due.put(dueKey, household);
         }
-        states.put(
+        households.put(
                 household,
-                new HouseholdState(
-                        assessment.modelVersion(),
-                        assessment.dimensions(),
-                        assessment.total(),
-                        warning.after(),
-                        community,
-                        now,
-                        dueKey));
+                new HouseholdRecord(
+                        portrait,
+                        new HouseholdState(
+                                assessment.modelVersion(),
+                                assessment.dimensions(),
+                                assessment.total(),
+                                warning.after(),
+                                community,
+                                now,
+                                dueKey)));
+        if (stored != null && stored.state() == null) {
+            legacyStates.delete(household);
+        }
         return assessment;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,6 +26,10 @@ import org.zhengce.scoring.model.ScoringModel;
  * Parsed models are cached by version and text (thread-safe); a version that does not parse, or whose text names
  * another version, is skipped with an error in the log (the publishing API refuses such models, so only a
  * hand-made record can).
+ *
+ * <p>For the topology, the selection itself is held: the global store is read (and its models decoded) again only
+ * when it changed ({@link #changed()}, told by the global store's updater) or when a version published for later
+ * becomes active, not on every record.
  */
 public final class ModelSelection {
 
@@ -32,6 +37,10 @@ public final class ModelSelection {
 
     private final ScoringModel fallback;
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    /** Bumped on every change of the global store. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private volatile @Nullable Held held;
 
     public ModelSelection(ScoringModel fallback) {
         this.fallback = fallback;
@@ -41,6 +50,22 @@ public final class ModelSelection {
     public record Selected(ScoringModel active, @Nullable ScoringModel shadow) {}
 
     private record Parsed(String text, Optional<ScoringModel> model) {}
+
+    /**
+     * A selection made from the store at {@code generation}, good from {@code from} until {@code until} (the next
+     * activation of a version published for later; null: none).
+     */
+    private record Held(
+            long generation, Instant from, @Nullable Instant until, Selected selected) {
+        boolean goodFor(long current, Instant now) {
+            return generation == current && !now.isBefore(from) && (until == null || now.isBefore(until));
+        }
+    }
+
+    /** Told that the global store of published models changed: the next selection reads it again. */
+    void changed() {
+        generation.incrementAndGet();
+    }
 
     /** The selection among {@code published} at {@code now}. */
     public Selected select(Iterable<ScoringModelPublished> published, Instant now) {
@@ -64,8 +89,30 @@ public final class ModelSelection {
         return new Selected(activeModel, shadowModel);
     }
 
-    /** The selection among the models of the global store (values may be timestamped). */
+    /**
+     * The selection among the models of the global store (values may be timestamped): the one held while the store
+     * has not changed and no version published for later has become active.
+     */
     Selected select(ReadOnlyKeyValueStore<String, ?> models, Instant now) {
+        long current = generation.get();
+        Held known = held;
+        if (known != null && known.goodFor(current, now)) {
+            return known.selected;
+        }
+        List<ScoringModelPublished> published = read(models);
+        Instant until = null;
+        for (ScoringModelPublished candidate : published) {
+            Instant at = candidate.getActivatedAt();
+            if (at.isAfter(now) && (until == null || at.isBefore(until))) {
+                until = at;
+            }
+        }
+        Selected selected = select(published, now);
+        held = new Held(current, now, until, selected);
+        return selected;
+    }
+
+    private static List<ScoringModelPublished> read(ReadOnlyKeyValueStore<String, ?> models) {
         List<ScoringModelPublished> published = new ArrayList<>();
         try (KeyValueIterator<String, ?> all = models.all()) {
             while (all.hasNext()) {
@@ -76,7 +123,7 @@ public final class ModelSelection {
                 }
             }
         }
-        return select(published, now);
+        return published;
     }
 
     /** A store value, unwrapped from its timestamp if the store keeps one. */

@@ -12,15 +12,12 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 /**
  * The topology's bindings in {@code scoring-service.yml} against the topic catalogue (the names the topology's own
  * sinks and serdes use, {@link ScoringTopology.Config}): each binding's destination is the catalogue's topic, the
- * inputs' dead-letter lane is the catalogue's {@code household.events.dlq}, and the models are materialised as the
- * store the scorer reads. A binding that drifts stops the start-up with the property to fix.
+ * input's dead-letter lane is the catalogue's {@code household.events.dlq} (the published models are read by the
+ * topology's own global store, from the catalogue's topic: no binding). A binding that drifts stops the start-up with the property to fix.
  */
 final class ScoringBindings {
 
-    /** {@code scoreHouseholds-in-0}: the published model versions, a global table. */
-    static final String MODELS = "models";
-
-    /** {@code scoreHouseholds-in-1}: the household events. */
+    /** {@code scoreHouseholds-in-0}: the household events. */
     static final String HOUSEHOLD_EVENTS = "householdEvents";
 
     /** {@code scoreHouseholds-out-0}: the score changes. */
@@ -41,23 +38,15 @@ final class ScoringBindings {
     void verify(ScoringTopology.Config topics) {
         List<String> wrong = new ArrayList<>();
         destination(HOUSEHOLD_EVENTS, topics.householdEvents(), wrong);
-        destination(MODELS, topics.models(), wrong);
         destination(SCORES, topics.scores(), wrong);
         destination(WARNINGS, topics.warnings(), wrong);
-        // every record that cannot be read (a model version too) goes to the one lane, as before the binder
-        for (String input : List.of(MODELS, HOUSEHOLD_EVENTS)) {
-            KafkaStreamsConsumerProperties consumer = streamsBindings.getExtendedConsumerProperties(input);
-            expect(consumer(input, "dlq-name"), consumer.getDlqName(), topics.deadLetters(), wrong);
-            expect(
-                    consumer(input, "deserialization-exception-handler"),
-                    consumer.getDeserializationExceptionHandler(),
-                    DeserializationExceptionHandler.sendToDlq,
-                    wrong);
-        }
+        // every record that cannot be read goes to the catalogue's lane
+        KafkaStreamsConsumerProperties consumer = streamsBindings.getExtendedConsumerProperties(HOUSEHOLD_EVENTS);
+        expect(consumer(HOUSEHOLD_EVENTS, "dlq-name"), consumer.getDlqName(), topics.deadLetters(), wrong);
         expect(
-                consumer(MODELS, "materialized-as"),
-                streamsBindings.getExtendedConsumerProperties(MODELS).getMaterializedAs(),
-                Stores.MODELS,
+                consumer(HOUSEHOLD_EVENTS, "deserialization-exception-handler"),
+                consumer.getDeserializationExceptionHandler(),
+                DeserializationExceptionHandler.sendToDlq,
                 wrong);
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("scoring's bindings differ from the topic catalogue: " + wrong);

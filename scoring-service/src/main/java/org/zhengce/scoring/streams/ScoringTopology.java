@@ -13,9 +13,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -32,8 +30,8 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.PersonPseudonym;
 import org.zhengce.events.ScoringModelPublished;
 import org.zhengce.scoring.model.ScoringModel;
-import org.zhengce.scoring.portrait.PortraitSerde;
 import org.zhengce.scoring.portrait.Portraits;
+import org.zhengce.scoring.portrait.Retention;
 import org.zhengce.scoring.warnings.WarningDecider;
 
 /** The scoring topology, as a pure function of its topics, serdes and settings. */
@@ -54,6 +52,7 @@ public final class ScoringTopology {
      *
      * @param deadLetters the lane of records that cannot be read (Spring's handler) or are unsound as read
      * @param processingDeadLetters the lane of records a processor failed on ({@link ProcessingDeadLetterGate})
+     * @param retention what a household's portrait keeps ({@code scoring.retention.*}; {@link Retention#DEFAULT})
      */
     public record Config(
             String householdEvents,
@@ -71,7 +70,68 @@ public final class ScoringTopology {
             DeadLetterCounter deadLetterCounter,
             int hysteresisPoints,
             String processingDeadLetters,
-            DeadLetterCounter processingDeadLetterCounter) {
+            DeadLetterCounter processingDeadLetterCounter,
+            Retention retention) {
+
+        /** The same, keeping portraits as {@link Retention#DEFAULT}. */
+        public Config(
+                String householdEvents,
+                String scores,
+                String warnings,
+                String models,
+                String deadLetters,
+                int partitions,
+                Serde<HouseholdEvent> events,
+                Serde<SpecificRecord> outputs,
+                Serde<ScoringModelPublished> modelSerde,
+                ScoringModel fallbackModel,
+                Duration tick,
+                int rescoreSlice,
+                DeadLetterCounter deadLetterCounter,
+                int hysteresisPoints,
+                String processingDeadLetters,
+                DeadLetterCounter processingDeadLetterCounter) {
+            this(
+                    householdEvents,
+                    scores,
+                    warnings,
+                    models,
+                    deadLetters,
+                    partitions,
+                    events,
+                    outputs,
+                    modelSerde,
+                    fallbackModel,
+                    tick,
+                    rescoreSlice,
+                    deadLetterCounter,
+                    hysteresisPoints,
+                    processingDeadLetters,
+                    processingDeadLetterCounter,
+                    Retention.DEFAULT);
+        }
+
+        /** The same configuration keeping portraits as {@code retention} says. */
+        public Config withRetention(Retention retention) {
+            return new Config(
+                    householdEvents,
+                    scores,
+                    warnings,
+                    models,
+                    deadLetters,
+                    partitions,
+                    events,
+                    outputs,
+                    modelSerde,
+                    fallbackModel,
+                    tick,
+                    rescoreSlice,
+                    deadLetterCounter,
+                    hysteresisPoints,
+                    processingDeadLetters,
+                    processingDeadLetterCounter,
+                    retention);
+        }
 
         /** The processing lane's topic by the catalogue's convention: {@code <household events>.processing.dlq}. */
         public static String processingDeadLettersOf(String householdEvents) {
@@ -140,21 +200,34 @@ public final class ScoringTopology {
     /** Adds the topology to {@code builder}: its stores, its sources, {@link #apply} and the results' sinks. */
     public static void define(StreamsBuilder builder, Config c) {
         Serde<String> keys = Serdes.String();
-        storeBuilders(c).forEach(builder::addStateStore);
-        // every published model version, on every instance
-        GlobalKTable<String, ScoringModelPublished> models = builder.globalTable(
-                c.models(),
-                Consumed.with(keys, c.modelSerde()).withName("models"),
-                Materialized
-                        .<String, ScoringModelPublished, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
-                                Stores.MODELS)
-                        .withKeySerde(keys)
-                        .withValueSerde(c.modelSerde()));
+        ModelSelection models = new ModelSelection(c.fallbackModel());
+        addStores(builder, c, models);
         KStream<String, HouseholdEvent> events = builder.stream(
                 c.householdEvents(), Consumed.with(keys, c.events()).withName("household-events"));
         KStream<String, SpecificRecord>[] results = apply(events, models, c);
         results[SCORES].to(c.scores(), Produced.with(keys, c.outputs()).withName("to-scores"));
         results[WARNINGS].to(c.warnings(), Produced.with(keys, c.outputs()).withName("to-warnings"));
+    }
+
+    /**
+     * Adds the stores the topology's processors use to the builder the topology runs on ({@link #define} to its own;
+     * in the service, the binder's streams builder before it is built): {@link #storeBuilders}, and every published
+     * model version in the global store {@link Stores#MODELS} (on every instance, as a global table keeps it), whose
+     * updater tells {@code models} of each change, so that the selection holds the active model instead of reading
+     * the store on every record.
+     */
+    static void addStores(StreamsBuilder builder, Config c, ModelSelection models) {
+        Serde<String> keys = Serdes.String();
+        storeBuilders(c).forEach(builder::addStateStore);
+        builder.addGlobalStore(
+                org.apache.kafka.streams.state.Stores.timestampedKeyValueStoreBuilder(
+                                org.apache.kafka.streams.state.Stores.persistentTimestampedKeyValueStore(Stores.MODELS),
+                                keys,
+                                c.modelSerde())
+                        .withLoggingDisabled(),
+                c.models(),
+                Consumed.with(keys, c.modelSerde()).withName("models"),
+                () -> new PublishedModelsUpdater(models));
     }
 
     /**
@@ -166,26 +239,29 @@ public final class ScoringTopology {
                 store(Stores.PERSON_HOUSEHOLD, Serdes.String()),
                 store(Stores.UNRESOLVED, c.events()),
                 store(Stores.UNRESOLVED_SINCE, Serdes.Long()),
-                store(Stores.PORTRAITS, new PortraitSerde()),
+                // one record a household (portrait, score, warning, due time); the states store only until households
+                // migrate
+                store(Stores.PORTRAITS, new HouseholdRecordSerde()),
                 store(Stores.STATES, new JsonSerde<>(HouseholdState.class)),
                 store(Stores.SHADOW, new JsonSerde<>(ShadowEntry.class)),
                 store(Stores.DUE, Serdes.String()));
     }
 
     /**
-     * The topology from its inputs to its results, on a builder that already has {@link #storeBuilders} and the
-     * models' global table (materialised as {@link Stores#MODELS}, which the scorer reads by name): the function the
-     * Kafka Streams binder binds, and what {@link #define} calls. Unsound records and those a processor fails on are
+     * The topology from its input to its results, on a builder that has (or, before it is built, will have) the
+     * stores of {@link #addStores} with the same {@code models}: the function the Kafka Streams binder binds, and what
+     * {@link #define} calls. Unsound records and those a processor fails on are
      * written to their dead-letter topics ({@link Config#deadLetters()}, {@link Config#processingDeadLetters()})
      * inside the topology, in the task's transaction.
      *
      * @param source the household events as read ({@code household.events})
-     * @param models the published model versions (only materialised: the scorer reads the store)
+     * @param models the selection of the active and shadow models, told of each published change by the global
+     *     store's updater
      * @return the score changes at {@link #SCORES} and the warning events at {@link #WARNINGS}
      */
     @SuppressWarnings("unchecked")
-    public static KStream<String, SpecificRecord>[] apply(
-            KStream<String, HouseholdEvent> source, GlobalKTable<String, ScoringModelPublished> models, Config c) {
+    static KStream<String, SpecificRecord>[] apply(
+            KStream<String, HouseholdEvent> source, ModelSelection models, Config c) {
         Serde<String> keys = Serdes.String();
         // every record a processor fails on goes to the processing dead letters, and the stream goes on
         KStream<String, HouseholdEvent> events = guarded(source, "household-events", "route-", c);
@@ -200,8 +276,9 @@ public final class ScoringTopology {
                 .to(c.deadLetters(), Produced.with(keys, c.events()).withName("unsound-to-dead-letters"));
         KStream<String, HouseholdEvent> householdFacts = routes.get("route-household");
 
-        // memberships re-keyed to each person they name, with the persons' own facts: to the resolver
-        KStream<String, HouseholdEvent> byPerson = householdFacts
+        // memberships re-keyed to each person they name (the one hop by person); the persons' own facts arrive keyed by
+        // person on the same partitions (same count, default partitioner), so they join the resolver without it
+        KStream<String, HouseholdEvent> membershipsByPerson = householdFacts
                 .flatMap(
                         (household, event) -> {
                             List<KeyValue<String, HouseholdEvent>> perPerson = new ArrayList<>();
@@ -210,15 +287,15 @@ public final class ScoringTopology {
                             return perPerson;
                         },
                         Named.as("memberships-by-person"))
-                .merge(routes.get("route-person"), Named.as("with-person-facts"))
                 .repartition(Repartitioned.<String, HouseholdEvent>as("by-person")
                         .withKeySerde(keys)
                         .withValueSerde(c.events())
                         .withNumberOfPartitions(c.partitions()));
+        KStream<String, HouseholdEvent> byPerson = guarded(membershipsByPerson, "by-person", "with-person-facts", c)
+                .merge(routes.get("route-person"), Named.as("with-person-facts"));
 
         // person facts resolved to their household (held until the membership is known)
-        KStream<String, HouseholdEvent> resolved = guarded(byPerson, "by-person", "resolve-persons", c)
-                .process(
+        KStream<String, HouseholdEvent> resolved = byPerson.process(
                         PersonResolver::new,
                         Named.as("resolve-persons"),
                         Stores.PERSON_HOUSEHOLD,
@@ -230,12 +307,11 @@ public final class ScoringTopology {
                         .withNumberOfPartitions(c.partitions()));
 
         // portrait, score, warnings
-        ModelSelection selection = new ModelSelection(c.fallbackModel());
         WarningDecider warnings = new WarningDecider(c.hysteresisPoints());
         KStream<String, SpecificRecord> results = householdFacts
                 .merge(guarded(resolved, "by-household", "all-household-facts", c), Named.as("all-household-facts"))
                 .process(
-                        () -> new HouseholdScorer(selection, c.tick(), c.rescoreSlice(), warnings),
+                        () -> new HouseholdScorer(models, c.tick(), c.rescoreSlice(), warnings, c.retention()),
                         Named.as("score-households"),
                         Stores.PORTRAITS,
                         Stores.STATES,
@@ -290,8 +366,10 @@ public final class ScoringTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        // cached: a household's several events in one commit interval are one store write and one changelog record
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values);
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 
     /** Adds the reason to an unsound record's headers on its way to the dead letters. */

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -71,21 +70,29 @@ class StreamsConfiguration {
                 kind -> deadLetterCounter(meters, kind).increment(),
                 settings.warnings().hysteresisPoints(),
                 catalogue.topic(PROCESSING_DEAD_LETTERS).name(),
-                reason -> processingDeadLetterCounter(meters, reason).increment());
+                reason -> processingDeadLetterCounter(meters, reason).increment(),
+                settings.keeping());
     }
 
     /**
-     * The topology, as the binder binds it: the published models ({@code scoreHouseholds-in-0}, a global table the
-     * binder materialises as {@link Stores#MODELS}; first, so that the sub-topologies are numbered, and the tasks and
-     * their state directories named, as {@link ScoringTopology#build} numbers them) and the household events ({@code
-     * -in-1}) in, score changes ({@code -out-0}) and warning events ({@code -out-1}) out.
+     * The active and shadow models, held compiled: told of every change to the published models by the global store's
+     * updater ({@link ScoringTopology#addStores}), read by every task's scorer.
      */
     @Bean
-    Function<
-                    GlobalKTable<String, ScoringModelPublished>,
-                    Function<KStream<String, HouseholdEvent>, KStream<String, SpecificRecord>[]>>
-            scoreHouseholds(ScoringTopology.Config config) {
-        return models -> events -> {
+    ModelSelection scoringModelSelection(ScoringTopology.Config config) {
+        return new ModelSelection(config.fallbackModel());
+    }
+
+    /**
+     * The topology, as the binder binds it: the household events in ({@code scoreHouseholds-in-0}), score changes
+     * ({@code -out-0}) and warning events ({@code -out-1}) out. The published models are not a binding: the topology
+     * reads them into a global store of its own ({@link #scoringStreamsFactory}), whose updater tells the selection of
+     * each change (ADR 0019, 0020).
+     */
+    @Bean
+    Function<KStream<String, HouseholdEvent>, KStream<String, SpecificRecord>[]> scoreHouseholds(
+            ScoringTopology.Config config, ModelSelection models) {
+        return events -> {
             KStream<String, SpecificRecord>[] results = ScoringTopology.apply(events, models, config);
             for (int i = 0; i < results.length; i++) {
                 results[i] = boundOnce(results[i]);
@@ -130,13 +137,14 @@ class StreamsConfiguration {
 
     /**
      * What the binder's configuration cannot say, set on its streams factory before the topology is built: the
-     * topology's stores (the binder's builder gets them before the function is applied), the stream threads and
+     * topology's stores and the published models' global store (the binder's builder gets them before it is built), the stream threads and
      * standby replicas, the dead-letter counter of {@link UnreadableRecords}, and the stream threads' fate: one that
      * died of a transient failure is replaced (the binder's own choice is to shut the client down on any failure).
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer scoringStreamsFactory(
             ScoringTopology.Config config,
+            ModelSelection models,
             ScoringSettings settings,
             io.micrometer.core.instrument.MeterRegistry meters) {
         io.micrometer.core.instrument.Counter unreadable = deadLetterCounter(meters, "unreadable");
@@ -144,7 +152,7 @@ class StreamsConfiguration {
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    ScoringTopology.storeBuilders(config).forEach(builder::addStateStore);
+                    ScoringTopology.addStores(builder, config, models);
                 }
             });
             // the factory hands out a copy of its configuration: what is changed must be set back

@@ -421,6 +421,19 @@ public final class Events {
                         .fact(tip(Urgency.SOLVE_NOW, "送医")));
     }
 
+    /** {@code template}'s fact and subject under other ids, at another time (received ten minutes later). */
+    public static HouseholdEvent reIded(HouseholdEvent template, String platformEventId, String eventId, Instant at) {
+        return new HouseholdEvent(
+                eventId,
+                template.getDepartment(),
+                at,
+                at.plusSeconds(600),
+                template.getSubject(),
+                platformEventId,
+                template.getCommunityCode(),
+                template.getFact());
+    }
+
     /** Applies events in order to the empty portrait of {@link #HOUSEHOLD}. */
     public static Portrait portraitOf(HouseholdEvent... events) {
         Portrait portrait = Portraits.empty(HOUSEHOLD);

@@ -140,8 +140,9 @@ class ProcessingDeadLettersTest {
             assertThat(score.getPreviousTotal()).isEqualTo(before.getTotal());
             assertThat(score.getTotal()).isGreaterThan(before.getTotal());
         });
-        assertThat(topology.<org.zhengce.scoring.portrait.Portrait>store(Stores.PORTRAITS)
+        assertThat(topology.<HouseholdRecord>store(Stores.PORTRAITS)
                         .get("hh-absurd")
+                        .portrait()
                         .housing()
                         .rentArrears())
                 .singleElement()

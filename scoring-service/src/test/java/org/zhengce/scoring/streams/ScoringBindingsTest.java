@@ -37,13 +37,11 @@ class ScoringBindingsTest {
 
         assertThat(bindings.destinationOf(ScoringBindings.HOUSEHOLD_EVENTS))
                 .isEqualTo(catalogue.topic("household.events").name());
-        assertThat(bindings.destinationOf(ScoringBindings.MODELS))
-                .isEqualTo(catalogue.topic("scoring.models").name());
         assertThat(bindings.destinationOf(ScoringBindings.SCORES))
                 .isEqualTo(catalogue.topic("household.scores").name());
         assertThat(bindings.destinationOf(ScoringBindings.WARNINGS))
                 .isEqualTo(catalogue.topic("household.warnings").name());
-        // and the dead-letter lane, the deserialisation handler and the models' store, as the topology needs them
+        // and the dead-letter lane and the deserialisation handler, as the topology needs them
         bindings.verify(config());
     }
 

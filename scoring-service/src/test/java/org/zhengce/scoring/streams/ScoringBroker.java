@@ -86,6 +86,46 @@ final class ScoringBroker implements AutoCloseable {
         return new ConfluentAvroSerde<>(registryClient(), config, false);
     }
 
+    /** The topology on this broker's registry, with the catalogue's names, 12 partitions and the default model. */
+    ScoringTopology.Config topologyConfig() {
+        return new ScoringTopology.Config(
+                "household.events",
+                "household.scores",
+                "household.warnings",
+                "scoring.models",
+                "household.events.dlq",
+                12,
+                serde(org.zhengce.events.HouseholdEvent.class),
+                serde(null),
+                serde(org.zhengce.events.ScoringModelPublished.class),
+                org.zhengce.scoring.model.ScoringModel.defaultModel(),
+                Duration.ofSeconds(1),
+                20_000,
+                ScoringTopology.DeadLetterCounter.none());
+    }
+
+    /** Sends {@code events} to {@code household.events}, each keyed by its subject as intake keys it, and flushes. */
+    void produce(List<org.zhengce.events.HouseholdEvent> events) {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (var producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<String, org.zhengce.events.HouseholdEvent>(
+                        config,
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.zhengce.schemas.serde.ConfluentAvroSerializer<>(registryClient()))) {
+            for (org.zhengce.events.HouseholdEvent event : events) {
+                String key = event.getSubject() instanceof org.zhengce.events.HouseholdNumber h
+                        ? h.getValue()
+                        : ((org.zhengce.events.PersonPseudonym) event.getSubject()).getValue();
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("household.events", key, event));
+            }
+            producer.flush();
+        }
+    }
+
     /** Every committed value of {@code topic} now (read committed, from the beginning, up to 30 s). */
     List<SpecificRecord> readCommitted(String topic) {
         Map<String, Object> config = Map.of(

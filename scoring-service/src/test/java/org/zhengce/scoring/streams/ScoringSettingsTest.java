@@ -69,4 +69,35 @@ class ScoringSettingsTest {
                 .rootCause()
                 .hasMessage("scoring.streams.standby-replicas must be at least 0, is -1");
     }
+
+    @Test
+    void withNothingSetPortraitsAreKeptAsByDefault() {
+        assertThat(bind(Map.of()).keeping()).isEqualTo(org.zhengce.scoring.portrait.Retention.DEFAULT);
+    }
+
+    @Test
+    void retentionIsSetPerKindOfFactOverTheDefaultRule() {
+        org.zhengce.scoring.portrait.Retention retention = bind(Map.of(
+                        "scoring.retention.medical-expense-settled.max-count", "10",
+                        "scoring.retention.VisitRecorded.max-age", "P30D",
+                        "scoring.retention.default.max-count", "40",
+                        "scoring.retention.applied-events.max-count", "100"))
+                .keeping();
+
+        assertThat(retention.of("MedicalExpenseSettled").maxCount()).isEqualTo(10);
+        assertThat(retention.of("MedicalExpenseSettled").maxAge())
+                .isEqualTo(org.zhengce.scoring.portrait.Portraits.RETENTION);
+        assertThat(retention.of("VisitRecorded").maxAge()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(retention.of("VisitRecorded").maxCount()).isEqualTo(40);
+        assertThat(retention.of("HospitalAdmitted").maxCount()).isEqualTo(40);
+        assertThat(retention.appliedEventsKept()).isEqualTo(100);
+    }
+
+    @Test
+    void anUnknownKindOfFactFailsNamingIt() {
+        assertThatThrownBy(() -> bind(Map.of("scoring.retention.hospital-visits.max-count", "3")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("scoring.retention.hospital-visits names no kind of fact");
+    }
 }

@@ -227,7 +227,8 @@ class ScoringTopologyTest {
         assertThat(topology.warningEvents())
                 .as("no warning cleared (nor de-escalated: not published)")
                 .isEmpty();
-        HouseholdState state = topology.<HouseholdState>store(Stores.STATES).get("hh-held");
+        HouseholdState state =
+                topology.<HouseholdRecord>store(Stores.PORTRAITS).get("hh-held").state();
         assertThat(state.warningId()).isEqualTo(raised.getWarningId());
         assertThat(state.warnedSince()).isEqualTo(raised.getOccurredAt());
         assertThat(state.category()).isEqualTo(WarningCategory.EARLY_WARNING);
@@ -240,13 +241,17 @@ class ScoringTopologyTest {
                 .at(daysAgo(1))
                 .fact(org.zhengce.scoring.portrait.Events.rejected(
                         Programme.DIBAO, org.zhengce.events.RejectionReason.INCOME_ABOVE_LINE)));
-        Instant firstAssessed =
-                topology.<HouseholdState>store(Stores.STATES).get("hh-rescreen").assessedAt();
+        Instant firstAssessed = topology.<HouseholdRecord>store(Stores.PORTRAITS)
+                .get("hh-rescreen")
+                .state()
+                .assessedAt();
 
         topology.advance(Duration.ofDays(91));
 
-        Instant reassessed =
-                topology.<HouseholdState>store(Stores.STATES).get("hh-rescreen").assessedAt();
+        Instant reassessed = topology.<HouseholdRecord>store(Stores.PORTRAITS)
+                .get("hh-rescreen")
+                .state()
+                .assessedAt();
         assertThat(reassessed).isAfter(firstAssessed.plus(Duration.ofDays(89)));
     }
 
@@ -289,10 +294,35 @@ class ScoringTopologyTest {
         List<HouseholdScoreChanged> rescored = topology.scoreChanges();
         assertThat(rescored).extracting(s -> s.getHousehold().getValue()).contains("hh-switch-a", "hh-switch-b");
         assertThat(rescored).allSatisfy(s -> assertThat(s.getModelVersion()).isEqualTo("wuchang-2026.2"));
-        assertThat(topology.<HouseholdState>store(Stores.STATES)
+        assertThat(topology.<HouseholdRecord>store(Stores.PORTRAITS)
                         .get("hh-switch-a")
+                        .state()
                         .modelVersion())
                 .isEqualTo("wuchang-2026.2");
+    }
+
+    @Test
+    void aTaskStartReScoresNoHouseholdAlreadyScoredUnderTheActiveModel() {
+        registerElderlyCouple("hh-start-a", "p-start-a", "p-start-a2");
+        registerParentAndChild("hh-start-b", "p-start-b", "p-start-b2");
+        Instant assessed = topology.<HouseholdRecord>store(Stores.PORTRAITS)
+                .get("hh-start-a")
+                .state()
+                .assessedAt();
+        topology.scoreChanges();
+
+        // the task's first ticks (as after a restart): the active model is the one every household was scored under
+        topology.advance(TopologyHarness.TICK);
+        topology.advance(TopologyHarness.TICK);
+
+        assertThat(topology.scoreChanges()).isEmpty();
+        assertThat(topology.warningEvents()).isEmpty();
+        assertThat(topology.<HouseholdRecord>store(Stores.PORTRAITS)
+                        .get("hh-start-a")
+                        .state()
+                        .assessedAt())
+                .as("not re-assessed")
+                .isEqualTo(assessed);
     }
 
     @Test
