@@ -57,8 +57,8 @@ import org.zhengce.scoring.streams.Stores;
  */
 public final class RescoreBenchmark implements Benchmark {
 
-    /** The goal: 130,000 households re-scored in under 30 s. */
-    static final double GOAL_SECONDS = 30;
+    /** The goal (issue 16): 130,000 households re-scored in under 5 s; fewer households are judged pro rata. */
+    static final double GOAL_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(RescoreBenchmark.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
@@ -178,7 +178,7 @@ public final class RescoreBenchmark implements Benchmark {
                         String.format(Locale.ROOT, "%.1f s (%.1f–%.1f)", spread.median(), spread.min(), spread.max()),
                         "—",
                         String.format(Locale.ROOT, "< %.0f s for 130,000", GOAL_SECONDS),
-                        spread.median() < GOAL_SECONDS);
+                        spread.median() < GOAL_SECONDS * count / RescoreHouseholds.WUCHANG_HOUSEHOLDS);
             } finally {
                 ScoringRig.dispose(admin, streams, applicationId, stateDir);
             }
