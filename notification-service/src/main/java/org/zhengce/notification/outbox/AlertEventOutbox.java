@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class AlertEventOutbox {
 
     /** The outbox table, of {@code alert.events}. */
-    static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
+    public static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
 
     private final OutboxWriter<AlertEvent> writer;
     private final OutboxWakeUp relay;

@@ -29,7 +29,7 @@ import org.zhengce.embedded.EmbeddedDatabases;
 
 /**
  * The wake-up against a real PostgreSQL, with a table whose statement-level trigger notifies as the services'
- * migrations install it, and no schedule at all: whatever is relayed here was woken. The pass "relays" a row by
+ * migrations install it ({@link OutboxWakeUpMigration}), and no schedule at all: whatever is relayed here was woken. The pass "relays" a row by
  * marking it, on the wake-up's thread.
  */
 class OutboxWakeUpTests {
@@ -50,14 +50,12 @@ class OutboxWakeUpTests {
         postgres = EmbeddedDatabases.builder().databases(DATABASE).start();
         for (OutboxTable table : List.of(PARCELS, LETTERS)) {
             owner("create table " + table.name()
-                    + " (id bigint generated always as identity primary key, relayed_at timestamptz)");
+                    + " (id bigint generated always as identity primary key, relayed_at timestamptz,"
+                    + " quarantined_at timestamptz)");
             owner("grant select, insert, update on " + table.name() + " to " + postgres.runtimeUsername(DATABASE));
         }
-        // parcels as the services' outboxes: each statement notifies at commit; letters without the trigger
-        owner("create function parcels_written() returns trigger language plpgsql as $$"
-                + " begin perform pg_notify('parcels', ''); return null; end $$");
-        owner("create trigger parcels_written after insert on parcels for each statement"
-                + " execute function parcels_written()");
+        // parcels with the services' migration: each statement notifies at commit; letters without it
+        owner(OutboxWakeUpMigration.statements(PARCELS));
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public class CaseEventOutbox implements CaseEventLog {
 
     /** The outbox table: its rows name their topic ({@code case.events} by default) and record key. */
-    static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
+    public static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
 
     private final DatabaseClient db;
     private final Clock clock;
