@@ -8,25 +8,29 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.zhengce.events.AlertEvent;
 import org.zhengce.kit.outbox.OutboxTable;
+import org.zhengce.kit.outbox.OutboxWakeUp;
 import org.zhengce.kit.outbox.OutboxWriter;
 import org.zhengce.schemas.serde.GeneratedClassTrust;
 import reactor.core.publisher.Mono;
 
 /**
  * The outbox of {@code alert.events} (as referral's, ADR 0005): alert events are written here in the transaction
- * that changes the alert, and the relay publishes them, keyed by case id, in the order they were written. Its times
- * are the system clock's, not the domain clock's: they are Kafka record timestamps and claim bookkeeping.
+ * that changes the alert, and the relay publishes them, keyed by case id, in the order they were written, woken when
+ * the transaction commits (ADR 0021). Its times are the system clock's, not the domain clock's: they are Kafka record
+ * timestamps and claim bookkeeping.
  */
 public class AlertEventOutbox {
 
     /** The outbox table, of {@code alert.events}. */
-    static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
+    public static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
 
     private final OutboxWriter<AlertEvent> writer;
+    private final OutboxWakeUp relay;
 
-    AlertEventOutbox(DatabaseClient db, Clock systemClock) {
+    AlertEventOutbox(DatabaseClient db, Clock systemClock, OutboxWakeUp relay) {
         this.writer = new OutboxWriter<>(
                 db, TABLE, systemClock, AlertEvent::getEventId, AlertEvent::getCaseId, AlertEventOutbox::encode);
+        this.relay = relay;
     }
 
     /**
@@ -34,7 +38,10 @@ public class AlertEventOutbox {
      * {@code eventId} (a UUID) is its key here: an event added twice is kept once.
      */
     public Mono<Void> append(List<AlertEvent> events) {
-        return writer.append(events);
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        return writer.append(events).then(relay.wakeAfterCommit());
     }
 
     /** Avro's single-object encoding (schema fingerprint, then the binary), as the outbox keeps it. */

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -91,6 +92,8 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
     private final Counter quarantines;
     private final AtomicLong inQuarantine = new AtomicLong();
     private final AtomicLong retrying = new AtomicLong();
+    /** One pass at a time in this JVM, scheduled or woken ({@link OutboxWakeUp}): a case's rows stay in order. */
+    private final ReentrantLock passes = new ReentrantLock();
 
     /**
      * A relay of {@code table}, its records made by {@code records}; {@code consumers} read the log back after a
@@ -151,19 +154,27 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
                 new FixedDelayTask(this::relayAll, settings.relayInterval(), settings.relayInterval()));
     }
 
-    /** Relays until a pass finds less than a full batch; a failure is logged, and the next run tries again. */
+    /**
+     * Relays until a pass finds less than a full batch; a failure is logged, and the next run tries again. Runs of
+     * the schedule and of a wake-up ({@link OutboxWakeUp}) take turns.
+     */
     public void relayAll() {
+        passes.lock();
         try {
-            while (relayOnce() == settings.batchSize()) {
-                // a full batch: there may be more
+            try {
+                while (relayOnce() == settings.batchSize()) {
+                    // a full batch: there may be more
+                }
+            } catch (RuntimeException e) {
+                log.warn("{} outbox relay failed, will retry: {}", table.label(), e.toString());
             }
-        } catch (RuntimeException e) {
-            log.warn("{} outbox relay failed, will retry: {}", table.label(), e.toString());
-        }
-        try {
-            count();
-        } catch (RuntimeException e) {
-            log.warn("{} outbox: cannot count quarantined records: {}", table.label(), e.toString());
+            try {
+                count();
+            } catch (RuntimeException e) {
+                log.warn("{} outbox: cannot count quarantined records: {}", table.label(), e.toString());
+            }
+        } finally {
+            passes.unlock();
         }
     }
 

@@ -9,6 +9,7 @@ import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxTable;
+import org.zhengce.kit.outbox.OutboxWakeUp;
 import org.zhengce.kit.outbox.OutboxWriter;
 import org.zhengce.referral.cases.CaseEventLog;
 import org.zhengce.referral.cases.CaseEvolution;
@@ -16,24 +17,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * The outbox of {@code case.events} (ADR 0005): case events are written here in the transaction that changes the
- * case, and the relay publishes them, keyed by case id, in the order they were written.
+ * case, and the relay publishes them, keyed by case id, in the order they were written, woken when the transaction
+ * commits (ADR 0021).
  */
 public class CaseEventOutbox implements CaseEventLog {
 
     /** The outbox table: its rows name their topic ({@code case.events} by default) and record key. */
-    static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
+    public static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
 
     private final DatabaseClient db;
     private final Clock clock;
     private final OutboxWriter<CaseEvent> writer;
+    private final OutboxWakeUp relay;
 
     /**
      * The row's time becomes the Kafka record's timestamp, which the broker checks against its own clock: {@code
-     * systemClock} is the wall clock, never the application's (tests move that one by days).
+     * systemClock} is the wall clock, never the application's (tests move that one by days). {@code relay} is woken
+     * when the writing transaction commits.
      */
-    CaseEventOutbox(DatabaseClient db, Clock systemClock) {
+    CaseEventOutbox(DatabaseClient db, Clock systemClock, OutboxWakeUp relay) {
         this.db = db;
         this.clock = systemClock;
+        this.relay = relay;
         this.writer = new OutboxWriter<>(
                 db, TABLE, systemClock, CaseEvent::getEventId, CaseEvent::getCaseId, OutboxRecords::encode);
     }
@@ -50,7 +55,10 @@ public class CaseEventOutbox implements CaseEventLog {
      * {@code eventId} (a UUID) is its key here: an event added twice is kept once.
      */
     public Mono<Void> append(List<CaseEvent> events) {
-        return writer.append(events);
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        return writer.append(events).then(relay.wakeAfterCommit());
     }
 
     /**
@@ -66,6 +74,7 @@ public class CaseEventOutbox implements CaseEventLog {
                 .bind("key", decision.getHousehold().getValue())
                 .bind("at", clock.instant())
                 .bind("event", OutboxRecords.encode(decision))
-                .then();
+                .then()
+                .then(relay.wakeAfterCommit());
     }
 }

@@ -1,7 +1,9 @@
 package org.zhengce.referral.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.zhengce.kit.kafka.TopicBinding;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRelay;
 import org.zhengce.kit.outbox.OutboxSettings;
+import org.zhengce.kit.outbox.OutboxWakeUp;
 import org.zhengce.kit.outbox.QuarantineEndpoints;
 import org.zhengce.referral.ReferralApplication;
 import org.zhengce.referral.topics.DecisionTopics;
@@ -31,14 +34,28 @@ import org.zhengce.referral.topics.DecisionTopics;
  * its topic and record key) and the kit's relay of it: the registry serializer, a log-checking consumer; both on the
  * system clock (claims and record timestamps are compared with the broker's). The relay's settings are
  * {@code referral.outbox.*}; its quarantine is at {@code /admin/outbox/quarantine} (role {@code PLATFORM_ADMIN}).
+ * The relay wakes on new rows (ADR 0021): the table's trigger notifies (migration V18), and this JVM's writes wake it
+ * when they commit; its schedule, {@code relay-interval}, is the fallback.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class OutboxConfiguration {
 
+    /** The first pause before the listening connection reconnects; it doubles with each failure. */
+    private static final Duration RECONNECT_FROM = Duration.ofMillis(500);
+    /** The longest pause between two reconnections. */
+    private static final Duration RECONNECT_UP_TO = Duration.ofSeconds(30);
+
     @Bean
-    CaseEventOutbox caseEventOutbox(DatabaseClient db) {
-        return new CaseEventOutbox(db, Clock.systemUTC());
+    CaseEventOutbox caseEventOutbox(DatabaseClient db, OutboxWakeUp caseEventRelayWakeUp) {
+        return new CaseEventOutbox(db, Clock.systemUTC(), caseEventRelayWakeUp);
+    }
+
+    /** Wakes the relay on new rows of {@code case_outbox}, listening on a connection of its own. */
+    @Bean
+    OutboxWakeUp caseEventRelayWakeUp(ConnectionFactory connections, OutboxRelay caseEventRelay) {
+        return new OutboxWakeUp(
+                connections, CaseEventOutbox.TABLE, caseEventRelay::relayAll, RECONNECT_FROM, RECONNECT_UP_TO);
     }
 
     @Bean

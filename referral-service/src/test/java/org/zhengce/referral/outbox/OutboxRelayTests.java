@@ -39,7 +39,7 @@ class OutboxRelayTests extends ReferralStackTest {
     @Autowired
     DatabaseClient db;
 
-    private static CaseEvent event(UUID caseId, int version) {
+    static CaseEvent event(UUID caseId, int version) {
         return CaseEvent.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(("test:" + caseId + ":" + version).getBytes(StandardCharsets.UTF_8))
                         .toString())
@@ -79,7 +79,7 @@ class OutboxRelayTests extends ReferralStackTest {
                         Boolean.TRUE::equals);
     }
 
-    private static long copiesOnTopic(String eventId) {
+    static long copiesOnTopic(String eventId) {
         return readAll(CASE_EVENTS).stream()
                 .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
                         && eventId.equals(new String(
