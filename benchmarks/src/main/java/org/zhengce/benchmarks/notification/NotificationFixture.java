@@ -77,8 +77,9 @@ final class NotificationFixture implements AutoCloseable {
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
             properties.put("spring.kafka.properties.schema.registry.url", registryUrl);
             properties.put("spring.r2dbc.url", databases.r2dbcUrl(DATABASE));
-            properties.put("spring.r2dbc.username", databases.username(DATABASE));
-            properties.put("spring.r2dbc.password", databases.password(DATABASE));
+            // the runtime role (rows only), as the audit trail insists; Flyway migrates as the owner
+            properties.put("spring.r2dbc.username", databases.runtimeUsername(DATABASE));
+            properties.put("spring.r2dbc.password", databases.runtimePassword(DATABASE));
             properties.put("spring.flyway.url", databases.jdbcUrl(DATABASE));
             properties.put("spring.flyway.user", databases.username(DATABASE));
             properties.put("spring.flyway.password", databases.password(DATABASE));
@@ -112,6 +113,8 @@ final class NotificationFixture implements AutoCloseable {
                         .build(),
                 new JWTClaimsSet.Builder()
                         .subject(userId)
+                        // meant for notification-service: a token naming no audience is refused (TokenAudience)
+                        .audience("notification-service")
                         .claim("roles", List.of("ADVISOR"))
                         .claim("jurisdictions", List.of(community))
                         .issueTime(Date.from(now))
