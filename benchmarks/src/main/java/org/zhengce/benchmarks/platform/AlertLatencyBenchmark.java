@@ -485,8 +485,8 @@ public final class AlertLatencyBenchmark implements Benchmark {
                                 alertedAt.putIfAbsent(alert.get("caseId").asString(), at);
                             }
                         });
-                    } catch (java.io.IOException e) {
-                        // closed
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                        // closed (the lines' stream throws the unchecked one when the case closes it while reading)
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

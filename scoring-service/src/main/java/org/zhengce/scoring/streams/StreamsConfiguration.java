@@ -164,6 +164,9 @@ class StreamsConfiguration {
                     settings.streams().standbyReplicas());
             properties.put(
                     UnreadableRecords.COUNTER, (ScoringTopology.DeadLetterCounter) kind -> unreadable.increment());
+            // the binder names its own handler under the deprecated key; ours is under the current one, which Kafka
+            // prefers: the deprecated entry only made Kafka warn that it ignores it
+            properties.remove(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG);
             factory.setStreamsConfiguration(properties);
             // set after the binder's handler, when the streams are made
             factory.setKafkaStreamsCustomizer(streams ->
