@@ -28,9 +28,6 @@ import org.zhengce.schemas.serde.GeneratedClassTrust;
  */
 public final class EventPseudonymisation {
 
-    /** The fewest characters an identity number takes in text: a first-generation number's 15 digits. */
-    private static final int SHORTEST_IDENTITY_NUMBER = 15;
-
     private static final String PERSON_PSEUDONYM =
             PersonPseudonym.getClassSchema().getFullName();
 
@@ -181,10 +178,6 @@ public final class EventPseudonymisation {
     }
 
     private static String masked(CharSequence text, String path, List<String> masked) {
-        if (text.length() < SHORTEST_IDENTITY_NUMBER) {
-            // no identity number fits: the detector needs a character for each digit at least
-            return text.toString();
-        }
         String after = ResidentIdentityNumber.maskAllIn(text);
         if (!after.contentEquals(text)) {
             masked.add(path);
