@@ -23,7 +23,7 @@ import org.zhengce.schemas.identity.IdentityNumbers;
 final class IdentityScan {
 
     private static final Pattern BASE64 = Pattern.compile("base64:([A-Za-z0-9+/=]{8,})");
-    private static final Pattern BROKER_DIRECTORY = Pattern.compile("(embedded-kafka-)[0-9]+");
+    private static final Pattern EMBEDDED_DIRECTORY = Pattern.compile("(embedded-(?:kafka|postgres)-)[0-9]+");
     private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     private final Map<String, List<String>> injected = new LinkedHashMap<>();
@@ -65,10 +65,11 @@ final class IdentityScan {
     }
 
     private void look(String kind, String where, String text) {
-        // the in-process broker's directory is named by a random number the detector may take for one (it masks a
+        // the in-process broker's and database's directories are named by a random number the detector may take for one
+        // (it masks a
         // digit run with a valid check character whatever it is); nothing else is passed over
         List<IdentityNumbers.Found> found =
-                IdentityNumbers.find(BROKER_DIRECTORY.matcher(text).replaceAll("$1"));
+                IdentityNumbers.find(EMBEDDED_DIRECTORY.matcher(text).replaceAll("$1"));
         if (!found.isEmpty()) {
             findings.add(kind + " " + where + ": the detector finds " + found.size() + " number(s), the first masked "
                     + found.get(0).masked() + " in …"
