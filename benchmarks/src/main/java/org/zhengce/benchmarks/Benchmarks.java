@@ -18,6 +18,8 @@ import org.zhengce.benchmarks.data.CityFeed;
 import org.zhengce.benchmarks.intake.IntakeNdjsonBenchmark;
 import org.zhengce.benchmarks.intake.IntakeSingleEventBenchmark;
 import org.zhengce.benchmarks.notification.SseLatencyBenchmark;
+import org.zhengce.benchmarks.profile.ProfileTable;
+import org.zhengce.benchmarks.profile.Profiled;
 import org.zhengce.benchmarks.resources.ResourceMeter;
 import org.zhengce.benchmarks.resources.ResourceTable;
 import org.zhengce.benchmarks.scoring.BackfillBenchmark;
@@ -40,6 +42,11 @@ public final class Benchmarks {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmarks.class);
 
+    /** The switch that runs every case under a JDK Flight Recorder recording: {@code -Dbench.profile=true}. */
+    static final String PROFILE = "bench.profile";
+    /** Where the recordings go, one {@code .jfr} file per case. */
+    static final String PROFILE_DIRECTORY = "bench.profile.dir";
+
     /** Where the finished report is printed: a CLI's report is its output. */
     private final PrintStream reportOut;
 
@@ -47,12 +54,16 @@ public final class Benchmarks {
     private final List<Benchmark> cases;
     /** The peak heap and CPU of the cases that run a service in this JVM, filled as they run. */
     private final ResourceTable resources;
+    /** The cases' execution samples when {@code -Dbench.profile=true}, filled as they run; else empty. */
+    private final ProfileTable profiles;
 
-    Benchmarks(PrintStream reportOut, Clock clock, List<Benchmark> cases, ResourceTable resources) {
+    Benchmarks(
+            PrintStream reportOut, Clock clock, List<Benchmark> cases, ResourceTable resources, ProfileTable profiles) {
         this.reportOut = reportOut;
         this.clock = clock;
         this.cases = List.copyOf(cases);
         this.resources = resources;
+        this.profiles = profiles;
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,8 +90,13 @@ public final class Benchmarks {
                 new org.zhengce.benchmarks.platform.AlertLatencyBenchmark());
         ResourceTable resources = new ResourceTable();
         // chosen before metering: -Dbench.only matches the cases' own class names
-        List<Benchmark> chosen = only(cases, System.getProperty("bench.only"));
-        new Benchmarks(System.out, Clock.systemDefaultZone(), ResourceMeter.meterAll(chosen, resources), resources)
+        List<Benchmark> chosen = ResourceMeter.meterAll(only(cases, System.getProperty("bench.only")), resources);
+        ProfileTable profiles = new ProfileTable();
+        if (Boolean.parseBoolean(System.getProperty(PROFILE))) {
+            Path directory = Path.of(System.getProperty(PROFILE_DIRECTORY, "benchmarks/target/profiles"));
+            chosen = Profiled.profileAll(chosen, directory, profiles);
+        }
+        new Benchmarks(System.out, Clock.systemDefaultZone(), chosen, resources, profiles)
                 .run(settings, Path.of(args[0]));
     }
 
@@ -144,11 +160,23 @@ public final class Benchmarks {
                 settings,
                 rows,
                 cases.stream().map(Benchmark::method).toList(),
-                resources.isEmpty() ? List.of() : List.of(resources.toMarkdown()));
+                sections());
         reportOut.println(report.toMarkdown());
         reportOut.flush();
         report.appendTo(reportFile);
         log.info("Report appended to {}", reportFile.toAbsolutePath());
+    }
+
+    /** The sections after the methods: peak heap and CPU per service, then where the time went, when measured. */
+    private List<String> sections() {
+        List<String> sections = new ArrayList<>();
+        if (!resources.isEmpty()) {
+            sections.add(resources.toMarkdown());
+        }
+        if (!profiles.isEmpty()) {
+            sections.add(profiles.toMarkdown());
+        }
+        return sections;
     }
 
     /** {@code git rev-parse --short HEAD} in {@code directory}, or {@code uncommitted}. */
