@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,7 +45,8 @@ import org.zhengce.scoring.warnings.WarningState;
  *
  * <p>On wall-clock time ({@code tick}) it re-scores households whose facts age out of a window (their due time,
  * from the assessment) or who are due for re-screening, and, after a model switch, every household from its stored
- * portrait, a slice per tick so that no transaction grows too long. An event that cannot be applied, or that the model
+ * portrait, in slices bounded in households and in time ({@link #SLICE_BUDGET}) taken every {@link #SLICE_INTERVAL}
+ * until it is done, so that no transaction grows too long. An event that cannot be applied, or that the model
  * fails on, is thrown as a {@link ProcessingFailure}: the gate after its source sends it to the processing dead
  * letters. A household the model fails on during a tick is logged and passed over.
  */
@@ -53,6 +56,20 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     static final String DLQ_REASON = DeadLetterHeaders.REASON;
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdScorer.class);
+
+    /**
+     * The wall-clock time one task's slice of a re-score may take. A stream thread punctuates every task it runs (a
+     * dozen on one instance) before it commits, and an exactly-once transaction left open longer than
+     * {@code transaction.timeout.ms} (10 s in Kafka Streams) is aborted and its producer fenced: a slice sized in
+     * households alone outgrew that on a busy machine (130,000 households, issue 16's full benchmark run).
+     */
+    static final Duration SLICE_BUDGET = Duration.ofMillis(100);
+
+    /**
+     * How soon the next slice comes while a re-score runs: between the thread's polls, not a tick later, so that a
+     * re-score takes the time its households need and not a tick per slice.
+     */
+    static final Duration SLICE_INTERVAL = Duration.ofMillis(10);
 
     private final ModelSelection models;
     private final Duration tick;
@@ -76,6 +93,8 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private @Nullable String rescoreCursor;
 
     private @Nullable String shadowCursor;
+    /** The punctuation that takes the next slices while a re-score runs; null when none runs. */
+    private @Nullable Cancellable slicing;
 
     HouseholdScorer(
             ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings, Retention retention) {
@@ -156,9 +175,18 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 clearShadow();
             }
         }
+        onSlice(wallClockMs);
+        rescoreDue(selected.active(), now);
+    }
+
+    /** A slice of the re-score and of the shadow pass that run; the quick punctuation ends when both are done. */
+    private void onSlice(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        ModelSelection.Selected selected = select();
+        long deadline = System.nanoTime() + SLICE_BUDGET.toNanos();
         if (rescoreCursor != null) {
             String version = selected.active().version();
-            rescoreCursor = slice(rescoreCursor, (household, stored) -> {
+            rescoreCursor = slice(rescoreCursor, deadline, (household, stored) -> {
                 HouseholdState before = stateOf(household, stored);
                 if (before == null || !before.modelVersion().equals(version)) {
                     assess(
@@ -175,6 +203,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         if (shadowCursor != null && selected.shadow() != null) {
             shadowCursor = slice(
                     shadowCursor,
+                    deadline,
                     (household, stored) -> shadow(
                             household,
                             stored.portrait(),
@@ -182,16 +211,26 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                             now,
                             selected.active().assess(stored.portrait(), now)));
         }
-        rescoreDue(selected.active(), now);
+        boolean running = rescoreCursor != null || (shadowCursor != null && selected.shadow() != null);
+        if (running && slicing == null) {
+            slicing = context.schedule(SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::onSlice);
+        } else if (!running && slicing != null) {
+            slicing.cancel();
+            slicing = null;
+        }
     }
 
     /**
      * Re-scores one household on a tick; a household the model fails on is logged and passed over, so that one
      * household never stops a tick (there is no record to dead-letter: its next event is, if the model still fails).
+     * Kafka's own failures are not the household's: a fenced producer or a migrated task is thrown on, for the stream
+     * thread to rejoin its group (passing over every household after it would only log each one).
      */
     private void rescore(String household, Runnable rescoring) {
         try {
             rescoring.run();
+        } catch (KafkaException kafkas) {
+            throw kafkas;
         } catch (RuntimeException failed) {
             log.error(
                     "household {} could not be re-scored on this tick, passed over: {}",
@@ -200,8 +239,12 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
     }
 
-    /** Re-scores up to a slice of households from {@code from}; returns where to go on, or null when done. */
-    private @Nullable String slice(String from, java.util.function.BiConsumer<String, HouseholdRecord> action) {
+    /**
+     * Re-scores up to a slice of households from {@code from}, stopping early at {@code deadline} ({@link
+     * System#nanoTime()}); returns where to go on, or null when done.
+     */
+    private @Nullable String slice(
+            String from, long deadline, java.util.function.BiConsumer<String, HouseholdRecord> action) {
         List<KeyValue<String, HouseholdRecord>> batch = new ArrayList<>();
         try (KeyValueIterator<String, HouseholdRecord> all =
                 from.isEmpty() ? households.all() : households.range(from, null)) {
@@ -211,6 +254,9 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
         int end = Math.min(batch.size(), rescoreSlice);
         for (int i = 0; i < end; i++) {
+            if (i > 0 && System.nanoTime() - deadline > 0) {
+                return batch.get(i).key;
+            }
             KeyValue<String, HouseholdRecord> next = batch.get(i);
             rescore(next.key, () -> action.accept(next.key, next.value));
         }

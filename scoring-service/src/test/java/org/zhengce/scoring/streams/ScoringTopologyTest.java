@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -291,7 +292,7 @@ class ScoringTopologyTest {
         topology.models.pipeInput("wuchang-2026.2", published("wuchang-2026.2", yaml, ModelRole.ACTIVE));
         topology.advance(TopologyHarness.TICK);
 
-        List<HouseholdScoreChanged> rescored = topology.scoreChanges();
+        List<HouseholdScoreChanged> rescored = rescoredWithinATick(topology.scoreChanges(), 2);
         assertThat(rescored).extracting(s -> s.getHousehold().getValue()).contains("hh-switch-a", "hh-switch-b");
         assertThat(rescored).allSatisfy(s -> assertThat(s.getModelVersion()).isEqualTo("wuchang-2026.2"));
         assertThat(topology.<HouseholdRecord>store(Stores.PORTRAITS)
@@ -299,6 +300,60 @@ class ScoringTopologyTest {
                         .state()
                         .modelVersion())
                 .isEqualTo("wuchang-2026.2");
+    }
+
+    @Test
+    void aReScoreGoesOnSliceBySliceBetweenPollsNotATickPerSlice() {
+        topology.close();
+        topology = new TopologyHarness(stateDir.resolve("slices"), 1);
+        List<String> households = List.of("hh-slice-a", "hh-slice-b", "hh-slice-c", "hh-slice-d");
+        for (String household : households) {
+            registerElderlyCouple(household, "p-" + household, "p2-" + household);
+        }
+        topology.advance(TopologyHarness.TICK);
+        topology.scoreChanges();
+
+        String yaml = ScoringModel.defaultModel()
+                .yaml()
+                .replace("version: wuchang-2026.1", "version: wuchang-2026.3")
+                .replaceFirst("points: 8 {21}# per member", "points: 12                    # per member");
+        topology.models.pipeInput("wuchang-2026.3", published("wuchang-2026.3", yaml, ModelRole.ACTIVE));
+        topology.advance(TopologyHarness.TICK);
+        List<HouseholdScoreChanged> rescored = new ArrayList<>(topology.scoreChanges());
+        assertThat(rescored)
+                .as("a slice is one household: not all of them on the tick")
+                .hasSizeLessThan(4);
+
+        List<HouseholdScoreChanged> all = rescoredWithinATick(rescored, households.size());
+
+        assertThat(all)
+                .as("each household once, a slice at a time, before the next tick")
+                .extracting(s -> s.getHousehold().getValue())
+                .containsExactlyInAnyOrderElementsOf(households);
+        for (String household : households) {
+            assertThat(topology.<HouseholdRecord>store(Stores.PORTRAITS)
+                            .get(household)
+                            .state()
+                            .modelVersion())
+                    .isEqualTo("wuchang-2026.3");
+        }
+    }
+
+    /**
+     * The score changes of a re-score under way, {@code sofar} and those that come as wall-clock time goes on a slice
+     * interval at a time, until there are {@code households} of them; never a whole tick (a slice is bounded in time
+     * too, so how many households one takes depends on the machine).
+     */
+    private List<HouseholdScoreChanged> rescoredWithinATick(List<HouseholdScoreChanged> sofar, int households) {
+        List<HouseholdScoreChanged> all = new ArrayList<>(sofar);
+        Duration waited = Duration.ZERO;
+        while (all.size() < households
+                && waited.plus(HouseholdScorer.SLICE_INTERVAL).compareTo(TopologyHarness.TICK) < 0) {
+            topology.advance(HouseholdScorer.SLICE_INTERVAL);
+            waited = waited.plus(HouseholdScorer.SLICE_INTERVAL);
+            all.addAll(topology.scoreChanges());
+        }
+        return all;
     }
 
     @Test
