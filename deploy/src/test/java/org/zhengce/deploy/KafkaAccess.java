@@ -117,8 +117,8 @@ final class KafkaAccess {
         for (Topic topic : catalogue.topics()) {
             if (topic.producer().equals(DEPARTMENT) || topic.isConsumedBy(DEPARTMENT)) {
                 codes.add(departmentCode(topic)
-                        .orElseThrow(() -> new IllegalStateException("topic " + topic.name()
-                                + " is a department's but names no " + DEPARTMENT_CODE)));
+                        .orElseThrow(() -> new IllegalStateException(
+                                "topic " + topic.name() + " is a department's but names no " + DEPARTMENT_CODE)));
             }
         }
         return codes;
@@ -130,7 +130,8 @@ final class KafkaAccess {
             if (topic.producer().equals(service)) {
                 topic(grants, topic.name(), "Describe", "DescribeConfigs", "Read", "Write");
                 settings.groups().stream()
-                        .filter(group -> topic.name().startsWith(group + "-") && topic.name().endsWith("-repartition"))
+                        .filter(group -> topic.name().startsWith(group + "-")
+                                && topic.name().endsWith("-repartition"))
                         .forEach(group -> topic(grants, topic.name(), "Delete"));
                 replayedSource(catalogue, topic)
                         .filter(source -> source.isConsumedBy(service) && !source.isFromPattern())
@@ -193,9 +194,9 @@ final class KafkaAccess {
         text(yaml, "spring", "kafka", "producer", "transaction-id-prefix").ifPresent(prefixes::add);
         Optional<String> applicationId = text(yaml, "spring", "kafka", "streams", "application-id");
         applicationId.ifPresent(groups::add);
-        Optional<String> guarantee =
-                text(yaml, "spring", "kafka", "streams", "properties", "processing.guarantee");
-        if (applicationId.isPresent() && guarantee.filter(g -> g.startsWith("exactly_once")).isPresent()) {
+        Optional<String> guarantee = text(yaml, "spring", "kafka", "streams", "properties", "processing.guarantee");
+        if (applicationId.isPresent()
+                && guarantee.filter(g -> g.startsWith("exactly_once")).isPresent()) {
             // Kafka Streams' transactional ids: <application.id>-<process id>-<thread>
             prefixes.add(applicationId.get() + "-");
         }

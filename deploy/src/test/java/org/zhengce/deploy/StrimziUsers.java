@@ -59,7 +59,8 @@ final class StrimziUsers {
         Map<String, List<String>> operations = new TreeMap<>();
         for (Grant grant : grants) {
             operations
-                    .computeIfAbsent(grant.resourceType() + "\u0000" + grant.name() + "\u0000" + grant.patternType(),
+                    .computeIfAbsent(
+                            grant.resourceType() + "\u0000" + grant.name() + "\u0000" + grant.patternType(),
                             key -> new ArrayList<>())
                     .add(grant.operation());
         }
@@ -97,7 +98,8 @@ final class StrimziUsers {
             if (user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple) {
                 for (AclRule rule : simple.getAcls()) {
                     AclRuleResource resource = rule.getResource();
-                    List<AclOperation> operations = new ArrayList<>(rule.getOperations() == null ? List.of() : rule.getOperations());
+                    List<AclOperation> operations =
+                            new ArrayList<>(rule.getOperations() == null ? List.of() : rule.getOperations());
                     if (rule.getOperation() != null) {
                         operations.add(rule.getOperation());
                     }
@@ -120,7 +122,8 @@ final class StrimziUsers {
             return new Grant("group", group.getName(), group.getPatternType().toValue(), op);
         }
         if (resource instanceof AclRuleTransactionalIdResource id) {
-            return new Grant("transactionalId", id.getName(), id.getPatternType().toValue(), op);
+            return new Grant(
+                    "transactionalId", id.getName(), id.getPatternType().toValue(), op);
         }
         return new Grant(resource.getType(), "", "literal", op);
     }
