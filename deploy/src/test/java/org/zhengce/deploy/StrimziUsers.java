@@ -82,12 +82,7 @@ final class StrimziUsers {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("authentication", Map.of("type", "scram-sha-512"));
         spec.put("authorization", authorization);
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("apiVersion", "kafka.strimzi.io/v1beta2");
-        resource.put("kind", "KafkaUser");
-        resource.put("metadata", metadata);
-        resource.put("spec", spec);
-        return resource;
+        return StrimziTopics.resource("KafkaUser", metadata, spec);
     }
 
     /** The grants every {@code KafkaUser} of {@code users} holds, by user name. */
