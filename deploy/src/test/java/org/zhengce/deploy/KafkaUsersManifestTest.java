@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class KafkaUsersManifestTest {
 
     @Test
     void aGrantTooManyOrTooFewIsNamed() {
-        SortedMap<String, SortedSet<Grant>> drifted = new java.util.TreeMap<>();
+        SortedMap<String, SortedSet<Grant>> drifted = new TreeMap<>();
         derived.forEach((user, grants) -> drifted.put(user, new TreeSet<>(grants)));
         drifted.get("referral-service").remove(new Grant("topic", "household.warnings", "literal", "Read"));
         drifted.get("dept-health").add(new Grant("topic", "decisions.civil-affairs", "literal", "Read"));
@@ -147,7 +149,7 @@ class KafkaUsersManifestTest {
     private Set<String> holders(Grant grant) {
         return derived.entrySet().stream()
                 .filter(user -> user.getValue().contains(grant))
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 

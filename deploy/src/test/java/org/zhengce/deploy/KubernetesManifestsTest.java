@@ -23,14 +23,18 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -355,6 +359,50 @@ class KubernetesManifestsTest {
                         .orElseThrow()
                         .getData())
                 .containsKey("zhengce-platform.json");
+    }
+
+    @Test
+    void alertsAndDashboardNameOnlyMetersTheServicesRegister() throws IOException {
+        List<HasMetadata> resources = rendered("base");
+        String dashboard = Manifests.ofType(resources, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("zhengce-dashboard"))
+                .findFirst()
+                .orElseThrow()
+                .getData()
+                .get("zhengce-platform.json");
+        String queries =
+                dashboard + Manifests.ofKind(resources, "PrometheusRule").get(0).getAdditionalProperties();
+        String sources = meterSources();
+        Matcher metric = PLATFORM_METRIC.matcher(queries);
+        Set<String> meters = new TreeSet<>();
+        while (metric.find()) {
+            meters.add(metric.group(1)
+                    .replaceAll("(_seconds)?(_total|_bucket|_count|_sum)?$", "")
+                    .replace('_', '.'));
+        }
+
+        assertThat(meters).contains("intake.events", "intake.ledger.unpublished", "notification.delivery.latency");
+        assertThat(meters)
+                .as("meters the services register (a quoted name in their sources)")
+                .allMatch(meter -> sources.contains("\"" + meter + "\""));
+    }
+
+    /** A Prometheus name of one of the platform's own meters. */
+    private static final Pattern PLATFORM_METRIC =
+            Pattern.compile("\\b((?:intake|scoring|referral|notification|platform)_[a-z_]+)");
+
+    private static String meterSources() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String module : List.of(
+                "intake-service", "scoring-service", "referral-service", "notification-service", "platform-kit")) {
+            try (Stream<Path> files = Files.walk(REPOSITORY.resolve(module).resolve("src/main/java"))) {
+                for (Path file :
+                        files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    text.append(Files.readString(file));
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static void probe(String what, Probe probe, String path) {
