@@ -66,9 +66,14 @@ final class StrimziTopics {
         spec.put("partitions", topic.partitions());
         topic.replicationFactor().ifPresent(replicas -> spec.put("replicas", (int) replicas));
         spec.put("config", config);
+        return resource("KafkaTopic", metadata, spec);
+    }
+
+    /** A Strimzi resource ({@code kafka.strimzi.io/v1beta2}) of {@code kind}, as the manifests write it. */
+    static Map<String, Object> resource(String kind, Map<String, Object> metadata, Map<String, Object> spec) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("apiVersion", "kafka.strimzi.io/v1beta2");
-        resource.put("kind", "KafkaTopic");
+        resource.put("kind", kind);
         resource.put("metadata", metadata);
         resource.put("spec", spec);
         return resource;

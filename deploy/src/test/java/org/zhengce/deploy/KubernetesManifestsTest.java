@@ -1,0 +1,435 @@
+package org.zhengce.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zhengce.schemas.catalogue.Topic;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.catalogue.TopicEnvironment;
+
+/**
+ * The base and every overlay, rendered by {@code kubectl kustomize} and read strictly into typed models, carry what a
+ * platform team relies on: probes, sizes, a locked-down container, secrets only by reference, every catalogue topic
+ * and user, autoscaling within the partitions, and no environment variable the service would not bind.
+ */
+class KubernetesManifestsTest {
+
+    private static final Path REPOSITORY = Path.of("..");
+    private static final List<String> WORKLOADS = List.of(
+            "intake-service",
+            "scoring-service",
+            "referral-service",
+            "notification-service",
+            "console",
+            "schema-registry");
+    /** A ConfigMap key that names something secret. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|JAAS|USER_INFO|_KEY$|_KEY_HASH$|APIKEY).*");
+    /** A value that looks like key material: long Base64 or hex. */
+    private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
+
+    private static final TopicCatalogue catalogue = TopicCatalogue.load(TopicEnvironment.production());
+
+    @BeforeAll
+    static void kubectl() {
+        assumeTrue(Manifests.kubectlAvailable(), "kubectl is not installed here (.ci/run installs Debian's)");
+    }
+
+    private static List<HasMetadata> rendered(String directory) throws IOException {
+        return Manifests.parse(Manifests.render(Path.of("k8s").resolve(directory)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyContainerHasProbesSizesAndALockedDownSecurityContext(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+        Map<String, PodTemplateSpec> templates = templates(resources);
+
+        assertThat(templates.keySet()).containsExactlyInAnyOrderElementsOf(WORKLOADS);
+        templates.forEach((workload, template) -> {
+            PodSpec pod = template.getSpec();
+            assertThat(pod.getAutomountServiceAccountToken())
+                    .as("%s mounts no API token", workload)
+                    .isFalse();
+            assertThat(pod.getServiceAccountName()).isEqualTo(workload);
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            for (Container container : pod.getContainers()) {
+                String what = workload + "/" + container.getName();
+                assertThat(container.getImage()).as(what).startsWith("zhengce/" + workload);
+                probe(what, container.getLivenessProbe(), "/actuator/health/liveness");
+                probe(what, container.getReadinessProbe(), "/actuator/health/readiness");
+                assertThat(container.getResources().getRequests()).as(what).containsKeys("cpu", "memory");
+                assertThat(container.getResources().getLimits()).as(what).containsKeys("cpu", "memory");
+                SecurityContext security = container.getSecurityContext();
+                assertThat(security.getRunAsNonRoot()).as(what).isTrue();
+                assertThat(security.getReadOnlyRootFilesystem()).as(what).isTrue();
+                assertThat(security.getAllowPrivilegeEscalation()).as(what).isFalse();
+                assertThat(security.getCapabilities().getDrop()).as(what).containsExactly("ALL");
+                assertThat(security.getSeccompProfile().getType()).as(what).isEqualTo("RuntimeDefault");
+                assertThat(container.getVolumeMounts())
+                        .as("%s writes /tmp on an emptyDir", what)
+                        .anyMatch(mount -> mount.getMountPath().equals("/tmp"));
+            }
+        });
+        assertThat(Manifests.ofType(resources, ServiceAccount.class))
+                .allMatch(account -> Boolean.FALSE.equals(account.getAutomountServiceAccountToken()));
+        assertThat(names(Manifests.ofType(resources, PodDisruptionBudget.class)))
+                .containsAll(WORKLOADS);
+        assertThat(names(Manifests.ofType(resources, NetworkPolicy.class)))
+                .containsAll(WORKLOADS)
+                .contains("zhengce-default-deny");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void secretsAreOnlyReferencedNeverHeldInAConfigMapOrAnEnvironmentValue(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+
+        for (ConfigMap map : Manifests.ofType(resources, ConfigMap.class)) {
+            if (map.getMetadata().getName().equals("zhengce-dashboard")) {
+                continue;
+            }
+            map.getData().forEach((key, value) -> {
+                assertThat(key)
+                        .as(
+                                "ConfigMap %s holds a secret's name",
+                                map.getMetadata().getName())
+                        .doesNotMatch(SECRET_NAME);
+                assertThat(value)
+                        .as("ConfigMap %s key %s", map.getMetadata().getName(), key)
+                        .doesNotMatch(SECRET_VALUE);
+            });
+        }
+        templates(resources).forEach((workload, template) -> {
+            for (EnvVar env : template.getSpec().getContainers().get(0).getEnv()) {
+                if (SECRET_NAME.matcher(env.getName()).matches()) {
+                    assertThat(env.getValue())
+                            .as("%s %s is a literal", workload, env.getName())
+                            .isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef())
+                            .as("%s %s comes from a Secret", workload, env.getName())
+                            .isNotNull();
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyEnvironmentVariableSetsSomethingTheServiceBinds(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+        Map<String, ConfigMap> maps = Manifests.ofType(resources, ConfigMap.class).stream()
+                .collect(Collectors.toMap(map -> map.getMetadata().getName(), map -> map));
+        List<String> dead = new ArrayList<>();
+
+        templates(resources).forEach((workload, template) -> {
+            BoundProperties bound = BoundProperties.of(REPOSITORY, workload);
+            Container container = template.getSpec().getContainers().get(0);
+            List<String> names = new ArrayList<>();
+            for (EnvFromSource source : container.getEnvFrom()) {
+                ConfigMap map = maps.get(source.getConfigMapRef().getName());
+                assertThat(map)
+                        .as(
+                                "%s reads ConfigMap %s",
+                                workload, source.getConfigMapRef().getName())
+                        .isNotNull();
+                names.addAll(map.getData().keySet());
+            }
+            String values = container.getEnv().stream()
+                    .map(env -> String.valueOf(env.getValue()))
+                    .collect(Collectors.joining(" "));
+            for (EnvVar env : container.getEnv()) {
+                // a variable only there to build another's value ($(POD_NAME)) binds nothing itself
+                if (!values.contains("$(" + env.getName() + ")")) {
+                    names.add(env.getName());
+                }
+            }
+            names.stream().filter(name -> !bound.binds(name)).forEach(name -> dead.add(workload + ": " + name));
+        });
+        assertThat(dead)
+                .as("environment variables no property of the service binds")
+                .isEmpty();
+    }
+
+    @Test
+    void aDeadSettingIsFound() {
+        BoundProperties intake = BoundProperties.of(REPOSITORY, "intake-service");
+
+        assertThat(intake.binds("INTAKE_PSEUDONYM_KEY"))
+                .as("a placeholder of its file")
+                .isTrue();
+        assertThat(intake.binds("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .as("a key of a Boot map")
+                .isTrue();
+        assertThat(intake.binds("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
+                .isTrue();
+        assertThat(intake.binds("INTAKE_LIMITS_MAXNESTINGDEPTH"))
+                .as("its own prefix")
+                .isTrue();
+        assertThat(intake.binds("SCORING_STREAM_THREADS"))
+                .as("another service's placeholder")
+                .isFalse();
+        assertThat(intake.binds("SPRING_KAFKA_STREAMS_STATE_DIR"))
+                .as("dashes are dropped, not underscored")
+                .isFalse();
+        assertThat(intake.binds("MANAGEMENT_OTLP_TRACING_ENDPOINT"))
+                .as("Boot 3's name, gone in 4")
+                .isFalse();
+    }
+
+    @Test
+    void aFieldTheModelDoesNotKnowFails() {
+        String misspelt = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: intake-service
+                spec:
+                  selector:
+                    matchLabels: {app: intake}
+                  template:
+                    spec:
+                      containers:
+                        - name: intake-service
+                          image: zhengce/intake-service
+                          readinessProbes: {}
+                """;
+
+        assertThatThrownBy(() -> Manifests.parse(misspelt))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("readinessProbes");
+        assertThatThrownBy(() -> Manifests.parse("apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n"))
+                .hasMessageContaining("no model for v1/Secret");
+    }
+
+    @Test
+    void everyCatalogueTopicAndUserIsApplied() throws IOException {
+        List<HasMetadata> resources = rendered("overlays/production");
+
+        assertThat(Manifests.ofType(resources, KafkaTopic.class))
+                .extracting(topic -> topic.getSpec().getTopicName())
+                .containsExactlyInAnyOrderElementsOf(
+                        catalogue.topics().stream().map(Topic::name).toList());
+        assertThat(Manifests.ofType(resources, KafkaUser.class))
+                .extracting(user -> user.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(
+                        KafkaAccess.derive(catalogue, REPOSITORY).keySet());
+    }
+
+    @Test
+    void kafkaClientsTakeTheirCredentialsFromTheSecretStrimziCreates() throws IOException {
+        Map<String, PodTemplateSpec> templates = templates(rendered("base"));
+        Set<String> kafkaClients = KafkaAccess.services(catalogue);
+        kafkaClients.remove("schema-registry");
+
+        for (String service : kafkaClients) {
+            EnvVar jaas = templates.get(service).getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(env -> env.getName().equals("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " has no SASL credentials"));
+            assertThat(jaas.getValueFrom().getSecretKeyRef().getName()).isEqualTo(service);
+            assertThat(jaas.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("sasl.jaas.config");
+        }
+    }
+
+    @Test
+    void scoringRunsAsAStatefulSetWithAStableAddressAndAStateVolume() throws IOException {
+        List<HasMetadata> resources = rendered("overlays/production");
+        StatefulSet scoring = Manifests.ofType(resources, StatefulSet.class).get(0);
+        Container container =
+                scoring.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        container.getEnv().forEach(variable -> env.put(variable.getName(), variable.getValue()));
+        Service headless = Manifests.ofType(resources, Service.class).stream()
+                .filter(service ->
+                        service.getMetadata().getName().equals(scoring.getSpec().getServiceName()))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(scoring.getMetadata().getName()).isEqualTo("scoring-service");
+        assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(env.get("SCORING_ADVERTISED_HOST"))
+                .isEqualTo("$(POD_NAME).scoring-service-headless.$(POD_NAMESPACE).svc.cluster.local");
+        assertThat(scoring.getSpec().getVolumeClaimTemplates())
+                .extracting(claim -> claim.getMetadata().getName())
+                .containsExactly("state");
+        assertThat(container.getVolumeMounts())
+                .anyMatch(mount -> mount.getName().equals("state"));
+        assertThat(scoring.getSpec().getReplicas()).isGreaterThan(1);
+        ConfigMap settings = Manifests.ofType(resources, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("scoring-service"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(settings.getData())
+                .containsEntry("SCORING_STANDBY_REPLICAS", "1")
+                .containsEntry("SPRING_KAFKA_STREAMS_STATEDIR", "/var/lib/scoring/state");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production"})
+    void autoscalingFollowsLagWithinThePartitionsOfTheTopicRead(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+        List<GenericKubernetesResource> scaled = Manifests.ofKind(resources, "ScaledObject");
+
+        assertThat(names(scaled))
+                .containsExactlyInAnyOrder("scoring-service", "referral-service", "notification-service");
+        for (GenericKubernetesResource object : scaled) {
+            Map<String, Object> spec = map(object.getAdditionalProperties().get("spec"));
+            assertThat(map(spec.get("scaleTargetRef")).get("name"))
+                    .isEqualTo(object.getMetadata().getName());
+            List<?> triggers = (List<?>) spec.get("triggers");
+            assertThat(triggers).hasSize(1);
+            Map<String, Object> trigger = map(triggers.get(0));
+            Map<String, Object> metadata = map(trigger.get("metadata"));
+            assertThat(trigger.get("type")).isEqualTo("kafka");
+            assertThat(metadata.get("consumerGroup"))
+                    .isEqualTo(object.getMetadata().getName());
+            Topic topic = catalogue.topic(String.valueOf(metadata.get("topic")));
+            assertThat(topic.isConsumedBy(object.getMetadata().getName())).isTrue();
+            assertThat(((Number) spec.get("maxReplicaCount")).intValue())
+                    .as(
+                            "%s at most one instance per partition of %s",
+                            object.getMetadata().getName(), topic.name())
+                    .isEqualTo(topic.partitions());
+            assertThat(Integer.parseInt(String.valueOf(metadata.get("lagThreshold"))))
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceAndAlertsOnLagBacklogDeadLettersAndOverdueCases() throws IOException {
+        List<HasMetadata> resources = rendered("base");
+
+        for (GenericKubernetesResource monitor : Manifests.ofKind(resources, "ServiceMonitor")) {
+            Map<String, Object> endpoint = map(((List<?>)
+                            map(monitor.getAdditionalProperties().get("spec")).get("endpoints"))
+                    .get(0));
+            assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http");
+        }
+        assertThat(names(Manifests.ofKind(resources, "ServiceMonitor"))).containsExactlyInAnyOrderElementsOf(WORKLOADS);
+        String rules = String.valueOf(
+                Manifests.ofKind(resources, "PrometheusRule").get(0).getAdditionalProperties());
+        assertThat(rules)
+                .contains(
+                        "kafka_consumergroup_lag",
+                        "intake_ledger_unpublished",
+                        "platform_outbox_retrying",
+                        ".dlq",
+                        "referral_deadlines_missed_total");
+        assertThat(Manifests.ofType(resources, ConfigMap.class).stream()
+                        .filter(map -> map.getMetadata().getName().equals("zhengce-dashboard"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getData())
+                .containsKey("zhengce-platform.json");
+    }
+
+    @Test
+    void alertsAndDashboardNameOnlyMetersTheServicesRegister() throws IOException {
+        List<HasMetadata> resources = rendered("base");
+        String dashboard = Manifests.ofType(resources, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("zhengce-dashboard"))
+                .findFirst()
+                .orElseThrow()
+                .getData()
+                .get("zhengce-platform.json");
+        String queries =
+                dashboard + Manifests.ofKind(resources, "PrometheusRule").get(0).getAdditionalProperties();
+        String sources = meterSources();
+        Matcher metric = PLATFORM_METRIC.matcher(queries);
+        Set<String> meters = new TreeSet<>();
+        while (metric.find()) {
+            meters.add(metric.group(1)
+                    .replaceAll("(_seconds)?(_total|_bucket|_count|_sum)?$", "")
+                    .replace('_', '.'));
+        }
+
+        assertThat(meters).contains("intake.events", "intake.ledger.unpublished", "notification.delivery.latency");
+        assertThat(meters)
+                .as("meters the services register (a quoted name in their sources)")
+                .allMatch(meter -> sources.contains("\"" + meter + "\""));
+    }
+
+    /** A Prometheus name of one of the platform's own meters. */
+    private static final Pattern PLATFORM_METRIC =
+            Pattern.compile("\\b((?:intake|scoring|referral|notification|platform)_[a-z_]+)");
+
+    private static String meterSources() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String module : List.of(
+                "intake-service", "scoring-service", "referral-service", "notification-service", "platform-kit")) {
+            try (Stream<Path> files = Files.walk(REPOSITORY.resolve(module).resolve("src/main/java"))) {
+                for (Path file :
+                        files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    text.append(Files.readString(file));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static void probe(String what, Probe probe, String path) {
+        assertThat(probe).as("%s probe %s", what, path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(what).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what).isEqualTo("http");
+    }
+
+    private static Map<String, PodTemplateSpec> templates(List<HasMetadata> resources) {
+        Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
+        Manifests.ofType(resources, Deployment.class)
+                .forEach(d ->
+                        templates.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
+        Manifests.ofType(resources, StatefulSet.class)
+                .forEach(s ->
+                        templates.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
+        return templates;
+    }
+
+    private static List<String> names(List<? extends HasMetadata> resources) {
+        return resources.stream()
+                .map(resource -> resource.getMetadata().getName())
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
+    }
+}
