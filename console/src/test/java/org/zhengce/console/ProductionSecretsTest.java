@@ -24,9 +24,8 @@ class ProductionSecretsTest {
                 .hasMessageContaining(
                         "spring.security.oauth2.client.registration.console.client-secret (environment variable"
                                 + " CONSOLE_CLIENT_SECRET)")
-                .hasMessageContaining(
-                        "spring.security.oauth2.client.provider.platform.issuer-uri (environment variable"
-                                + " CONSOLE_ISSUER_URI)");
+                .hasMessageContaining("spring.security.oauth2.client.provider.platform.issuer-uri (environment variable"
+                        + " CONSOLE_ISSUER_URI)");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.zhengce.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.zhengce.kit.testing.ProductionProfile;
@@ -10,32 +9,18 @@ import org.zhengce.kit.testing.ProductionProfile;
 /** The production profile: no default password, every secret from the environment, a clear refusal without one. */
 class ScoringProductionProfileTests {
 
-    private static final Map<String, String> SECRETS = Map.of(
-            "SCORING_DB_PASSWORD", "runtime-secret",
-            "SCORING_DB_OWNER_PASSWORD", "owner-secret",
-            "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-            "SCHEMA_REGISTRY_URL", "https://schema-registry:8081",
-            "SCHEMA_REGISTRY_USER_INFO", "scoring:registry-secret");
-
     @Test
     void givenNoSecret_whenTheServiceStartsInProduction_thenItRefusesNamingEachMissingSetting() {
         assertThat(ProductionProfile.refusal(ScoringApplication.application()))
-                .containsExactly(
-                        "spring.flyway.password (environment variable SCORING_DB_OWNER_PASSWORD)",
-                        "spring.kafka.properties.basic.auth.user.info (environment variable SCHEMA_REGISTRY_USER_INFO)",
-                        "spring.kafka.properties.sasl.jaas.config (environment variable KAFKA_SASL_JAAS_CONFIG)",
-                        "spring.kafka.properties.schema.registry.url (environment variable SCHEMA_REGISTRY_URL)",
-                        "spring.r2dbc.password (environment variable SCORING_DB_PASSWORD)");
+                .containsExactlyElementsOf(ProductionProfile.missingSecrets("SCORING"));
     }
 
     @Test
     void givenEverySecret_whenTheServiceStartsInProduction_thenItsSettingsAreTheSecretsOverTls() {
-        ConfigurableEnvironment environment = ProductionProfile.environment(ScoringApplication.NAME, SECRETS);
+        ConfigurableEnvironment environment = ProductionProfile.withSecrets(ScoringApplication.NAME, "SCORING");
 
-        assertThat(environment.getProperty("spring.r2dbc.password")).isEqualTo("runtime-secret");
-        assertThat(environment.getProperty("spring.flyway.password")).isEqualTo("owner-secret");
-        assertThat(environment.getProperty("spring.kafka.properties.sasl.jaas.config"))
-                .isEqualTo(SECRETS.get("KAFKA_SASL_JAAS_CONFIG"));
-        assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_SSL");
+        // its stores' changelogs and the API's audit under the same credentials, over TLS
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.mechanism"))
+                .isEqualTo("SCRAM-SHA-512");
     }
 }

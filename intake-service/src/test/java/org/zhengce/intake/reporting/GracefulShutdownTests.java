@@ -3,11 +3,8 @@ package org.zhengce.intake.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,10 +37,14 @@ import org.zhengce.intake.IntakeStackTest;
 class GracefulShutdownTests extends IntakeStackTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    // down while intake starts, so that its schemas are not known before the event (the first event asks for them)
+    private static final AtomicBoolean DOWN = new AtomicBoolean(true);
     private static final AtomicBoolean HOLDING = new AtomicBoolean();
+    private static final byte[] UNAVAILABLE =
+            "{\"error_code\":50302,\"message\":\"registry unavailable\"}".getBytes(StandardCharsets.UTF_8);
     private static final CountDownLatch HELD = new CountDownLatch(1);
     private static final CountDownLatch RELEASED = new CountDownLatch(1);
-    private static @Nullable HttpServer heldRegistry;
+    private static @Nullable RegistryInFront heldRegistry;
 
     @LocalServerPort
     int port;
@@ -51,47 +52,22 @@ class GracefulShutdownTests extends IntakeStackTest {
     @Autowired
     ConfigurableApplicationContext context;
 
-    /** A registry in front of the real one that, while {@link #HOLDING}, holds each request until released. */
+    /**
+     * A registry in front of the real one: 503 while {@link #DOWN}; while {@link #HOLDING}, holds each request until
+     * released.
+     */
     private static synchronized String heldRegistryUrl() {
         if (heldRegistry == null) {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                HttpClient client = HttpClient.newHttpClient();
-                server.createContext("/", exchange -> {
-                    try (exchange) {
-                        if (HOLDING.get()) {
-                            HELD.countDown();
-                            RELEASED.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-                        }
-                        HttpRequest.Builder forward = HttpRequest.newBuilder(
-                                        URI.create(registryUrl() + exchange.getRequestURI()))
-                                .method(
-                                        exchange.getRequestMethod(),
-                                        HttpRequest.BodyPublishers.ofByteArray(
-                                                exchange.getRequestBody().readAllBytes()));
-                        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-                        if (contentType != null) {
-                            forward.header("Content-Type", contentType);
-                        }
-                        HttpResponse<byte[]> answer =
-                                client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                        exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
-                        exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
-                        try (OutputStream out = exchange.getResponseBody()) {
-                            out.write(answer.body());
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                });
-                server.start();
-                heldRegistry = server;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            heldRegistry = RegistryInFront.start(IntakeStackTest::registryUrl, () -> {
+                if (HOLDING.get()) {
+                    HELD.countDown();
+                    RELEASED.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    return null;
+                }
+                return DOWN.get() ? new RegistryInFront.Answer(503, UNAVAILABLE) : null;
+            });
         }
-        return "http://127.0.0.1:" + heldRegistry.getAddress().getPort();
+        return heldRegistry.url();
     }
 
     @DynamicPropertySource
@@ -110,7 +86,7 @@ class GracefulShutdownTests extends IntakeStackTest {
         registryInFront = null;
         RELEASED.countDown();
         if (heldRegistry != null) {
-            heldRegistry.stop(0);
+            heldRegistry.close();
             heldRegistry = null;
         }
     }
@@ -120,14 +96,15 @@ class GracefulShutdownTests extends IntakeStackTest {
             throws Exception {
         String key = issueKey("HEALTH");
         HOLDING.set(true);
+        DOWN.set(false);
         CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
                 .sendAsync(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
                                 .header("X-API-Key", key)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(ReportingFixtures.example(
-                                                "HospitalDischarged", "graceful-shutdown-1")
-                                        .toString()))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        ReportingFixtures.example("HospitalDischarged", "graceful-shutdown-1")
+                                                .toString()))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(HELD.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))

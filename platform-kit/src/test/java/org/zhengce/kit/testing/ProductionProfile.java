@@ -1,5 +1,6 @@
 package org.zhengce.kit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
@@ -23,6 +24,49 @@ public final class ProductionProfile {
     public static final String PROFILE = "production";
 
     private ProductionProfile() {}
+
+    /**
+     * The secrets of a service with a database ({@code service}: its variables' prefix, e.g. {@code REFERRAL}), as
+     * its Kubernetes Secrets give them: its two database passwords, its Kafka user, its registry client.
+     */
+    public static Map<String, String> secrets(String service) {
+        return Map.of(
+                service + "_DB_PASSWORD",
+                "runtime-secret",
+                service + "_DB_OWNER_PASSWORD",
+                "owner-secret",
+                "KAFKA_SASL_JAAS_CONFIG",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "SCHEMA_REGISTRY_URL",
+                "https://schema-registry:8081",
+                "SCHEMA_REGISTRY_USER_INFO",
+                "service:registry-secret");
+    }
+
+    /** What such a service names when it refuses to start without {@link #secrets}, in order. */
+    public static List<String> missingSecrets(String service) {
+        return List.of(
+                "spring.flyway.password (environment variable " + service + "_DB_OWNER_PASSWORD)",
+                "spring.kafka.properties.basic.auth.user.info (environment variable SCHEMA_REGISTRY_USER_INFO)",
+                "spring.kafka.properties.sasl.jaas.config (environment variable KAFKA_SASL_JAAS_CONFIG)",
+                "spring.kafka.properties.schema.registry.url (environment variable SCHEMA_REGISTRY_URL)",
+                "spring.r2dbc.password (environment variable " + service + "_DB_PASSWORD)");
+    }
+
+    /** The environment of {@code configName} under the profile with {@link #secrets}, its secrets checked. */
+    public static ConfigurableEnvironment withSecrets(String configName, String service) {
+        Map<String, String> secrets = secrets(service);
+        ConfigurableEnvironment environment = environment(configName, secrets);
+        assertThat(environment.getProperty("spring.r2dbc.password")).isEqualTo(secrets.get(service + "_DB_PASSWORD"));
+        assertThat(environment.getProperty("spring.flyway.password"))
+                .isEqualTo(secrets.get(service + "_DB_OWNER_PASSWORD"));
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.jaas.config"))
+                .isEqualTo(secrets.get("KAFKA_SASL_JAAS_CONFIG"));
+        assertThat(environment.getProperty("spring.kafka.properties.basic.auth.user.info"))
+                .isEqualTo(secrets.get("SCHEMA_REGISTRY_USER_INFO"));
+        assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_SSL");
+        return environment;
+    }
 
     /** The settings {@code application} (a service's own builder) refuses to start without under the profile. */
     public static List<String> refusal(SpringApplicationBuilder application) {
