@@ -32,7 +32,7 @@ import org.zhengce.intake.IntakeStackTest;
 /**
  * Intake stopped (a rolling update, a scale-down) while a department's event is in flight, held where its answer
  * waits (the registry, then the broker's acknowledgement): new connections are refused at once, and the event is
- * still answered, accepted, and on household.events before the application is gone (server.shutdown: graceful).
+ * still answered, accepted, and on household.events before the application has stopped (server.shutdown: graceful).
  */
 class GracefulShutdownTests extends IntakeStackTest {
 
@@ -111,16 +111,18 @@ class GracefulShutdownTests extends IntakeStackTest {
                 .as("the event reached the registry")
                 .isTrue();
 
-        CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
+        // the shutdown's lifecycle phases as close() runs them (the web server's graceful shutdown first, then the
+        // listeners and relays), without destroying the beans the test framework still holds
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(context::stop);
         await().atMost(PATIENCE).until(this::refusesNewConnections);
         assertThat(answer).isNotDone();
-        assertThat(closed).isNotDone();
+        assertThat(stopped).isNotDone();
         RELEASED.countDown();
 
         HttpResponse<String> accepted = answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.body()).contains("\"accepted\"");
-        closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         Matcher platformEventId =
                 Pattern.compile("\"platformEventId\":\"([^\"]+)\"").matcher(accepted.body());
         assertThat(platformEventId.find()).as(accepted.body()).isTrue();
