@@ -16,8 +16,13 @@ public class ConsoleApplication {
         application().run(args);
     }
 
-    /** The application with its own configuration file, so the launcher can run it beside the services. */
+    /**
+     * The application with its own configuration file, so the launcher can run it beside the services; under the
+     * production profile it refuses to start without its secret.
+     */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(ConsoleApplication.class).properties("spring.config.name=" + NAME);
+        return new SpringApplicationBuilder(ConsoleApplication.class)
+                .properties("spring.config.name=" + NAME)
+                .listeners(new ProductionSecrets());
     }
 }

@@ -3,6 +3,7 @@ package org.zhengce.notification;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.modulith.Modulithic;
+import org.zhengce.kit.production.RequiredSettings;
 
 /** Alerts to advisors: server-sent events, webhooks, acknowledgement and escalation. */
 @SpringBootApplication
@@ -21,9 +22,13 @@ public class NotificationApplication {
 
     /**
      * The application with its own configuration file ({@value #NAME}.yml), so that the launcher can run
-     * several services in one JVM without them reading each other's settings.
+     * several services in one JVM without them reading each other's settings; it refuses to start without a setting
+     * its configuration requires (the production profile's secrets).
      */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(NotificationApplication.class).properties("spring.config.name=" + NAME);
+        return new SpringApplicationBuilder(NotificationApplication.class)
+                .properties("spring.config.name=" + NAME)
+                // the production profile refuses to start without its secrets, naming each
+                .listeners(new RequiredSettings());
     }
 }

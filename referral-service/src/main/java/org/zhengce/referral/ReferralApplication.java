@@ -3,6 +3,7 @@ package org.zhengce.referral;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.modulith.Modulithic;
+import org.zhengce.kit.production.RequiredSettings;
 
 /** Cases from warnings: jurisdictions, routing, workflow, policy and resource libraries, one household one plan. */
 @SpringBootApplication
@@ -23,9 +24,13 @@ public class ReferralApplication {
 
     /**
      * The application with its own configuration file ({@value #NAME}.yml), so that the launcher can run
-     * several services in one JVM without them reading each other's settings.
+     * several services in one JVM without them reading each other's settings; it refuses to start without a setting
+     * its configuration requires (the production profile's secrets).
      */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(ReferralApplication.class).properties("spring.config.name=" + NAME);
+        return new SpringApplicationBuilder(ReferralApplication.class)
+                .properties("spring.config.name=" + NAME)
+                // the production profile refuses to start without its secrets, naming each
+                .listeners(new RequiredSettings());
     }
 }

@@ -2,14 +2,6 @@ package org.zhengce.intake.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,55 +23,21 @@ import org.zhengce.intake.IntakeStackTest;
 class RegistryUnavailableTests extends IntakeStackTest {
 
     private static final AtomicBoolean REGISTRY_DOWN = new AtomicBoolean(true);
-    private static @Nullable HttpServer flakyRegistry;
+    private static @Nullable RegistryInFront flakyRegistry;
 
     /** A registry in front of the real one that answers 503 while {@link #REGISTRY_DOWN}. */
     private static synchronized String flakyRegistryUrl() {
         if (flakyRegistry == null) {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                HttpClient client = HttpClient.newHttpClient();
-                server.createContext("/", exchange -> {
-                    try (exchange) {
-                        byte[] body;
-                        int status;
-                        if (REGISTRY_DOWN.get()) {
-                            status = 503;
-                            body = "{\"error_code\":50302,\"message\":\"registry unavailable\"}"
-                                    .getBytes(StandardCharsets.UTF_8);
-                        } else {
-                            HttpRequest.Builder forward = HttpRequest.newBuilder(
-                                            URI.create(registryUrl() + exchange.getRequestURI()))
-                                    .method(
-                                            exchange.getRequestMethod(),
-                                            HttpRequest.BodyPublishers.ofByteArray(
-                                                    exchange.getRequestBody().readAllBytes()));
-                            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-                            if (contentType != null) {
-                                forward.header("Content-Type", contentType);
-                            }
-                            HttpResponse<byte[]> answer =
-                                    client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                            status = answer.statusCode();
-                            body = answer.body();
-                        }
-                        exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
-                        exchange.sendResponseHeaders(status, body.length);
-                        try (OutputStream out = exchange.getResponseBody()) {
-                            out.write(body);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                });
-                server.start();
-                flakyRegistry = server;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            flakyRegistry = RegistryInFront.start(
+                    IntakeStackTest::registryUrl,
+                    () -> REGISTRY_DOWN.get()
+                            ? new RegistryInFront.Answer(
+                                    503,
+                                    "{\"error_code\":50302,\"message\":\"registry unavailable\"}"
+                                            .getBytes(StandardCharsets.UTF_8))
+                            : null);
         }
-        return "http://127.0.0.1:" + flakyRegistry.getAddress().getPort();
+        return flakyRegistry.url();
     }
 
     @DynamicPropertySource
@@ -97,7 +55,7 @@ class RegistryUnavailableTests extends IntakeStackTest {
     static void stopFlakyRegistry() {
         registryInFront = null;
         if (flakyRegistry != null) {
-            flakyRegistry.stop(0);
+            flakyRegistry.close();
             flakyRegistry = null;
         }
     }

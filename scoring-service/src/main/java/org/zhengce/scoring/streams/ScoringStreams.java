@@ -33,6 +33,15 @@ public final class ScoringStreams {
         return streams;
     }
 
+    /** The state of the streams running now; null while none has started. */
+    public KafkaStreams.@Nullable State state() {
+        return registry.streamsBuilderFactoryBeans().stream()
+                .findFirst()
+                .map(StreamsBuilderFactoryBean::getKafkaStreams)
+                .map(KafkaStreams::state)
+                .orElse(null);
+    }
+
     /** A store of the running streams, at once; {@link InvalidStateStoreException} while it cannot be read. */
     public <T> T store(String name, QueryableStoreType<T> type) {
         return running().store(StoreQueryParameters.fromNameAndType(name, type));

@@ -2,6 +2,7 @@ package org.zhengce.scoring.streams;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
@@ -139,13 +141,16 @@ class StreamsConfiguration {
      * What the binder's configuration cannot say, set on its streams factory before the topology is built: the
      * topology's stores and the published models' global store (the binder's builder gets them before it is built), the stream threads and
      * standby replicas, the dead-letter counter of {@link UnreadableRecords}, and the stream threads' fate: one that
-     * died of a transient failure is replaced (the binder's own choice is to shut the client down on any failure).
+     * died of a transient failure is replaced (the binder's own choice is to shut the client down on any failure); the
+     * restores that keep the service unready ({@link StreamsReadiness}); and a close at shutdown that may take {@link
+     * #CLOSE_TIMEOUT} to commit what it processed (exactly-once: the open transaction) and leave the group.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer scoringStreamsFactory(
             ScoringTopology.Config config,
             ModelSelection models,
             ScoringSettings settings,
+            StreamsReadiness readiness,
             io.micrometer.core.instrument.MeterRegistry meters) {
         io.micrometer.core.instrument.Counter unreadable = deadLetterCounter(meters, "unreadable");
         return factory -> {
@@ -171,7 +176,22 @@ class StreamsConfiguration {
             // set after the binder's handler, when the streams are made
             factory.setKafkaStreamsCustomizer(streams ->
                     streams.setUncaughtExceptionHandler(UnreadableRecords::replacingThreadsOnTransientFailures));
+            factory.setStateRestoreListener(readiness.restores());
+            factory.setCloseTimeout((int) CLOSE_TIMEOUT.toSeconds());
+            factory.setLeaveGroupOnClose(true);
         };
+    }
+
+    /**
+     * How long the streams may take to close at shutdown (commit, flush the stores, leave the group): within
+     * {@code spring.lifecycle.timeout-per-shutdown-phase} (30s) and Kubernetes' grace period.
+     */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(25);
+
+    /** Ready only when the streams run and no store is restoring (the readiness group's {@code streamsReadiness}). */
+    @Bean
+    StreamsReadiness streamsReadiness(ObjectProvider<ScoringStreams> streams) {
+        return new StreamsReadiness(() -> streams.getObject().state());
     }
 
     /** The streams the binder runs now, for reads of their stores and metadata. */

@@ -33,6 +33,9 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
     @Autowired
     HealthEndpointGroups healthGroups;
 
+    @Autowired
+    StreamsReadiness streamsReadiness;
+
     @Test
     void theBinderRunsThePureTopology() {
         assertThat(streams().getTopology().describe().toString())
@@ -67,6 +70,8 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
     @Test
     void readinessFollowsTheStreams() {
         assertThat(healthGroups.get("readiness").isMember("binders")).isTrue();
+        assertThat(healthGroups.get("readiness").isMember("streamsReadiness")).isTrue();
+        assertThat(healthGroups.get("liveness").isMember("streamsReadiness")).isFalse();
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> http.get()
@@ -78,6 +83,10 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
                         .jsonPath("$.status")
                         .isEqualTo("UP"));
         assertThat(streams().getKafkaStreams().state().isRunningOrRebalancing()).isTrue();
+        // ready means running with every store restored, not merely rebalancing
+        assertThat(streamsReadiness.health().getDetails())
+                .containsEntry("state", "RUNNING")
+                .containsEntry("restoring", 0);
     }
 
     @Test
