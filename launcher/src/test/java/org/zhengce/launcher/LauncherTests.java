@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,12 +71,19 @@ class LauncherTests {
             EmbeddedSchemaRegistry registry = platform.getBean(EmbeddedSchemaRegistry.class);
             EmbeddedDatabases databases = platform.getBean(EmbeddedDatabases.class);
 
-            // every service answers its health probe
+            // every service answers its health probe: UP once it is ready (scoring only once its streams have left
+            // their first rebalance and restored their stores, which may be a moment after its context started)
             for (PlatformServices.RunningService service :
                     platform.getBean(PlatformServices.class).running()) {
-                HttpResponse<String> health = get("http://localhost:" + service.port() + "/actuator/health");
-                assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
-                assertThat(health.body()).as(service.name()).contains("\"UP\"");
+                Awaitility.await(service.name() + " UP")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() -> {
+                            HttpResponse<String> health =
+                                    get("http://localhost:" + service.port() + "/actuator/health");
+                            assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
+                            assertThat(health.body()).as(service.name()).contains("\"UP\"");
+                        });
             }
             assertThat(platform.getBean(PlatformServices.class).running())
                     .extracting(PlatformServices.RunningService::name)
