@@ -122,8 +122,8 @@ class KubectlCompatibilityTest {
                                 + " (group \"\" for the core)",
                         "patchesJson6902 Deployment intake-service: no path to a patch file",
                         "patchesJson6902 Deployment intake-service: field patch",
-                        "patchesJson6902 Deployment (intake|scoring)-service: target without its group, version, kind and name"
-                                + " (group \"\" for the core)",
+                        "patchesJson6902 Deployment (intake|scoring)-service: target without its group, version, kind"
+                                + " and name (group \"\" for the core)",
                         "patchesJson6902 Deployment (intake|scoring)-service: target name not a plain name (no regular"
                                 + " expressions)");
     }

@@ -66,8 +66,8 @@ final class Manifests {
     private Manifests() {}
 
     /**
-     * The kubectl the tests render with: the system property {@code kubectl} ({@code -Dkubectl=<path>}), else the one on
-     * the {@code PATH}.
+     * The kubectl the tests render with: the system property {@code kubectl} ({@code -Dkubectl=<path>}), else the one
+     * on the {@code PATH}.
      */
     static String kubectl() {
         return System.getProperty("kubectl", "kubectl");
