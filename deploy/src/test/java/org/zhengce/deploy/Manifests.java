@@ -19,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -63,22 +65,78 @@ final class Manifests {
 
     private Manifests() {}
 
-    /** Whether {@code kubectl} can be run here. */
-    static boolean kubectlAvailable() {
-        try {
-            return run(List.of("kubectl", "version", "--client")).exitCode == 0;
-        } catch (IOException e) {
-            return false;
+    /**
+     * The kubectl the tests render with: the system property {@code kubectl} ({@code -Dkubectl=<path>}), else the one
+     * on the {@code PATH}.
+     */
+    static String kubectl() {
+        return System.getProperty("kubectl", "kubectl");
+    }
+
+    /**
+     * Every kubectl here to render with: {@link #kubectl()}, and the binary the system property {@code kubectl.also}
+     * names when it exists (e.g. {@code -Dkubectl.also=/usr/bin/kubectl} of Debian 12, Kustomize v2.0.3, beside a
+     * current one).
+     */
+    static List<String> kubectls() {
+        List<String> kubectls = new ArrayList<>();
+        if (available(kubectl())) {
+            kubectls.add(kubectl());
         }
+        String also = System.getProperty("kubectl.also", "");
+        if (!also.isBlank() && Files.isExecutable(Path.of(also)) && !kubectls.contains(also) && available(also)) {
+            kubectls.add(also);
+        }
+        return kubectls;
+    }
+
+    /** Whether {@link #kubectl()} can be run here. */
+    static boolean kubectlAvailable() {
+        return available(kubectl());
+    }
+
+    /** {@code kubectl version --client} of {@code kubectl}: its version and its Kustomize's, as it prints them. */
+    static String version(String kubectl) throws IOException {
+        return run(List.of(kubectl, "version", "--client")).output.strip();
     }
 
     /** {@code kubectl kustomize <directory>}: the rendered documents, or a failure naming kubectl's complaint. */
     static String render(Path directory) throws IOException {
-        Result result = run(List.of("kubectl", "kustomize", directory.toString()));
+        return render(kubectl(), directory);
+    }
+
+    /** {@code <kubectl> kustomize <directory>}: the rendered documents, or a failure naming kubectl's complaint. */
+    static String render(String kubectl, Path directory) throws IOException {
+        Result result = run(List.of(kubectl, "kustomize", directory.toString()));
         if (result.exitCode != 0) {
-            throw new IllegalStateException("kubectl kustomize " + directory + " failed: " + result.output);
+            throw new IllegalStateException(
+                    kubectl + " kustomize " + directory + " failed: " + result.errors + result.output);
         }
         return result.output;
+    }
+
+    /**
+     * Every document of {@code text} as plain maps, by {@code apiVersion kind namespace/name} (the namespace empty when
+     * the document names none).
+     *
+     * @throws IllegalArgumentException for two documents of the same identity
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> documents(String text) {
+        Map<String, Map<String, Object>> documents = new TreeMap<>();
+        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+            if (document == null) {
+                continue;
+            }
+            Map<String, Object> map = (Map<String, Object>) document;
+            Map<String, Object> metadata = (Map<String, Object>) map.getOrDefault("metadata", Map.of());
+            String identity = map.get("apiVersion") + " " + map.get("kind") + " "
+                    + metadata.getOrDefault("namespace", "") + "/" + metadata.get("name");
+            if (documents.put(identity, map) != null) {
+                throw new IllegalArgumentException("two documents are " + identity);
+            }
+        }
+        return documents;
     }
 
     /**
@@ -183,20 +241,36 @@ final class Manifests {
         return (name.startsWith("io.fabric8.") || name.startsWith("io.strimzi.")) && !type.isEnum();
     }
 
-    private record Result(int exitCode, String output) {}
+    private record Result(int exitCode, String output, String errors) {}
 
-    private static Result run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    private static boolean available(String kubectl) {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within 60 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            return run(List.of(kubectl, "version", "--client")).exitCode == 0;
+        } catch (IOException e) {
+            return false;
         }
-        return new Result(process.exitValue(), output);
+    }
+
+    /** Runs {@code command}: its standard output apart from its errors (a current kubectl warns of deprecations). */
+    private static Result run(List<String> command) throws IOException {
+        Path errors = Files.createTempFile("kubectl", ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.to(errors.toFile()))
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException(String.join(" ", command) + " did not finish within 60 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return new Result(process.exitValue(), output, Files.readString(errors));
+        } finally {
+            Files.deleteIfExists(errors);
+        }
     }
 }
