@@ -293,6 +293,23 @@ public abstract class NotificationStackTest {
         }
     }
 
+    /** Publishes an Avro record as {@link #publish}, in the W3C trace {@code traceparent} (its record header). */
+    protected static void publishTraced(String topic, String key, String traceparent, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
+        ConfluentAvroSerializer<SpecificRecord> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(config, false);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, key, serializer.serialize(topic, value));
+            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            producer.send(record);
+            producer.flush();
+        }
+    }
+
     /** Publishes raw bytes, e.g. a record that is not Avro. */
     protected static void publishBytes(String topic, String key, byte[] value) {
         Map<String, Object> config = new HashMap<>();

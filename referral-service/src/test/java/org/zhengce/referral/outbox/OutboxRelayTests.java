@@ -26,6 +26,7 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRow;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.ReferralStackTest;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.SerdeConfig;
@@ -227,5 +228,33 @@ class OutboxRelayTests extends ReferralStackTest {
                 .extracting(CaseEvent::getEventId)
                 .containsExactlyElementsOf(
                         events.stream().map(CaseEvent::getEventId).toList());
+    }
+
+    @Test
+    void caseEventWrittenInATraceIsPublishedWithItsTraceparent() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID traced = UUID.randomUUID();
+        UUID untraced = UUID.randomUUID();
+        outbox.append(List.of(event(traced, 1)))
+                .contextWrite(context -> TraceParent.in(context, traceparent))
+                .block();
+        outbox.append(List.of(event(untraced, 1))).block();
+
+        awaitSent(event(traced, 1).getEventId());
+        awaitSent(event(untraced, 1).getEventId());
+        assertThat(traceparentsOnTopic(event(traced, 1).getEventId())).containsExactly(traceparent);
+        assertThat(traceparentsOnTopic(event(untraced, 1).getEventId())).containsExactly("");
+    }
+
+    private static List<String> traceparentsOnTopic(String eventId) {
+        return readAll(CASE_EVENTS).stream()
+                .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
+                        && eventId.equals(new String(
+                                record.headers()
+                                        .lastHeader(OutboxRecords.EVENT_ID)
+                                        .value(),
+                                StandardCharsets.UTF_8)))
+                .map(record -> java.util.Objects.requireNonNullElse(TraceParent.of(record.headers()), ""))
+                .toList();
     }
 }
