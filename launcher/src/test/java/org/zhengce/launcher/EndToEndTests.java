@@ -303,6 +303,20 @@ class EndToEndTests {
         String household = story(WarningCategory.ASSISTANCE_INSUFFICIENT, "hospital")
                 .household()
                 .number();
+        // the household's events as intake took them over HTTP, each in the trace of its request
+        Map<String, String> eventTraces = new java.util.TreeMap<>();
+        recordsOf("household.events").stream()
+                .filter(record -> header(record, "ce_source").equals("/departments/HEALTH")
+                        || header(record, "ce_source").equals("/departments/MEDICAL_INSURANCE"))
+                .forEach(record -> eventTraces.put(
+                        header(record, "ce_type") + "@" + header(record, "ce_subject") + "#" + header(record, "ce_id"),
+                        traceIdOf(header(record, "traceparent"))));
+        assertThat(eventTraces)
+                .as("traces of health and medical insurance events")
+                .isNotEmpty();
+        assertThat(eventTraces.values())
+                .as("traces of health and medical insurance events: %s", eventTraces)
+                .doesNotContain("");
         // the warning raised, in the trace of an event of that household taken over HTTP
         Traced<HouseholdWarningEvent> warning = traced("household.warnings", HouseholdWarningEvent.class).stream()
                 .filter(w -> w.value().getHousehold().getValue().equals(household)
@@ -310,11 +324,17 @@ class EndToEndTests {
                 .findFirst()
                 .orElseThrow();
         String traceId = warning.traceId();
-        assertThat(traceId).as("the warning's trace").isNotEmpty().isNotEqualTo(GRANT_TRACE_ID);
-        assertThat(recordsOf("household.events").stream()
-                        .filter(record -> header(record, "ce_subject").equals(household))
-                        .map(record -> traceIdOf(header(record, "traceparent"))))
-                .as("the trace of one of the household's events as intake took it")
+        assertThat(traceId)
+                .as(
+                        "the warning's trace; the warnings' traces: %s",
+                        traced("household.warnings", HouseholdWarningEvent.class).stream()
+                                .map(w -> w.value().getHousehold().getValue() + ":" + w.traceId())
+                                .toList())
+                .isNotEmpty()
+                .isNotEqualTo(GRANT_TRACE_ID);
+        // the story's facts are person events, one a request: the warning is in the trace of one of those requests
+        assertThat(eventTraces.values())
+                .as("the trace of one of the health and medical insurance events as intake took it")
                 .contains(traceId);
         // the case it opened and assigned, in the same trace
         List<Traced<CaseEvent>> caseEvents = traced("case.events", CaseEvent.class).stream()

@@ -1,13 +1,9 @@
 package org.zhengce.notification.alerts;
 
 import java.time.Duration;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.zhengce.events.CaseEvent;
@@ -48,22 +44,10 @@ class CaseEventListener implements Consumer<Message<List<Object>>> {
         List<ConsumerRecord<String, CaseEvent>> good = bad < 0 ? records : records.subList(0, bad);
         BatchFailures.applyNamingTheFailed(
                 good,
-                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), traces(batch))
+                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), TraceParent.byValue(batch))
                         .block(Duration.ofMinutes(1)));
         if (bad >= 0) {
             throw UnreadableRecords.failure(records, bad, CaseEventCheck::problem);
         }
-    }
-
-    /** Each case event's trace, from its record's {@code traceparent} header (ADR 0023). */
-    private static Function<CaseEvent, @Nullable String> traces(List<ConsumerRecord<String, CaseEvent>> records) {
-        Map<CaseEvent, String> traces = new IdentityHashMap<>();
-        for (ConsumerRecord<String, CaseEvent> record : records) {
-            String traceparent = TraceParent.of(record.headers());
-            if (traceparent != null) {
-                traces.put(record.value(), traceparent);
-            }
-        }
-        return traces::get;
     }
 }

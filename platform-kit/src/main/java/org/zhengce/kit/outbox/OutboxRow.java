@@ -21,17 +21,4 @@ public record OutboxRow(
         Instant createdAt,
         byte[] event,
         boolean maybeSent,
-        @Nullable String traceparent) {
-
-    /** A row without trace context. */
-    public OutboxRow(
-            UUID eventId,
-            long position,
-            @Nullable String topic,
-            @Nullable String key,
-            Instant createdAt,
-            byte[] event,
-            boolean maybeSent) {
-        this(eventId, position, topic, key, createdAt, event, maybeSent, null);
-    }
-}
+        @Nullable String traceparent) {}

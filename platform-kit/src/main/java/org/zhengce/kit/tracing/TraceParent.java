@@ -1,8 +1,13 @@
 package org.zhengce.kit.tracing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +43,21 @@ public final class TraceParent {
         }
         String value = new String(header.value(), StandardCharsets.US_ASCII);
         return valid(value) ? value : null;
+    }
+
+    /**
+     * Each record's trace by its value (the same instance), from the records' {@code traceparent} headers: for a batch
+     * listener that hands the values on, so that each value's work runs in its own record's trace.
+     */
+    public static <V> Function<V, @Nullable String> byValue(List<? extends ConsumerRecord<?, V>> records) {
+        Map<V, String> traces = new IdentityHashMap<>();
+        for (ConsumerRecord<?, V> record : records) {
+            String traceparent = of(record.headers());
+            if (traceparent != null) {
+                traces.put(record.value(), traceparent);
+            }
+        }
+        return traces::get;
     }
 
     /** Adds {@code traceparent} to {@code headers}, replacing one there; nothing when it is null or malformed. */

@@ -1,13 +1,9 @@
 package org.zhengce.referral.warnings;
 
 import java.time.Duration;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.zhengce.events.HouseholdWarningEvent;
@@ -49,23 +45,10 @@ class WarningListener implements Consumer<Message<List<Object>>> {
                 unreadable < 0 ? records : records.subList(0, unreadable);
         BatchFailures.applyNamingTheFailed(
                 readable,
-                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), traces(batch))
+                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), TraceParent.byValue(batch))
                         .block(Duration.ofMinutes(1)));
         if (unreadable >= 0) {
             throw UnreadableRecords.failure(records, unreadable);
         }
-    }
-
-    /** Each warning's trace, from its record's {@code traceparent} header (ADR 0023). */
-    private static Function<HouseholdWarningEvent, @Nullable String> traces(
-            List<ConsumerRecord<String, HouseholdWarningEvent>> records) {
-        Map<HouseholdWarningEvent, String> traces = new IdentityHashMap<>();
-        for (ConsumerRecord<String, HouseholdWarningEvent> record : records) {
-            String traceparent = TraceParent.of(record.headers());
-            if (traceparent != null) {
-                traces.put(record.value(), traceparent);
-            }
-        }
-        return traces::get;
     }
 }

@@ -81,14 +81,19 @@ class OutboxRelayTests extends ReferralStackTest {
     }
 
     static long copiesOnTopic(String eventId) {
+        return onTopic(eventId).count();
+    }
+
+    /** The records of {@code eventId} on case.events. */
+    private static java.util.stream.Stream<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> onTopic(
+            String eventId) {
         return readAll(CASE_EVENTS).stream()
                 .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
                         && eventId.equals(new String(
                                 record.headers()
                                         .lastHeader(OutboxRecords.EVENT_ID)
                                         .value(),
-                                StandardCharsets.UTF_8)))
-                .count();
+                                StandardCharsets.UTF_8)));
     }
 
     private String quarantineReason(String eventId) {
@@ -197,7 +202,8 @@ class OutboxRelayTests extends ReferralStackTest {
                     event.getCaseId(),
                     createdAt,
                     OutboxRecords.encode(event),
-                    true)));
+                    true,
+                    null)));
             producer.flush();
         }
         // ... but the row was never marked sent
@@ -247,13 +253,7 @@ class OutboxRelayTests extends ReferralStackTest {
     }
 
     private static List<String> traceparentsOnTopic(String eventId) {
-        return readAll(CASE_EVENTS).stream()
-                .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
-                        && eventId.equals(new String(
-                                record.headers()
-                                        .lastHeader(OutboxRecords.EVENT_ID)
-                                        .value(),
-                                StandardCharsets.UTF_8)))
+        return onTopic(eventId)
                 .map(record -> java.util.Objects.requireNonNullElse(TraceParent.of(record.headers()), ""))
                 .toList();
     }
