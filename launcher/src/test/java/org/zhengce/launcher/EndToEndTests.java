@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.zhengce.democity.DemoCity;
 import org.zhengce.democity.IntakeJson;
 import org.zhengce.democity.Resident;
@@ -54,6 +55,10 @@ import org.zhengce.democity.Story;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.AssistanceGranted;
+import org.zhengce.events.CaseAssigned;
+import org.zhengce.events.CaseClosed;
+import org.zhengce.events.CaseEvent;
+import org.zhengce.events.CaseOpened;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdWarningEvent;
@@ -90,6 +95,12 @@ class EndToEndTests {
     private static PrintStream originalErr;
     private static List<Story> stories;
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** The trace the civil affairs grant of the first story is sent in: a trace id nobody else makes. */
+    private static final String GRANT_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+    private static final String GRANT_TRACEPARENT = "00-" + GRANT_TRACE_ID + "-b7ad6b7169203331-01";
+    private static String grantPlatformEventId;
+    private static String grantCaseId;
 
     @BeforeAll
     static void startThePlatformWithItsDemoFeed() {
@@ -231,7 +242,8 @@ class EndToEndTests {
                         .build())
                 .build();
         String civilAffairs = departmentToken("CIVIL_AFFAIRS");
-        HttpResponse<String> first = postEvent(civilAffairs, grant);
+        // in a trace of the department's own (issue 17): the trace test below follows it to the case closed
+        HttpResponse<String> first = postEvent(civilAffairs, grant, GRANT_TRACEPARENT);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
         HttpResponse<String> again = postEvent(civilAffairs, grant);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
@@ -252,6 +264,8 @@ class EndToEndTests {
         // the re-sent event changed nothing anywhere: once on household.events, one decision shared
         String platformEventId =
                 JSON.readTree(first.body()).get("platformEventId").asString();
+        grantPlatformEventId = platformEventId;
+        grantCaseId = caseId;
         assertThat(recordsOf("household.events").stream()
                         .filter(record -> header(record, "ce_id").equals(platformEventId))
                         .count())
@@ -276,8 +290,80 @@ class EndToEndTests {
         assertThat(((WarningRaised) warning.getFact()).getReasons()).isNotEmpty();
     }
 
+    /**
+     * Issue 17: one department event is followed by its trace id from the HTTP request to the advisor's alert. The
+     * demo feed's request that tipped the first story's household over the line is intake's server span: its trace id
+     * is on the event's record on household.events, on the warning it caused, on the case events the warning caused
+     * (through referral's outbox) and on the alert notification raised for the advisor. And the civil affairs grant,
+     * sent in a trace of the department's own, is on household.events and closes the case in that same trace.
+     */
     @Test
     @Order(3)
+    void oneDepartmentEventIsFollowedByItsTraceIdFromTheRequestToTheAlert() {
+        String household = story(WarningCategory.ASSISTANCE_INSUFFICIENT, "hospital")
+                .household()
+                .number();
+        // the household's events as intake took them over HTTP, each in the trace of its request
+        Map<String, String> eventTraces = new java.util.TreeMap<>();
+        recordsOf("household.events").stream()
+                .filter(record -> header(record, "ce_source").equals("/departments/HEALTH")
+                        || header(record, "ce_source").equals("/departments/MEDICAL_INSURANCE"))
+                .forEach(record -> eventTraces.put(
+                        header(record, "ce_type") + "@" + header(record, "ce_subject") + "#" + header(record, "ce_id"),
+                        traceIdOf(header(record, "traceparent"))));
+        assertThat(eventTraces)
+                .as("traces of health and medical insurance events")
+                .isNotEmpty();
+        assertThat(eventTraces.values())
+                .as("traces of health and medical insurance events: %s", eventTraces)
+                .doesNotContain("");
+        // the warning raised, in the trace of an event of that household taken over HTTP
+        Traced<HouseholdWarningEvent> warning = traced("household.warnings", HouseholdWarningEvent.class).stream()
+                .filter(w -> w.value().getHousehold().getValue().equals(household)
+                        && w.value().getFact() instanceof WarningRaised)
+                .findFirst()
+                .orElseThrow();
+        String traceId = warning.traceId();
+        assertThat(traceId)
+                .as(
+                        "the warning's trace; the warnings' traces: %s",
+                        traced("household.warnings", HouseholdWarningEvent.class).stream()
+                                .map(w -> w.value().getHousehold().getValue() + ":" + w.traceId())
+                                .toList())
+                .isNotEmpty()
+                .isNotEqualTo(GRANT_TRACE_ID);
+        // the story's facts are person events, one a request: the warning is in the trace of one of those requests
+        assertThat(eventTraces.values())
+                .as("the trace of one of the health and medical insurance events as intake took it")
+                .contains(traceId);
+        // the case it opened and assigned, in the same trace
+        List<Traced<CaseEvent>> caseEvents = traced("case.events", CaseEvent.class).stream()
+                .filter(e -> e.value().getCaseId().equals(grantCaseId))
+                .toList();
+        assertThat(caseEvents)
+                .filteredOn(e -> e.value().getFact() instanceof CaseOpened)
+                .hasSize(1)
+                .allSatisfy(e -> assertThat(e.traceId()).isEqualTo(traceId));
+        assertThat(caseEvents)
+                .filteredOn(e -> e.value().getFact() instanceof CaseAssigned)
+                .first()
+                .satisfies(e -> assertThat(e.traceId()).isEqualTo(traceId));
+        // the advisor's alert, in the same trace
+        assertThat(alertTraceIds(grantCaseId)).as("the case's alerts' traces").contains(traceId);
+
+        // the grant: on household.events in the department's trace, and the case closed in it
+        assertThat(recordsOf("household.events").stream()
+                        .filter(record -> header(record, "ce_id").equals(grantPlatformEventId))
+                        .map(record -> traceIdOf(header(record, "traceparent"))))
+                .containsExactly(GRANT_TRACE_ID);
+        assertThat(caseEvents)
+                .filteredOn(e -> e.value().getFact() instanceof CaseClosed)
+                .hasSize(1)
+                .allSatisfy(e -> assertThat(e.traceId()).isEqualTo(GRANT_TRACE_ID));
+    }
+
+    @Test
+    @Order(4)
     void noRecordOnAnyTopicAndNoLogLineHoldsAResidentIdentityNumber() throws Exception {
         List<String> leaks = new ArrayList<>();
         int records = 0;
@@ -356,6 +442,61 @@ class EndToEndTests {
                 service("intake-service") + "/events",
                 token,
                 IntakeJson.write(event).toString());
+    }
+
+    /** Posts {@code event} in the W3C trace {@code traceparent}, as a department's traced client would. */
+    private static HttpResponse<String> postEvent(String token, DepartmentEvent event, String traceparent)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service("intake-service") + "/events"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", traceparent)
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                IntakeJson.write(event).toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A record's value and the trace id of its {@code traceparent} header ("" without one). */
+    private record Traced<T>(T value, String traceId) {}
+
+    private static <T extends SpecificRecord> List<Traced<T>> traced(String topic, Class<T> type) {
+        Map<String, Object> config = new HashMap<>();
+        config.putAll(platform.getBean(EmbeddedSchemaRegistry.class).clientProperties());
+        config.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
+        ConfluentAvroDeserializer<T> deserializer = new ConfluentAvroDeserializer<>();
+        deserializer.configure(config, false);
+        List<Traced<T>> values = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : recordsOf(topic)) {
+            values.add(new Traced<>(
+                    deserializer.deserialize(topic, record.value()), traceIdOf(header(record, "traceparent"))));
+        }
+        return values;
+    }
+
+    /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), "" for none. */
+    private static String traceIdOf(String traceparent) {
+        String[] parts = traceparent.split("-");
+        return parts.length == 4 ? parts[1] : "";
+    }
+
+    /** The trace ids notification keeps with the alerts of {@code caseId}. */
+    private static List<String> alertTraceIds(String caseId) {
+        ConfigurableApplicationContext notification = platform.getBean(PlatformServices.class).running().stream()
+                .filter(running -> running.name().equals("notification-service"))
+                .findFirst()
+                .orElseThrow()
+                .context();
+        return notification
+                .getBean(DatabaseClient.class)
+                .sql("select traceparent from alerts where case_id = :case and traceparent is not null")
+                .bind("case", UUID.fromString(caseId))
+                .map(row -> traceIdOf(Objects.requireNonNull(row.get(0, String.class))))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(30));
     }
 
     private static HttpResponse<String> send(String method, String url, String token, String body) throws Exception {

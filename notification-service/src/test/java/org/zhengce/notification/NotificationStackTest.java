@@ -57,6 +57,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.AlertEvent;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.notification.alerts.AlertView;
 import org.zhengce.notification.scheduling.NotificationTicks;
 import org.zhengce.registry.EmbeddedSchemaRegistry;
@@ -279,6 +280,15 @@ public abstract class NotificationStackTest {
 
     /** Publishes Avro records (Confluent wire format, registry subject by topic) and waits for the broker. */
     protected static void publish(String topic, String key, SpecificRecord... values) {
+        publish(topic, key, null, values);
+    }
+
+    /** Publishes an Avro record as {@link #publish}, in the W3C trace {@code traceparent} (its record header). */
+    protected static void publishTraced(String topic, String key, String traceparent, SpecificRecord value) {
+        publish(topic, key, traceparent, value);
+    }
+
+    private static void publish(String topic, String key, @Nullable String traceparent, SpecificRecord... values) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
         config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
@@ -287,7 +297,10 @@ public abstract class NotificationStackTest {
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (SpecificRecord value : values) {
-                producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, value)));
+                ProducerRecord<String, byte[]> record =
+                        new ProducerRecord<>(topic, key, serializer.serialize(topic, value));
+                TraceParent.put(record.headers(), traceparent);
+                producer.send(record);
             }
             producer.flush();
         }

@@ -17,10 +17,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.PersonPseudonym;
+import org.zhengce.kit.tracing.TraceParent;
 import reactor.core.publisher.Mono;
 
 /**
@@ -75,6 +77,16 @@ final class HouseholdEventWriter {
      * encoded once and a department's source and a type's name once each.
      */
     ProducerRecord<String, byte[]> record(HouseholdEvent event, String eventType, Instant acceptedAt) {
+        return record(event, eventType, acceptedAt, null);
+    }
+
+    /**
+     * The record as {@link #record(HouseholdEvent, String, Instant)}, with the W3C trace context the event arrived in
+     * as its {@code traceparent} header (ADR 0023): the ledger keeps it with the other headers, so the record carries
+     * it whether it is sent at once or by the relay later.
+     */
+    ProducerRecord<String, byte[]> record(
+            HouseholdEvent event, String eventType, Instant acceptedAt, @Nullable String traceparent) {
         String key = keyOf(event);
         byte[] value = serializer.serialize(topic, event);
         Header[] headers = {
@@ -92,8 +104,9 @@ final class HouseholdEventWriter {
                     utf8(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                             event.getOccurredAt().atOffset(ZoneOffset.UTC))))
         };
-        return new ProducerRecord<>(
-                topic, partitionOf(key), acceptedAt.toEpochMilli(), key, value, new RecordHeaders(headers));
+        RecordHeaders recordHeaders = new RecordHeaders(headers);
+        TraceParent.put(recordHeaders, traceparent);
+        return new ProducerRecord<>(topic, partitionOf(key), acceptedAt.toEpochMilli(), key, value, recordHeaders);
     }
 
     private static byte[] utf8(String text) {

@@ -405,7 +405,7 @@ public class IntakePipeline {
         EventPseudonymisation.Pseudonymised pseudonymised =
                 pseudonymisation.pseudonymise(event, platformEventId.toString());
         HouseholdEvent published = pseudonymised.event();
-        ProducerRecord<String, byte[]> record = writer.record(published, eventType, now);
+        ProducerRecord<String, byte[]> record = writer.record(published, eventType, now, submission.traceparent());
         return new Prepared(
                 index,
                 submission,

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,14 +48,17 @@ class EventController {
     private final DepartmentRateLimits limits;
     private final ReportingSettings settings;
     private final LimitSettings limitSettings;
+    private final RequestTraces traces;
 
     EventController(
             IntakePipeline pipeline,
             EventJson json,
             DepartmentRateLimits limits,
             ReportingSettings settings,
-            LimitSettings limitSettings) {
+            LimitSettings limitSettings,
+            RequestTraces traces) {
         this.pipeline = pipeline;
+        this.traces = traces;
         this.json = json.withLimits(limitSettings.reading(settings));
         this.limits = limits;
         this.settings = settings;
@@ -136,7 +141,10 @@ class EventController {
         Department department = principal.department();
         limits.enter(department);
         return BoundedBody.read(request.getBody(), (int) settings.maxEventSize().toBytes(), limitSettings.readTimeout())
-                .flatMap(body -> pipeline.receive(department, List.of(submission(body))))
+                .zipWith(traces.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(read -> pipeline.receive(
+                        department,
+                        List.of(submission(read.getT1()).traced(read.getT2().orElse(null)))))
                 .map(outcomes -> answer(department, outcomes.get(0), request))
                 .doFinally(signal -> limits.leave(department));
     }
@@ -191,7 +199,16 @@ class EventController {
     }
 
     private Flux<EventResult> processBatch(Department department, List<NdjsonLines.Line> lines) {
-        List<Submission> submissions = lines.stream().map(this::submission).toList();
+        return traces.current()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMapMany(trace -> processBatch(department, lines, trace.orElse(null)));
+    }
+
+    private Flux<EventResult> processBatch(
+            Department department, List<NdjsonLines.Line> lines, @Nullable String traceparent) {
+        List<Submission> submissions =
+                lines.stream().map(line -> submission(line).traced(traceparent)).toList();
         return limits.throttle(department, submissions.size())
                 .then(pipeline.receive(department, submissions))
                 .flatMapIterable(outcomes -> {

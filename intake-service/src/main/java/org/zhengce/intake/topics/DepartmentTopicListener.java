@@ -24,6 +24,7 @@ import org.zhengce.intake.pipeline.Outcome;
 import org.zhengce.intake.pipeline.PayloadFormat;
 import org.zhengce.intake.pipeline.Submission;
 import org.zhengce.kit.kafka.BatchFailures;
+import org.zhengce.kit.tracing.TraceParent;
 import reactor.core.publisher.Mono;
 
 /**
@@ -80,7 +81,9 @@ class DepartmentTopicListener {
                         record.topic() + "-" + record.partition() + "@" + record.offset(),
                         decoder.decode(value),
                         PayloadFormat.AVRO,
-                        value));
+                        value,
+                        // the department's trace goes on: its record's traceparent, when it sent one
+                        TraceParent.of(record.headers())));
             }
             List<Outcome> outcomes = pipeline.receive(sender, submissions).block(TIMEOUT);
             long pending = outcomes == null

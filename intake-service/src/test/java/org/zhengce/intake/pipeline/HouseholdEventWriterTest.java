@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.Header;
@@ -112,5 +113,27 @@ class HouseholdEventWriterTest {
             assertThat(headers(writer.record(published, "X", Instant.EPOCH)))
                     .isEqualTo(headers(bySdk(published, "X", Instant.EPOCH)));
         }
+    }
+
+    @Test
+    void theTraceTheEventArrivedInIsItsLastHeaderAndTheLedgerKeepsIt() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        DepartmentEvent example = EventExamples.all().values().iterator().next();
+        HouseholdEvent published = pseudonymisation.toHouseholdEvent(example, "id-1");
+        Instant acceptedAt = Instant.parse("2026-12-07T10:15:30.123Z");
+
+        ProducerRecord<String, byte[]> traced = writer.record(published, "X", acceptedAt, traceparent);
+
+        List<String> cloudEvents = headers(bySdk(published, "X", acceptedAt));
+        assertThat(headers(traced))
+                .containsExactlyElementsOf(Stream.concat(cloudEvents.stream(), Stream.of("traceparent=" + traceparent))
+                        .toList());
+        assertThat(headers(OutgoingRecord.of(traced).toProducerRecord(TOPIC, acceptedAt.toEpochMilli())))
+                .as("the relay's record, from the ledger's copy")
+                .isEqualTo(headers(traced));
+        // none, or a malformed one, adds nothing
+        assertThat(headers(writer.record(published, "X", acceptedAt, null))).isEqualTo(cloudEvents);
+        assertThat(headers(writer.record(published, "X", acceptedAt, "00-not-a-trace")))
+                .isEqualTo(cloudEvents);
     }
 }

@@ -15,6 +15,7 @@ import org.zhengce.intake.DepartmentEvent;
 import org.zhengce.intake.IntakeStackTest;
 import org.zhengce.intake.reading.EventExamples;
 import org.zhengce.intake.reading.EventJson;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 import org.zhengce.schemas.serde.ConfluentAvroDeserializer;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +80,33 @@ class SingleEventTests extends IntakeStackTest {
                 .isEqualTo(result.platformEventId().toString());
         assertThat(published.getSubject()).isInstanceOf(PersonPseudonym.class);
         assertThat(record.key()).isEqualTo(((PersonPseudonym) published.getSubject()).getValue());
+    }
+
+    @Test
+    void eventPostedInATraceIsOnHouseholdEventsInThatTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        EventResult result = http.post()
+                .uri("/events")
+                .header("X-API-Key", healthKey)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(example("HospitalDischarged", "single-traced-1").toString())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(202)
+                .expectBody(EventResult.class)
+                .returnResult()
+                .getResponseBody();
+
+        List<ConsumerRecord<String, byte[]>> mine = readAll(HOUSEHOLD_EVENTS).stream()
+                .filter(r -> header(r, "ce_id").equals(result.platformEventId().toString()))
+                .toList();
+        assertThat(mine).hasSize(1);
+        String traceparent = header(mine.get(0), "traceparent");
+        // intake's own span of the request, in the department's trace
+        assertThat(TraceParent.valid(traceparent)).as(traceparent).isTrue();
+        assertThat(TraceParent.traceId(traceparent)).isEqualTo(traceId);
+        assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
     }
 
     @Test

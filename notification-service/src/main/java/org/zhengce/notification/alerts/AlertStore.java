@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.zhengce.events.AlertChannel;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.notification.subscriptions.Subscriptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,12 +85,16 @@ class AlertStore {
                 .bind("user", alert.recipient())
                 .map(row -> Objects.requireNonNull(row.get("last_sequence", Long.class)))
                 .one();
-        return sequence.flatMap(seq -> {
+        return sequence.zipWith(Mono.deferContextual(context -> Mono.just(TraceParent.from(context))))
+                .flatMap(numbered -> {
+                    long seq = numbered.getT1();
+                    // the trace of the case event that raised it, when it came in one (ADR 0023)
+                    String traceparent = numbered.getT2().orElse(null);
                     DatabaseClient.GenericExecuteSpec insert = db.sql("insert into alerts (id, source_id, recipient,"
                                     + " sequence, case_id, community_code, urgency, kind, detail, created_at,"
-                                    + " acknowledge_by, escalated_from) values (:id, :source, :recipient, :sequence,"
-                                    + " :case, :community, :urgency, :kind, :detail, :created, :ackBy, :from)"
-                                    + " returning " + COLUMNS)
+                                    + " acknowledge_by, escalated_from, traceparent) values (:id, :source, :recipient,"
+                                    + " :sequence, :case, :community, :urgency, :kind, :detail, :created, :ackBy, :from,"
+                                    + " :trace) returning " + COLUMNS)
                             .bind("id", id)
                             .bind("source", alert.sourceId())
                             .bind("recipient", alert.recipient())
@@ -102,6 +107,7 @@ class AlertStore {
                             .bind("created", alert.createdAt());
                     insert = bindNullable(insert, "ackBy", alert.acknowledgeBy(), Instant.class);
                     insert = bindNullable(insert, "from", alert.escalatedFrom(), UUID.class);
+                    insert = bindNullable(insert, "trace", traceparent, String.class);
                     return insert.map(AlertStore::view).one();
                 })
                 .flatMap(view -> consoleDelivery(view)

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.CaseAssigned;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.kit.tracing.TraceParent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,9 +49,18 @@ class CaseEventIntake {
 
     /** Applies {@code events}; the alerts raised, once committed. */
     Mono<List<AlertView>> apply(List<CaseEvent> events) {
+        return apply(events, event -> null);
+    }
+
+    /**
+     * Applies {@code events} as {@link #apply(List)}, each in its trace ({@code traces}, a W3C traceparent or null):
+     * the alerts it raises keep that trace (ADR 0023).
+     */
+    Mono<List<AlertView>> apply(List<CaseEvent> events, Function<CaseEvent, @Nullable String> traces) {
         Instant now = clock.instant();
         return Flux.fromIterable(events)
-                .concatMap(event -> applyOne(event, now))
+                .concatMap(event ->
+                        applyOne(event, now).contextWrite(context -> TraceParent.in(context, traces.apply(event))))
                 .collectList()
                 .as(transactions::transactional)
                 .doOnNext(raised -> {

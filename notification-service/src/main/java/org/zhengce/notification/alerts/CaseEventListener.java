@@ -10,6 +10,7 @@ import org.zhengce.events.CaseEvent;
 import org.zhengce.kit.kafka.BatchFailures;
 import org.zhengce.kit.kafka.ListenerBindings;
 import org.zhengce.kit.kafka.UnreadableRecords;
+import org.zhengce.kit.tracing.TraceParent;
 
 /**
  * Reads {@code case.events} in batches, the function {@value #FUNCTION} (Spring Cloud Stream binding {@code
@@ -43,7 +44,7 @@ class CaseEventListener implements Consumer<Message<List<Object>>> {
         List<ConsumerRecord<String, CaseEvent>> good = bad < 0 ? records : records.subList(0, bad);
         BatchFailures.applyNamingTheFailed(
                 good,
-                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList())
+                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), TraceParent.byValue(batch))
                         .block(Duration.ofMinutes(1)));
         if (bad >= 0) {
             throw UnreadableRecords.failure(records, bad, CaseEventCheck::problem);

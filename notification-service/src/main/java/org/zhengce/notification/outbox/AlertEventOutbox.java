@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  */
 public class AlertEventOutbox {
 
-    /** The outbox table, of {@code alert.events}. */
-    public static final OutboxTable TABLE = OutboxTable.ofOneTopic("alert_outbox", "alert.events");
+    /** The outbox table, of {@code alert.events}; its rows keep the trace context of what wrote them (V8, ADR 0023). */
+    public static final OutboxTable TABLE =
+            OutboxTable.ofOneTopic("alert_outbox", "alert.events").withTraceContext();
 
     private final OutboxWriter<AlertEvent> writer;
     private final OutboxWakeUp relay;

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.zhengce.events.AlertAcknowledged;
 import org.zhengce.events.AlertEscalated;
 import org.zhengce.events.CaseEvent;
@@ -36,6 +38,9 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
     private static final Pattern INIT_OAUTH =
             Pattern.compile("ui\\.initOAuth\\(\\s*(\\{.*?\\})\\s*\\)", Pattern.DOTALL);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
+
+    @Autowired
+    DatabaseClient db;
 
     private static String advisorToken(String id) {
         return advisor(id, JIANWAI_COMMUNITY);
@@ -65,6 +70,36 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
                 .extracting(AlertView::kind)
                 .containsExactly(AlertKind.CASE_ASSIGNED, AlertKind.URGENCY_RAISED);
         assertThat(alerts).extracting(AlertView::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anAlertKeepsTheTraceOfTheCaseEventThatRaisedIt() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID traced = CaseEvents.caseId("traced");
+        UUID untraced = CaseEvents.caseId("untraced");
+        String advisor = "advisor-traced";
+        publishTraced(
+                CASE_EVENTS,
+                traced.toString(),
+                traceparent,
+                CaseEvents.assigned(traced, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+        publish(
+                CASE_EVENTS,
+                untraced.toString(),
+                CaseEvents.assigned(untraced, 2, advisor, JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+
+        awaitAlerts(advisorToken(advisor), a -> a.kind() == AlertKind.CASE_ASSIGNED, 2);
+        assertThat(alertTraces(traced)).containsExactly(traceparent);
+        assertThat(alertTraces(untraced)).containsExactly("");
+    }
+
+    private List<String> alertTraces(UUID caseId) {
+        return db.sql("select coalesce(traceparent, '') from alerts where case_id = :case")
+                .bind("case", caseId)
+                .map(row -> Objects.requireNonNull(row.get(0, String.class)))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
     }
 
     @Test

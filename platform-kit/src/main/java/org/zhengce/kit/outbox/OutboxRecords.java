@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.utils.Utils;
 import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.GeneratedClassTrust;
 
@@ -100,6 +101,8 @@ public final class OutboxRecords {
                 destination.key(),
                 codec.serializer().serialize(destination.topic(), event));
         record.headers().add(new RecordHeader(EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
+        // the trace of what wrote the row goes on with the record (ADR 0023)
+        TraceParent.put(record.headers(), row.traceparent());
         return record;
     }
 

@@ -215,6 +215,7 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
     private List<Claimed> claim(Instant now) {
         String outbox = table.name();
         String routing = table.routedByColumns() ? " o.topic, o.record_key," : "";
+        String trace = table.traced() ? " o.traceparent," : "";
         List<Claimed> rows = db.sql("with picked as (select o.event_id, o.claimed_at as previous from " + outbox
                         + " o where o.sent_at is null and o.quarantined_at is null"
                         + " and (o.claimed_at is null or o.claimed_at < :stale)"
@@ -225,7 +226,7 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
                         + " order by o.position limit :limit for update skip locked)"
                         + " update " + outbox
                         + " o set claimed_at = :now from picked where o.event_id = picked.event_id"
-                        + " returning o.event_id, o.case_id, o.position," + routing + " o.created_at, o.event,"
+                        + " returning o.event_id, o.case_id, o.position," + routing + trace + " o.created_at, o.event,"
                         + " picked.previous is not null as maybe_sent")
                 .bind("stale", now.minus(settings.claimTimeout()))
                 .bind("now", now)
@@ -238,7 +239,8 @@ public class OutboxRelay implements SchedulingConfigurer, OutboxQuarantine {
                                 table.routedByColumns() ? row.get("record_key", String.class) : null,
                                 Objects.requireNonNull(row.get("created_at", Instant.class)),
                                 bytes(row.get("event")),
-                                Boolean.TRUE.equals(row.get("maybe_sent", Boolean.class))),
+                                Boolean.TRUE.equals(row.get("maybe_sent", Boolean.class)),
+                                table.traced() ? row.get("traceparent", String.class) : null),
                         Objects.requireNonNull(row.get("case_id", UUID.class))))
                 .all()
                 .collectList()

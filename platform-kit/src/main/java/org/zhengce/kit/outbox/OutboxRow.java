@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param key the row's record key, likewise
  * @param event the event in Avro's single-object encoding
  * @param maybeSent it was claimed before and never marked sent: it may be on Kafka already
+ * @param traceparent the W3C trace context of what wrote the row, when its table keeps one (ADR 0023)
  */
 public record OutboxRow(
         UUID eventId,
@@ -19,4 +20,5 @@ public record OutboxRow(
         @Nullable String key,
         Instant createdAt,
         byte[] event,
-        boolean maybeSent) {}
+        boolean maybeSent,
+        @Nullable String traceparent) {}

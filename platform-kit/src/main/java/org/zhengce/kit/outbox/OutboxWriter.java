@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.zhengce.kit.tracing.TraceParent;
 import reactor.core.publisher.Mono;
 
 /**
  * Appends events to an outbox table inside the caller's transaction, in one statement, in the order given. Its
  * times are the wall clock's, not the domain clock's: they become Kafka record timestamps, which the broker checks
- * against its own clock.
+ * against its own clock. A table that keeps trace context ({@link OutboxTable#traced()}) gets the traceparent the
+ * Reactor context holds ({@link TraceParent#in}), the same for every row of the call.
  */
 public final class OutboxWriter<E> {
 
@@ -61,14 +63,24 @@ public final class OutboxWriter<E> {
         }
         String keyColumn = table.routedByColumns() ? ", record_key" : "";
         String key = table.routedByColumns() ? " c," : "";
-        return db.sql("insert into " + table.name() + " (event_id, case_id" + keyColumn + ", created_at, event)"
-                        + " select i::uuid, c::uuid," + key + " :at, decode(p, 'hex')"
-                        + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c, p, n)"
-                        + " order by n on conflict (event_id) do nothing")
-                .bind("at", clock.instant())
-                .bind("ids", ids)
-                .bind("cases", cases)
-                .bind("payloads", payloads)
-                .then();
+        return Mono.deferContextual(context -> {
+            // the trace context of what wrote the rows, when the table keeps it and the writer was given one
+            String traceparent = table.traced() ? TraceParent.from(context).orElse(null) : null;
+            String traceColumn = traceparent != null ? ", traceparent" : "";
+            String trace = traceparent != null ? ", :traceparent" : "";
+            DatabaseClient.GenericExecuteSpec insert = db.sql("insert into " + table.name() + " (event_id, case_id"
+                            + keyColumn + ", created_at, event" + traceColumn + ")"
+                            + " select i::uuid, c::uuid," + key + " :at, decode(p, 'hex')" + trace
+                            + " from unnest(:ids::text[], :cases::text[], :payloads::text[]) with ordinality as u(i, c,"
+                            + " p, n) order by n on conflict (event_id) do nothing")
+                    .bind("at", clock.instant())
+                    .bind("ids", ids)
+                    .bind("cases", cases)
+                    .bind("payloads", payloads);
+            if (traceparent != null) {
+                insert = insert.bind("traceparent", traceparent);
+            }
+            return insert.then();
+        });
     }
 }

@@ -24,7 +24,8 @@ class OutboxRecordsTests {
                 key,
                 Instant.parse("2026-12-07T03:00:00Z"),
                 new byte[0],
-                false);
+                false,
+                null);
     }
 
     private static final OutboxRecords RECORDS = OutboxRecords.routedByColumns(Map.of(

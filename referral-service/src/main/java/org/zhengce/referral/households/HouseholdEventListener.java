@@ -16,6 +16,7 @@ import org.zhengce.events.HouseholdRegistered;
 import org.zhengce.kit.kafka.BatchFailures;
 import org.zhengce.kit.kafka.ListenerBindings;
 import org.zhengce.kit.kafka.UnreadableRecords;
+import org.zhengce.kit.tracing.TraceParent;
 import reactor.core.publisher.Flux;
 
 /**
@@ -71,7 +72,10 @@ class HouseholdEventListener implements Consumer<Message<List<Object>>> {
                     String household = ((HouseholdNumber) event.getSubject()).getValue();
                     HouseholdContact contact;
                     if (decisions.takes(event)) {
-                        return decisions.on(event);
+                        // the department's decision closes the case in the decision's trace (ADR 0023)
+                        return decisions
+                                .on(event)
+                                .contextWrite(context -> TraceParent.in(context, TraceParent.of(record.headers())));
                     }
                     if (event.getFact() instanceof HouseholdRegistered registered) {
                         contact = new HouseholdContact(

@@ -22,8 +22,12 @@ import reactor.core.publisher.Mono;
  */
 public class CaseEventOutbox implements CaseEventLog {
 
-    /** The outbox table: its rows name their topic ({@code case.events} by default) and record key. */
-    public static final OutboxTable TABLE = OutboxTable.routedByColumns("case_outbox", "case.events");
+    /**
+     * The outbox table: its rows name their topic ({@code case.events} by default) and record key, and keep the trace
+     * context of what wrote them (V19, ADR 0023).
+     */
+    public static final OutboxTable TABLE =
+            OutboxTable.routedByColumns("case_outbox", "case.events").withTraceContext();
 
     private final DatabaseClient db;
     private final Clock clock;

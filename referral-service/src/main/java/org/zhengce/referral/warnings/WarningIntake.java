@@ -1,12 +1,15 @@
 package org.zhengce.referral.warnings;
 
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.WarningCleared;
 import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningRaised;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.households.HouseholdContact;
@@ -40,8 +43,17 @@ class WarningIntake {
     }
 
     Mono<Void> apply(List<HouseholdWarningEvent> warnings) {
+        return apply(warnings, warning -> null);
+    }
+
+    /**
+     * Applies {@code warnings} as {@link #apply(List)}, each in its trace ({@code traces}, a W3C traceparent or
+     * null): the case events it causes carry that trace on (ADR 0023).
+     */
+    Mono<Void> apply(List<HouseholdWarningEvent> warnings, Function<HouseholdWarningEvent, @Nullable String> traces) {
         return Flux.fromIterable(WarningBatch.urgentFirst(warnings))
-                .concatMap(this::applyOne)
+                .concatMap(warning ->
+                        applyOne(warning).contextWrite(context -> TraceParent.in(context, traces.apply(warning))))
                 .then()
                 .as(transactions::transactional);
     }

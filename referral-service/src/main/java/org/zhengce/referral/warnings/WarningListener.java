@@ -10,6 +10,7 @@ import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.kit.kafka.BatchFailures;
 import org.zhengce.kit.kafka.ListenerBindings;
 import org.zhengce.kit.kafka.UnreadableRecords;
+import org.zhengce.kit.tracing.TraceParent;
 
 /**
  * Reads {@code household.warnings} in batches, the function {@value #FUNCTION} (Spring Cloud Stream binding {@code
@@ -44,7 +45,7 @@ class WarningListener implements Consumer<Message<List<Object>>> {
                 unreadable < 0 ? records : records.subList(0, unreadable);
         BatchFailures.applyNamingTheFailed(
                 readable,
-                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList())
+                batch -> intake.apply(batch.stream().map(ConsumerRecord::value).toList(), TraceParent.byValue(batch))
                         .block(Duration.ofMinutes(1)));
         if (unreadable >= 0) {
             throw UnreadableRecords.failure(records, unreadable);

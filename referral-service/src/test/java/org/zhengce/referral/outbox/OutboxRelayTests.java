@@ -26,6 +26,7 @@ import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxRow;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.ReferralStackTest;
 import org.zhengce.schemas.serde.ConfluentAvroSerializer;
 import org.zhengce.schemas.serde.SerdeConfig;
@@ -80,14 +81,19 @@ class OutboxRelayTests extends ReferralStackTest {
     }
 
     static long copiesOnTopic(String eventId) {
+        return onTopic(eventId).count();
+    }
+
+    /** The records of {@code eventId} on case.events. */
+    private static java.util.stream.Stream<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> onTopic(
+            String eventId) {
         return readAll(CASE_EVENTS).stream()
                 .filter(record -> record.headers().lastHeader(OutboxRecords.EVENT_ID) != null
                         && eventId.equals(new String(
                                 record.headers()
                                         .lastHeader(OutboxRecords.EVENT_ID)
                                         .value(),
-                                StandardCharsets.UTF_8)))
-                .count();
+                                StandardCharsets.UTF_8)));
     }
 
     private String quarantineReason(String eventId) {
@@ -196,7 +202,8 @@ class OutboxRelayTests extends ReferralStackTest {
                     event.getCaseId(),
                     createdAt,
                     OutboxRecords.encode(event),
-                    true)));
+                    true,
+                    null)));
             producer.flush();
         }
         // ... but the row was never marked sent
@@ -227,5 +234,27 @@ class OutboxRelayTests extends ReferralStackTest {
                 .extracting(CaseEvent::getEventId)
                 .containsExactlyElementsOf(
                         events.stream().map(CaseEvent::getEventId).toList());
+    }
+
+    @Test
+    void caseEventWrittenInATraceIsPublishedWithItsTraceparent() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID traced = UUID.randomUUID();
+        UUID untraced = UUID.randomUUID();
+        outbox.append(List.of(event(traced, 1)))
+                .contextWrite(context -> TraceParent.in(context, traceparent))
+                .block();
+        outbox.append(List.of(event(untraced, 1))).block();
+
+        awaitSent(event(traced, 1).getEventId());
+        awaitSent(event(untraced, 1).getEventId());
+        assertThat(traceparentsOnTopic(event(traced, 1).getEventId())).containsExactly(traceparent);
+        assertThat(traceparentsOnTopic(event(untraced, 1).getEventId())).containsExactly("");
+    }
+
+    private static List<String> traceparentsOnTopic(String eventId) {
+        return onTopic(eventId)
+                .map(record -> java.util.Objects.requireNonNullElse(TraceParent.of(record.headers()), ""))
+                .toList();
     }
 }

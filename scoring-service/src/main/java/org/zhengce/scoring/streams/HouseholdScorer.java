@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,6 +30,7 @@ import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.HouseholdScoreChanged;
 import org.zhengce.events.WarningClearReason;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.scoring.model.Assessment;
 import org.zhengce.scoring.model.ScoringModel;
 import org.zhengce.scoring.portrait.Portrait;
@@ -95,6 +99,8 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private @Nullable String shadowCursor;
     /** The punctuation that takes the next slices while a re-score runs; null when none runs. */
     private @Nullable Cancellable slicing;
+    /** The traceparent header of the event being scored, null between events and on a tick. */
+    private @Nullable Header cause;
 
     HouseholdScorer(
             ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings, Retention retention) {
@@ -118,6 +124,16 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     @Override
     public void process(Record<String, HouseholdEvent> record) {
+        // what this event causes carries its trace on (ADR 0023): one header looked up, no span per event
+        cause = record.headers().lastHeader(TraceParent.HEADER);
+        try {
+            score(record);
+        } finally {
+            cause = null;
+        }
+    }
+
+    private void score(Record<String, HouseholdEvent> record) {
         String household = record.key();
         HouseholdEvent event = record.value();
         HouseholdRecord stored = households.get(household);
@@ -436,8 +452,14 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
+    /**
+     * Forwards a result with the {@code traceparent} of the event that caused it (none for a tick's): a new record
+     * has no headers, and the event's others (its CloudEvents attributes) are not the result's.
+     */
     private void forward(String household, SpecificRecord value) {
-        context.forward(new Record<>(household, value, context.currentSystemTimeMs()));
+        Header trace = cause;
+        Headers headers = trace == null ? new RecordHeaders() : new RecordHeaders(new Header[] {trace});
+        context.forward(new Record<>(household, value, context.currentSystemTimeMs(), headers));
     }
 
     private static DimensionScores scores(Map<Dimension, Integer> dimensions) {

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,7 @@ import org.zhengce.events.WarningEscalated;
 import org.zhengce.events.WarningLevel;
 import org.zhengce.events.WarningRaised;
 import org.zhengce.events.WarningReason;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.scoring.model.ScoringModel;
 
 /** The topology's behaviour, case by case, in a TopologyTestDriver with wall-clock time under the test's control. */
@@ -123,6 +127,31 @@ class ScoringTopologyTest {
         int reasonPoints =
                 raised.getReasons().stream().mapToInt(WarningReason::getPoints).sum();
         assertThat(reasonPoints).isEqualTo(raised.getTotal());
+    }
+
+    @Test
+    void theWarningCarriesTheTraceOfThePersonEventThatCausedItAndNoneOfItsOtherHeaders() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        registerElderlyCouple("hh-traced", "p-head-t", "p-spouse-t");
+        topology.send(aboutHousehold("hh-traced").at(daysAgo(20)).fact(granted(Programme.DIBAO, 60000, "2026-11-05")));
+        topology.send(aboutHousehold("hh-traced").at(daysAgo(20)).fact(economicCheck(80000, false)));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_type", "org.zhengce.events.MedicalExpenseSettled".getBytes(StandardCharsets.UTF_8));
+        headers.add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+
+        // through the person repartition and resolver to the household's scorer
+        topology.send(
+                aboutPerson("p-head-t")
+                        .by(Department.MEDICAL_INSURANCE)
+                        .at(daysAgo(2))
+                        .id("bill-t")
+                        .fact(expense(4_000_000, 3_000_000)),
+                headers);
+
+        List<TestRecord<String, SpecificRecord>> warnings = topology.warningRecords();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).headers().toArray()).extracting(Header::key).containsExactly(TraceParent.HEADER);
+        assertThat(TraceParent.of(warnings.get(0).headers())).isEqualTo(traceparent);
     }
 
     @Test

@@ -147,6 +147,14 @@ final class TopologyHarness implements AutoCloseable {
         events.pipeInput(new TestRecord<>(key, event, event.getOccurredAt()));
     }
 
+    /** Sends {@code event} as {@link #send(HouseholdEvent)}, with {@code headers}. */
+    void send(HouseholdEvent event, org.apache.kafka.common.header.Headers headers) {
+        String key = event.getSubject() instanceof org.zhengce.events.HouseholdNumber h
+                ? h.getValue()
+                : ((org.zhengce.events.PersonPseudonym) event.getSubject()).getValue();
+        events.pipeInput(new TestRecord<>(key, event, headers, event.getOccurredAt()));
+    }
+
     /** Advances wall-clock time (punctuations run). */
     void advance(Duration duration) {
         wallClock = wallClock.plus(duration);
@@ -166,6 +174,11 @@ final class TopologyHarness implements AutoCloseable {
         return scores.readValuesToList().stream()
                 .map(HouseholdScoreChanged.class::cast)
                 .toList();
+    }
+
+    /** The warnings' records, headers and all. */
+    List<TestRecord<String, SpecificRecord>> warningRecords() {
+        return warnings.readRecordsToList();
     }
 
     List<HouseholdWarningEvent> warningEvents() {
