@@ -54,8 +54,10 @@ final class BoundProperties {
             while (placeholder.find()) {
                 bound.placeholders.add(placeholder.group(1));
             }
-            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            bound.flatten("", yaml);
+            // every document: the default one and those of a profile (production)
+            for (Object yaml : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+                bound.flatten("", yaml);
+            }
             try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {
                 for (Path source : sources.filter(path -> path.toString().endsWith(".java"))
                         .toList()) {

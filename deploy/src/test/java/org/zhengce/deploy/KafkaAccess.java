@@ -180,11 +180,17 @@ final class KafkaAccess {
     }
 
     /** The consumer groups and transactional ids a service's own configuration file names. */
+    @SuppressWarnings("unchecked")
     static ClientSettings clientSettings(Path repository, String service) {
         Path file = repository.resolve(service).resolve("src/main/resources").resolve(service + ".yml");
         Map<String, Object> yaml;
         try {
-            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            // the first document: the settings of every profile (a profile's document, such as production's, adds
+            // credentials, not groups or transactional ids)
+            yaml = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .loadAll(Files.readString(file))
+                    .iterator()
+                    .next();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

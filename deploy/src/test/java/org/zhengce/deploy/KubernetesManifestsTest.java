@@ -188,6 +188,70 @@ class KubernetesManifestsTest {
                 .isEmpty();
     }
 
+    /**
+     * A service started with the {@code production} profile refuses to start without each setting its yml names under
+     * {@code platform.production.required} (kit.production.RequiredSettings): each must be given to its container, by
+     * the variable named there or by the setting's own environment name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everySettingAServiceRequiresInProductionIsGivenToItsContainer(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+        Map<String, ConfigMap> maps = Manifests.ofType(resources, ConfigMap.class).stream()
+                .collect(Collectors.toMap(map -> map.getMetadata().getName(), map -> map));
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+
+        for (Map.Entry<String, PodTemplateSpec> workload : templates(resources).entrySet()) {
+            Map<String, String> required = requiredInProduction(workload.getKey());
+            Container container = workload.getValue().getSpec().getContainers().get(0);
+            Set<String> given = new TreeSet<>();
+            container.getEnv().forEach(env -> given.add(env.getName()));
+            for (EnvFromSource source : container.getEnvFrom()) {
+                ConfigMap map = maps.get(source.getConfigMapRef().getName());
+                if (map != null && map.getData() != null) {
+                    given.addAll(map.getData().keySet());
+                }
+            }
+            for (Map.Entry<String, String> setting : required.entrySet()) {
+                checked++;
+                String ownName = setting.getKey()
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replace('.', '_')
+                        .replace("-", "");
+                if (!given.contains(setting.getValue()) && !given.contains(ownName)) {
+                    missing.add(workload.getKey() + ": " + setting.getKey() + " (" + setting.getValue() + " or "
+                            + ownName + ")");
+                }
+            }
+        }
+        assertThat(checked).as("settings the services require in production").isGreaterThanOrEqualTo(4);
+        assertThat(missing)
+                .as("settings a service requires in production that its container is not given")
+                .isEmpty();
+    }
+
+    /** What {@code service}'s yml requires under the production profile: setting → the variable that gives it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> requiredInProduction(String service) throws IOException {
+        Path yml = REPOSITORY.resolve(service).resolve("src/main/resources").resolve(service + ".yml");
+        Map<String, String> required = new LinkedHashMap<>();
+        if (!Files.exists(yml)) {
+            return required;
+        }
+        for (Object document : new org.yaml.snakeyaml.Yaml().loadAll(Files.readString(yml))) {
+            if (document instanceof Map<?, ?> map
+                    && map.get("platform") instanceof Map<?, ?> platform
+                    && platform.get("production") instanceof Map<?, ?> production
+                    && production.get("required") instanceof Map<?, ?> settings) {
+                ((Map<Object, Object>) settings)
+                        .forEach((setting, variable) -> required.put(
+                                String.valueOf(setting).replaceAll("^\\[|\\]$", ""), String.valueOf(variable)));
+            }
+        }
+        return required;
+    }
+
     @Test
     void aDeadSettingIsFound() {
         BoundProperties intake = BoundProperties.of(REPOSITORY, "intake-service");
