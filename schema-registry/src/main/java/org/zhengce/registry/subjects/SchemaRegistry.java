@@ -163,12 +163,19 @@ public final class SchemaRegistry {
                 .toList();
     }
 
+    /**
+     * Subject names starting with {@code prefix}: those with a live version, with {@code deleted}
+     * also the soft-deleted ones, with {@code deletedOnly} only subjects whose every version is
+     * soft-deleted (as Confluent's registry lists them).
+     */
     public List<String> subjects(String prefix, boolean deleted, boolean deletedOnly) {
-        Predicate<SchemaVersion> wanted = visibility(deleted, deletedOnly);
         RegistryState state = state();
         return state.subjects().stream()
                 .filter(subject -> subject.startsWith(prefix))
-                .filter(subject -> state.versions(subject).stream().anyMatch(wanted))
+                .filter(subject -> {
+                    boolean softDeleted = state.versions(subject).stream().allMatch(SchemaVersion::deleted);
+                    return deletedOnly ? softDeleted : deleted || !softDeleted;
+                })
                 .toList();
     }
 

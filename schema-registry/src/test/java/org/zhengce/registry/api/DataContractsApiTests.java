@@ -206,6 +206,24 @@ class DataContractsApiTests {
     }
 
     @Test
+    void deletedOnlyListsSubjectsWhoseEveryVersionIsSoftDeleted() {
+        http.register("partly-deleted-value", USER_V1);
+        http.register("partly-deleted-value", USER_V2);
+        http.register("wholly-deleted-value", USER_V1);
+        http.delete("/subjects/partly-deleted-value/versions/1").expectStatus().isOk();
+        http.delete("/subjects/wholly-deleted-value").expectStatus().isOk();
+
+        assertThat(http.array(http.get("/subjects?deletedOnly=true")))
+                .contains("wholly-deleted-value")
+                .doesNotContain("partly-deleted-value");
+        assertThat(http.array(http.get("/subjects")))
+                .contains("partly-deleted-value")
+                .doesNotContain("wholly-deleted-value");
+        assertThat(http.array(http.get("/subjects/partly-deleted-value/versions?deletedOnly=true")))
+                .containsExactly(1);
+    }
+
+    @Test
     void anUnknownGuidIsSchemaNotFound() {
         http.error(http.get("/schemas/guids/00000000-0000-0000-0000-000000000000"), HttpStatus.NOT_FOUND, 40403);
     }
