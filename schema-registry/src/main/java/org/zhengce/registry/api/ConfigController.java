@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.registry.api.Responses.CompatibilityLevelConfig;
 import org.zhengce.registry.api.Responses.ConfigAnswer;
-import org.zhengce.registry.api.Responses.ConfigUpdate;
 import org.zhengce.registry.subjects.SchemaRegistry;
 import reactor.core.publisher.Mono;
 
@@ -44,8 +43,8 @@ class ConfigController {
     }
 
     @PutMapping
-    Mono<ConfigUpdate> setGlobal(@RequestBody(required = false) byte @Nullable [] body) {
-        return Blocking.call(() -> ConfigUpdate.of(registry.updateConfig(null, bodies.config(body))));
+    Mono<ConfigAnswer> setGlobal(@RequestBody(required = false) byte @Nullable [] body) {
+        return Blocking.call(() -> ConfigAnswer.update(registry.updateConfig(null, bodies.config(body))));
     }
 
     @DeleteMapping
@@ -61,8 +60,8 @@ class ConfigController {
     }
 
     @PutMapping("/{subject}")
-    Mono<ConfigUpdate> setSubject(@PathVariable String subject, @RequestBody(required = false) byte @Nullable [] body) {
-        return Blocking.call(() -> ConfigUpdate.of(registry.updateConfig(subject, bodies.config(body))));
+    Mono<ConfigAnswer> setSubject(@PathVariable String subject, @RequestBody(required = false) byte @Nullable [] body) {
+        return Blocking.call(() -> ConfigAnswer.update(registry.updateConfig(subject, bodies.config(body))));
     }
 
     @DeleteMapping("/{subject}")

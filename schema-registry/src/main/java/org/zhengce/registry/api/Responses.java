@@ -85,12 +85,17 @@ final class Responses {
 
     record CompatibilityLevelConfig(String compatibilityLevel) {}
 
-    /** A subject's or the global settings, every field Confluent keeps that is set. */
+    /**
+     * A subject's or the global settings, every field Confluent keeps that is set. {@code GET /config}
+     * names the level {@code compatibilityLevel}; {@code PUT /config} answers the fields it was given
+     * and names the level {@code compatibility}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConfigAnswer(
             @Nullable String alias,
             @Nullable Boolean normalize,
             @Nullable Boolean validateFields,
+            @Nullable String compatibility,
             @Nullable String compatibilityLevel,
             @Nullable String compatibilityGroup,
             @Nullable JsonNode defaultMetadata,
@@ -99,38 +104,21 @@ final class Responses {
             @Nullable JsonNode overrideRuleSet) {
 
         static ConfigAnswer of(SubjectConfig config) {
+            return answer(config, null, config.compatibilityLevel());
+        }
+
+        static ConfigAnswer update(SubjectConfig config) {
+            return answer(config, config.compatibilityLevel(), null);
+        }
+
+        private static ConfigAnswer answer(
+                SubjectConfig config, @Nullable String compatibility, @Nullable String compatibilityLevel) {
             return new ConfigAnswer(
                     config.alias(),
                     config.normalize(),
                     config.validateFields(),
-                    config.compatibilityLevel(),
-                    config.compatibilityGroup(),
-                    json(config.defaultMetadata()),
-                    json(config.overrideMetadata()),
-                    json(config.defaultRuleSet()),
-                    json(config.overrideRuleSet()));
-        }
-    }
-
-    /** What {@code PUT /config} answers: the fields it was given, the level named {@code compatibility}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ConfigUpdate(
-            @Nullable String alias,
-            @Nullable Boolean normalize,
-            @Nullable Boolean validateFields,
-            @Nullable String compatibility,
-            @Nullable String compatibilityGroup,
-            @Nullable JsonNode defaultMetadata,
-            @Nullable JsonNode overrideMetadata,
-            @Nullable JsonNode defaultRuleSet,
-            @Nullable JsonNode overrideRuleSet) {
-
-        static ConfigUpdate of(SubjectConfig config) {
-            return new ConfigUpdate(
-                    config.alias(),
-                    config.normalize(),
-                    config.validateFields(),
-                    config.compatibilityLevel(),
+                    compatibility,
+                    compatibilityLevel,
                     config.compatibilityGroup(),
                     json(config.defaultMetadata()),
                     json(config.overrideMetadata()),

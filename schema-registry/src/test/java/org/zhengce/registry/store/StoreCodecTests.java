@@ -88,8 +88,9 @@ class StoreCodecTests {
         assertThat(text(encoded.value())).contains(",\"metadata\":{\"properties\":{\"owner\":\"intake\"}}");
         assertThat(codec.decode(encoded.key(), encoded.value())).contains(new SchemaVersionSaved(version));
         assertThat(text(settings.value()))
-                .isEqualTo("{\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"compatibilityGroup\":\"app.version\","
-                        + "\"validateFields\":false,\"alias\":\"alias-value\",\"defaultMetadata\":{\"sensitive\":[\"ssn\"]}}");
+                .isEqualTo(
+                        "{\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"compatibilityGroup\":\"app.version\","
+                                + "\"validateFields\":false,\"alias\":\"alias-value\",\"defaultMetadata\":{\"sensitive\":[\"ssn\"]}}");
         assertThat(codec.decode(settings.key(), settings.value())).contains(new CompatibilitySet("pay-value", config));
     }
 
