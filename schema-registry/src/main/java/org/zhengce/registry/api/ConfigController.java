@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengce.registry.api.Responses.CompatibilityLevelConfig;
-import org.zhengce.registry.api.Responses.CompatibilityUpdate;
+import org.zhengce.registry.api.Responses.ConfigAnswer;
 import org.zhengce.registry.subjects.SchemaRegistry;
 import reactor.core.publisher.Mono;
 
-/** {@code /config}: the global and per-subject compatibility levels. */
+/**
+ * {@code /config}: the global and per-subject settings: compatibility level, {@code normalize},
+ * {@code compatibilityGroup}, {@code validateFields}, {@code alias} and the data-contract defaults
+ * and overrides.
+ */
 @RestController
 @RequestMapping(
         path = "/config",
@@ -34,15 +38,13 @@ class ConfigController {
     }
 
     @GetMapping
-    Mono<CompatibilityLevelConfig> global() {
-        return Blocking.call(() ->
-                new CompatibilityLevelConfig(registry.compatibility(null, true).name()));
+    Mono<ConfigAnswer> global() {
+        return Blocking.call(() -> ConfigAnswer.of(registry.config(null, true)));
     }
 
     @PutMapping
-    Mono<CompatibilityUpdate> setGlobal(@RequestBody(required = false) byte @Nullable [] body) {
-        return Blocking.call(() -> new CompatibilityUpdate(
-                registry.setCompatibility(null, bodies.compatibility(body)).name()));
+    Mono<ConfigAnswer> setGlobal(@RequestBody(required = false) byte @Nullable [] body) {
+        return Blocking.call(() -> ConfigAnswer.update(registry.updateConfig(null, bodies.config(body))));
     }
 
     @DeleteMapping
@@ -52,17 +54,14 @@ class ConfigController {
     }
 
     @GetMapping("/{subject}")
-    Mono<CompatibilityLevelConfig> subject(
+    Mono<ConfigAnswer> subject(
             @PathVariable String subject, @RequestParam(defaultValue = "false") boolean defaultToGlobal) {
-        return Blocking.call(() -> new CompatibilityLevelConfig(
-                registry.compatibility(subject, defaultToGlobal).name()));
+        return Blocking.call(() -> ConfigAnswer.of(registry.config(subject, defaultToGlobal)));
     }
 
     @PutMapping("/{subject}")
-    Mono<CompatibilityUpdate> setSubject(
-            @PathVariable String subject, @RequestBody(required = false) byte @Nullable [] body) {
-        return Blocking.call(() -> new CompatibilityUpdate(
-                registry.setCompatibility(subject, bodies.compatibility(body)).name()));
+    Mono<ConfigAnswer> setSubject(@PathVariable String subject, @RequestBody(required = false) byte @Nullable [] body) {
+        return Blocking.call(() -> ConfigAnswer.update(registry.updateConfig(subject, bodies.config(body))));
     }
 
     @DeleteMapping("/{subject}")

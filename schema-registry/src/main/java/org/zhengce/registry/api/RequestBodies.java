@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.zhengce.registry.store.SubjectConfig;
+import org.zhengce.registry.subjects.DataContracts;
 import org.zhengce.registry.subjects.RegistryException;
 import org.zhengce.registry.subjects.SchemaRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads request bodies whatever their content type (Confluent's JSON types, plain JSON or
- * {@code application/octet-stream}), ignoring fields this registry does not use ({@code metadata},
- * {@code ruleSet}, {@code normalize}, ...).
+ * {@code application/octet-stream}), ignoring fields this registry does not use ({@code references}
+ * must be empty, {@code normalize} in a body changes nothing: see {@code AvroSchemas}).
  */
 @Component
 class RequestBodies {
@@ -28,10 +31,22 @@ class RequestBodies {
             @Nullable String schemaType,
             @Nullable List<Object> references,
             @Nullable Integer id,
-            @Nullable Integer version) {}
+            @Nullable Integer version,
+            @Nullable JsonNode metadata,
+            @Nullable JsonNode ruleSet) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ConfigBody(@Nullable String compatibility) {}
+    record ConfigBody(
+            @Nullable String compatibility,
+            @Nullable String compatibilityLevel,
+            @Nullable Boolean normalize,
+            @Nullable String compatibilityGroup,
+            @Nullable Boolean validateFields,
+            @Nullable String alias,
+            @Nullable JsonNode defaultMetadata,
+            @Nullable JsonNode overrideMetadata,
+            @Nullable JsonNode defaultRuleSet,
+            @Nullable JsonNode overrideRuleSet) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModeBody(@Nullable String mode) {}
@@ -46,13 +61,27 @@ class RequestBodies {
                 parsed.schemaType(),
                 parsed.references() == null ? List.of() : parsed.references(),
                 parsed.id(),
-                parsed.version());
+                parsed.version(),
+                DataContracts.metadata(parsed.metadata()),
+                DataContracts.ruleSet(parsed.ruleSet()));
     }
 
-    @Nullable
-    String compatibility(byte @Nullable [] body) {
+    /** The settings a {@code PUT /config} sets; the level as {@code compatibility} (or {@code compatibilityLevel}). */
+    SubjectConfig config(byte @Nullable [] body) {
         ConfigBody parsed = read(body, ConfigBody.class);
-        return parsed == null ? null : parsed.compatibility();
+        if (parsed == null) {
+            return SubjectConfig.NONE;
+        }
+        return new SubjectConfig(
+                parsed.compatibility() != null ? parsed.compatibility() : parsed.compatibilityLevel(),
+                parsed.normalize(),
+                parsed.compatibilityGroup(),
+                parsed.validateFields(),
+                parsed.alias(),
+                DataContracts.metadata(parsed.defaultMetadata()),
+                DataContracts.metadata(parsed.overrideMetadata()),
+                DataContracts.ruleSet(parsed.defaultRuleSet()),
+                DataContracts.ruleSet(parsed.overrideRuleSet()));
     }
 
     @Nullable

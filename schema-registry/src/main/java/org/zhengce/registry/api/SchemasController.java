@@ -35,9 +35,14 @@ class SchemasController {
     @GetMapping("/ids/{id}")
     Mono<SchemaText> schema(@PathVariable String id, @RequestParam(defaultValue = "false") boolean fetchMaxId) {
         return Blocking.call(() -> {
-            String schema = registry.schemaById(parseId(id));
-            return new SchemaText(schema, fetchMaxId ? registry.maxId() : null);
+            SchemaVersion holder = registry.schemaVersionById(parseId(id));
+            return SchemaText.of(holder, fetchMaxId ? registry.maxId() : null);
         });
+    }
+
+    @GetMapping("/guids/{guid}")
+    Mono<SchemaText> schemaByGuid(@PathVariable String guid) {
+        return Blocking.call(() -> SchemaText.of(registry.schemaVersionByGuid(guid), null));
     }
 
     @GetMapping("/ids/{id}/schema")

@@ -5,7 +5,9 @@ import static org.zhengce.registry.api.MediaTypes.JSON;
 import static org.zhengce.registry.api.MediaTypes.V1_JSON;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengce.registry.api.Responses.RegisteredId;
+import org.zhengce.registry.api.Responses.RegisteredSchema;
 import org.zhengce.registry.api.Responses.SubjectSchema;
+import org.zhengce.registry.subjects.RegistryException;
 import org.zhengce.registry.subjects.SchemaRegistry;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +52,7 @@ class SubjectsController {
     Mono<SubjectSchema> lookup(
             @PathVariable String subject,
             @RequestParam(defaultValue = "false") boolean deleted,
+            @RequestParam(defaultValue = "false") boolean normalize,
             @RequestBody(required = false) byte @Nullable [] body) {
         return Blocking.call(() -> SubjectSchema.of(registry.lookup(subject, bodies.schema(body), deleted)));
     }
@@ -68,8 +72,32 @@ class SubjectsController {
     }
 
     @PostMapping("/{subject}/versions")
-    Mono<RegisteredId> register(@PathVariable String subject, @RequestBody(required = false) byte @Nullable [] body) {
-        return Blocking.call(() -> new RegisteredId(registry.register(subject, bodies.schema(body))));
+    Mono<RegisteredSchema> register(
+            @PathVariable String subject,
+            @RequestParam(defaultValue = "false") boolean normalize,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        return Blocking.call(() -> RegisteredSchema.of(registry.register(subject, bodies.schema(body))));
+    }
+
+    /** The latest version whose metadata has every {@code key}/{@code value} property given. */
+    @GetMapping("/{subject}/metadata")
+    Mono<SubjectSchema> latestWithMetadata(
+            @PathVariable String subject,
+            @RequestParam(defaultValue = "false") boolean deleted,
+            @RequestParam(name = "key", required = false) @Nullable List<String> keys,
+            @RequestParam(name = "value", required = false) @Nullable List<String> values) {
+        return Blocking.call(() -> {
+            List<String> k = keys == null ? List.of() : keys;
+            List<String> v = values == null ? List.of() : values;
+            if (k.size() != v.size()) {
+                throw new RegistryException(400, 400, "Every metadata key needs a value");
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (int i = 0; i < k.size(); i++) {
+                properties.put(k.get(i), v.get(i));
+            }
+            return SubjectSchema.of(registry.latestWithMetadata(subject, properties, deleted));
+        });
     }
 
     @GetMapping("/{subject}/versions/{version}")

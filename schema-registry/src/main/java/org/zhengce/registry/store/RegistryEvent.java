@@ -20,7 +20,13 @@ public sealed interface RegistryEvent {
     /** The soft-delete marker of a subject is no longer needed: its versions are all erased. */
     record SoftDeleteMarkerErased(String subject) implements RegistryEvent {}
 
-    record CompatibilitySet(@Nullable String subject, String level) implements RegistryEvent {}
+    /** The settings of a subject (or the global ones) were written, the compatibility level among them. */
+    record CompatibilitySet(@Nullable String subject, SubjectConfig config) implements RegistryEvent {
+
+        public CompatibilitySet(@Nullable String subject, String level) {
+            this(subject, SubjectConfig.ofLevel(level));
+        }
+    }
 
     record CompatibilityCleared(@Nullable String subject) implements RegistryEvent {}
 

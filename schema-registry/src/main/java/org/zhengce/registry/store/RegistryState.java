@@ -31,9 +31,10 @@ public final class RegistryState {
     private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
     private final Map<Integer, TreeSet<SchemaVersion>> versionsById = new HashMap<>();
     private final Map<String, Integer> idBySchema = new HashMap<>();
-    private final Map<String, String> subjectCompatibility = new HashMap<>();
+    private final Map<String, Integer> idByGuid = new HashMap<>();
+    private final Map<String, SubjectConfig> subjectConfigs = new HashMap<>();
     private final Map<String, String> subjectModes = new HashMap<>();
-    private @Nullable String globalCompatibility;
+    private @Nullable SubjectConfig globalConfig;
     private @Nullable String globalMode;
     private int maxId;
 
@@ -46,15 +47,15 @@ public final class RegistryState {
             softDelete(deleted.subject(), deleted.upToVersion());
         } else if (event instanceof CompatibilitySet set) {
             if (set.subject() == null) {
-                globalCompatibility = set.level();
+                globalConfig = set.config();
             } else {
-                subjectCompatibility.put(set.subject(), set.level());
+                subjectConfigs.put(set.subject(), set.config());
             }
         } else if (event instanceof CompatibilityCleared cleared) {
             if (cleared.subject() == null) {
-                globalCompatibility = null;
+                globalConfig = null;
             } else {
-                subjectCompatibility.remove(cleared.subject());
+                subjectConfigs.remove(cleared.subject());
             }
         } else if (event instanceof ModeSet set) {
             if (set.subject() == null) {
@@ -89,9 +90,20 @@ public final class RegistryState {
         return List.copyOf(subjects.keySet());
     }
 
-    /** The id of a schema (in canonical form) still held by at least one subject version. */
-    public synchronized OptionalInt idOf(String schema) {
-        Integer id = idBySchema.get(schema);
+    /** The id of a schema (canonical form) without data contract still held by a subject version. */
+    public OptionalInt idOf(String schema) {
+        return idOf(schema, null, null);
+    }
+
+    /** The id of a schema with its data contract, still held by at least one subject version. */
+    public synchronized OptionalInt idOf(String schema, @Nullable String metadata, @Nullable String ruleSet) {
+        Integer id = idBySchema.get(SchemaVersion.identity(schema, metadata, ruleSet));
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /** The id of the schema with GUID {@code guid}. */
+    public synchronized OptionalInt idOfGuid(String guid) {
+        Integer id = idByGuid.get(guid);
         return id == null ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
@@ -102,7 +114,12 @@ public final class RegistryState {
     }
 
     public synchronized Optional<String> compatibility(@Nullable String subject) {
-        return Optional.ofNullable(subject == null ? globalCompatibility : subjectCompatibility.get(subject));
+        return config(subject).map(SubjectConfig::compatibilityLevel);
+    }
+
+    /** The settings of {@code subject} (the global ones for {@code null}), if any were written. */
+    public synchronized Optional<SubjectConfig> config(@Nullable String subject) {
+        return Optional.ofNullable(subject == null ? globalConfig : subjectConfigs.get(subject));
     }
 
     public synchronized Optional<String> mode(@Nullable String subject) {
@@ -120,7 +137,8 @@ public final class RegistryState {
         versionsById
                 .computeIfAbsent(version.id(), id -> new TreeSet<>(BY_SUBJECT_AND_VERSION))
                 .add(version);
-        idBySchema.merge(version.schema(), version.id(), Math::min);
+        idBySchema.merge(version.identity(), version.id(), Math::min);
+        idByGuid.merge(version.guid(), version.id(), Math::min);
         maxId = Math.max(maxId, version.id());
     }
 
@@ -154,7 +172,8 @@ public final class RegistryState {
             sameId.remove(previous);
             if (sameId.isEmpty()) {
                 versionsById.remove(previous.id());
-                idBySchema.remove(previous.schema(), previous.id());
+                idBySchema.remove(previous.identity(), previous.id());
+                idByGuid.remove(previous.guid(), previous.id());
             }
         }
     }

@@ -52,6 +52,8 @@ final class StoreCodec {
                     .put("id", version.id())
                     .put("schema", version.schema())
                     .put("deleted", version.deleted());
+            putJson(value, "metadata", version.metadata());
+            putJson(value, "ruleSet", version.ruleSet());
             return new Encoded(schemaKey(version.subject(), version.version()), bytes(value));
         } else if (event instanceof SchemaVersionErased erased) {
             return new Encoded(schemaKey(erased.subject(), erased.version()), null);
@@ -62,7 +64,7 @@ final class StoreCodec {
         } else if (event instanceof SoftDeleteMarkerErased erased) {
             return new Encoded(subjectKey(DELETE_SUBJECT, erased.subject()), null);
         } else if (event instanceof CompatibilitySet set) {
-            ObjectNode value = json.createObjectNode().put("compatibilityLevel", set.level());
+            ObjectNode value = configValue(set.config());
             return new Encoded(subjectKey(CONFIG, set.subject()), bytes(value));
         } else if (event instanceof CompatibilityCleared cleared) {
             return new Encoded(subjectKey(CONFIG, cleared.subject()), null);
@@ -96,7 +98,7 @@ final class StoreCodec {
                     return Optional.of(
                             value == null
                                     ? new CompatibilityCleared(subject(key))
-                                    : new CompatibilitySet(subject(key), text(value, "compatibilityLevel")));
+                                    : new CompatibilitySet(subject(key), config(value)));
                 case MODE:
                     return Optional.of(
                             value == null
@@ -133,7 +135,66 @@ final class StoreCodec {
                 version,
                 value.path("id").asInt(),
                 text(value, "schema"),
-                value.path("deleted").asBoolean(false)));
+                value.path("deleted").asBoolean(false),
+                jsonText(value, "metadata"),
+                jsonText(value, "ruleSet")));
+    }
+
+    private ObjectNode configValue(SubjectConfig config) {
+        ObjectNode value = json.createObjectNode();
+        if (config.compatibilityLevel() != null) {
+            value.put("compatibilityLevel", config.compatibilityLevel());
+        }
+        if (config.normalize() != null) {
+            value.put("normalize", config.normalize());
+        }
+        if (config.compatibilityGroup() != null) {
+            value.put("compatibilityGroup", config.compatibilityGroup());
+        }
+        if (config.validateFields() != null) {
+            value.put("validateFields", config.validateFields());
+        }
+        if (config.alias() != null) {
+            value.put("alias", config.alias());
+        }
+        putJson(value, "defaultMetadata", config.defaultMetadata());
+        putJson(value, "overrideMetadata", config.overrideMetadata());
+        putJson(value, "defaultRuleSet", config.defaultRuleSet());
+        putJson(value, "overrideRuleSet", config.overrideRuleSet());
+        return value;
+    }
+
+    private SubjectConfig config(JsonNode value) {
+        return new SubjectConfig(
+                optionalText(value, "compatibilityLevel"),
+                value.path("normalize").isBoolean() ? value.path("normalize").booleanValue() : null,
+                optionalText(value, "compatibilityGroup"),
+                value.path("validateFields").isBoolean()
+                        ? value.path("validateFields").booleanValue()
+                        : null,
+                optionalText(value, "alias"),
+                jsonText(value, "defaultMetadata"),
+                jsonText(value, "overrideMetadata"),
+                jsonText(value, "defaultRuleSet"),
+                jsonText(value, "overrideRuleSet"));
+    }
+
+    /** Embeds canonical JSON text as a nested object, as Confluent's records carry it. */
+    private void putJson(ObjectNode node, String field, @Nullable String canonicalJson) {
+        if (canonicalJson != null) {
+            node.set(field, json.readTree(canonicalJson));
+        }
+    }
+
+    /** A nested object as canonical JSON text; records written before data contracts have none. */
+    private @Nullable String jsonText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isObject() ? DataContractJson.canonical(value) : null;
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.stringValue() : null;
     }
 
     private byte[] schemaKey(String subject, int version) {

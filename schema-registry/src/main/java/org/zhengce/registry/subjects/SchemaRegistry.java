@@ -3,7 +3,9 @@ package org.zhengce.registry.subjects;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.registry.compatibility.AvroCompatibility;
@@ -22,6 +24,7 @@ import org.zhengce.registry.store.RegistryEvent.SubjectSoftDeleted;
 import org.zhengce.registry.store.RegistryState;
 import org.zhengce.registry.store.RegistryStore;
 import org.zhengce.registry.store.SchemaVersion;
+import org.zhengce.registry.store.SubjectConfig;
 
 /**
  * The registry: subjects and their versions, global schema ids, compatibility levels and modes,
@@ -45,27 +48,52 @@ public final class SchemaRegistry {
     }
 
     /**
-     * Registers {@code request} under {@code subject} and returns its global id. A schema already
-     * registered under the subject keeps its id and version; a schema known under another subject
-     * keeps its id and gets a new version here.
+     * Registers {@code request} under {@code subject} and returns the version holding it. The
+     * version's data contract is the request's own (or, without one, the latest version's) laid
+     * over the subject's {@code defaultMetadata}/{@code defaultRuleSet} and under its {@code
+     * overrideMetadata}/{@code overrideRuleSet}. The same schema with the same contract already
+     * registered under the subject keeps its id and version; one known under another subject keeps
+     * its id and gets a new version here; a new contract makes a new version with a new id.
      */
-    public int register(String subject, SchemaRequest request) {
+    public SchemaVersion register(String subject, SchemaRequest request) {
         AvroSchemas.Parsed parsed = schemas.parse(request);
-        Optional<SchemaVersion> existing = find(subject, parsed.canonical(), false);
-        if (existing.isPresent() && sameIdAsRequested(request, existing.get().id())) {
-            return existing.get().id();
-        }
         synchronized (writeLock) {
-            Mode mode = modeInScope(subject);
-            checkCanRegister(subject, request, mode);
             RegistryState state = state();
             List<SchemaVersion> versions = state.versions(subject);
+            SubjectConfig config = configInScope(subject);
+            Optional<SchemaVersion> latest = latest(subject);
+            String metadata = DataContracts.mergeMetadata(
+                    DataContracts.mergeMetadata(
+                            config.defaultMetadata(),
+                            request.metadata() != null
+                                    ? request.metadata()
+                                    : latest.map(SchemaVersion::metadata).orElse(null)),
+                    config.overrideMetadata());
+            String ruleSet = DataContracts.mergeRuleSet(
+                    DataContracts.mergeRuleSet(
+                            config.defaultRuleSet(),
+                            request.ruleSet() != null
+                                    ? request.ruleSet()
+                                    : latest.map(SchemaVersion::ruleSet).orElse(null)),
+                    config.overrideRuleSet());
+            String identity = SchemaVersion.identity(parsed.canonical(), metadata, ruleSet);
+            Optional<SchemaVersion> existing = versions.stream()
+                    .filter(v -> !v.deleted() && v.identity().equals(identity))
+                    .max(Comparator.comparingInt(SchemaVersion::version));
+            if (existing.isPresent()
+                    && sameIdAsRequested(request, existing.get().id())) {
+                return existing.get();
+            }
+            Mode mode = modeInScope(subject);
+            checkCanRegister(subject, request, mode);
             int id = request.id() != null && request.id() > 0
                     ? request.id()
-                    : state.idOf(parsed.canonical()).orElse(-1);
+                    : state.idOf(parsed.canonical(), metadata, ruleSet).orElse(-1);
             for (SchemaVersion version : versions) {
-                if (!version.deleted() && version.id() == id && version.schema().equals(parsed.canonical())) {
-                    return id;
+                if (!version.deleted()
+                        && version.id() == id
+                        && version.identity().equals(identity)) {
+                    return version;
                 }
             }
             if (mode != Mode.IMPORT) {
@@ -76,29 +104,35 @@ public final class SchemaRegistry {
                 }
             }
             if (id > 0) {
-                checkIdHoldsSameSchema(state, id, parsed.canonical());
+                checkIdHoldsSameSchema(state, id, identity);
             } else {
                 id = state.maxId() + 1;
             }
-            int version = request.version() != null && request.version() > 0
+            int number = request.version() != null && request.version() > 0
                     ? request.version()
                     : versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+            SchemaVersion registered =
+                    new SchemaVersion(subject, number, id, parsed.canonical(), false, metadata, ruleSet);
             List<RegistryEvent> events = new ArrayList<>();
-            events.add(new SchemaVersionSaved(new SchemaVersion(subject, version, id, parsed.canonical(), false)));
+            events.add(new SchemaVersionSaved(registered));
             for (SchemaVersion old : versions) {
-                if (old.deleted() && old.id() == id && old.version() < version) {
+                if (old.deleted() && old.id() == id && old.version() < number) {
                     events.add(new SchemaVersionErased(subject, old.version()));
                 }
             }
             store.append(events);
-            return id;
+            return registered;
         }
     }
 
     /** The version of {@code subject} that holds the schema of {@code request}. */
     public SchemaVersion lookup(String subject, SchemaRequest request, boolean deleted) {
         AvroSchemas.Parsed parsed = schemas.parse(request);
-        return find(subject, parsed.canonical(), deleted)
+        return state().versions(subject).stream()
+                .filter(v -> (deleted || !v.deleted()) && v.schema().equals(parsed.canonical()))
+                .filter(v -> request.metadata() == null || request.metadata().equals(v.metadata()))
+                .filter(v -> request.ruleSet() == null || request.ruleSet().equals(v.ruleSet()))
+                .max(Comparator.comparingInt(SchemaVersion::version))
                 .orElseThrow(() -> hasVersions(subject, deleted)
                         ? RegistryException.schemaNotFound()
                         : RegistryException.subjectNotFound(subject));
@@ -129,12 +163,19 @@ public final class SchemaRegistry {
                 .toList();
     }
 
+    /**
+     * Subject names starting with {@code prefix}: those with a live version, with {@code deleted}
+     * also the soft-deleted ones, with {@code deletedOnly} only subjects whose every version is
+     * soft-deleted (as Confluent's registry lists them).
+     */
     public List<String> subjects(String prefix, boolean deleted, boolean deletedOnly) {
-        Predicate<SchemaVersion> wanted = visibility(deleted, deletedOnly);
         RegistryState state = state();
         return state.subjects().stream()
                 .filter(subject -> subject.startsWith(prefix))
-                .filter(subject -> state.versions(subject).stream().anyMatch(wanted))
+                .filter(subject -> {
+                    boolean softDeleted = state.versions(subject).stream().allMatch(SchemaVersion::deleted);
+                    return deletedOnly ? softDeleted : deleted || !softDeleted;
+                })
                 .toList();
     }
 
@@ -147,6 +188,35 @@ public final class SchemaRegistry {
         return holders.get(0).schema();
     }
 
+    /**
+     * The latest version of {@code subject} whose metadata has every property of {@code
+     * properties} (Confluent's {@code GET /subjects/{subject}/metadata}).
+     */
+    public SchemaVersion latestWithMetadata(String subject, Map<String, String> properties, boolean deleted) {
+        if (!hasVersions(subject, deleted)) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        return state().versions(subject).stream()
+                .filter(v -> deleted || !v.deleted())
+                .filter(v -> DataContracts.hasProperties(v.metadata(), properties))
+                .max(Comparator.comparingInt(SchemaVersion::version))
+                .orElseThrow(RegistryException::schemaNotFound);
+    }
+
+    /** A version holding the schema with global id {@code id}: its schema and data contract. */
+    public SchemaVersion schemaVersionById(int id) {
+        List<SchemaVersion> holders = state().versionsWithId(id);
+        if (holders.isEmpty()) {
+            throw RegistryException.schemaNotFound(id);
+        }
+        return holders.get(0);
+    }
+
+    /** A version holding the schema with GUID {@code guid}. */
+    public SchemaVersion schemaVersionByGuid(String guid) {
+        return schemaVersionById(state().idOfGuid(guid).orElseThrow(RegistryException::schemaNotFound));
+    }
+
     /** The subject versions that use schema id {@code id}. */
     public List<SchemaVersion> versionsById(int id, boolean deleted) {
         List<SchemaVersion> holders = state().versionsWithId(id);
@@ -154,6 +224,21 @@ public final class SchemaRegistry {
             throw RegistryException.schemaNotFound(id);
         }
         return holders.stream().filter(v -> deleted || !v.deleted()).toList();
+    }
+
+    /**
+     * The contexts in use: the default context {@code "."} and every {@code .name} of a subject
+     * named {@code :.name:subject}. A context is a namespace of subject names here.
+     */
+    public List<String> contexts() {
+        TreeSet<String> contexts = new TreeSet<>(List.of("."));
+        for (String subject : state().subjects()) {
+            int end = subject.indexOf(':', 1);
+            if (subject.startsWith(":.") && end > 2) {
+                contexts.add(subject.substring(1, end));
+            }
+        }
+        return List.copyOf(contexts);
     }
 
     /** The highest id handed out so far. */
@@ -278,15 +363,53 @@ public final class SchemaRegistry {
         throw RegistryException.compatibilityNotConfigured(subject);
     }
 
-    public CompatibilityLevel setCompatibility(@Nullable String subject, @Nullable String level) {
-        CompatibilityLevel parsed = Optional.ofNullable(level)
-                .flatMap(CompatibilityLevel::forName)
-                .orElseThrow(RegistryException::invalidCompatibility);
+    /**
+     * The settings of {@code subject} (the global ones for {@code null}): the compatibility level
+     * in force and every other field that was set. Without {@code defaultToGlobal} a subject
+     * without its own settings is an error (40408).
+     */
+    public SubjectConfig config(@Nullable String subject, boolean defaultToGlobal) {
+        SubjectConfig global = state().config(null).orElse(SubjectConfig.NONE);
+        if (subject == null) {
+            return global.updatedWith(
+                    SubjectConfig.ofLevel(globalCompatibility().name()));
+        }
+        Optional<SubjectConfig> own = state().config(subject);
+        if (own.isEmpty() && !defaultToGlobal) {
+            throw RegistryException.compatibilityNotConfigured(subject);
+        }
+        if (!defaultToGlobal) {
+            return own.orElseThrow();
+        }
+        return global.updatedWith(own.orElse(SubjectConfig.NONE))
+                .updatedWith(SubjectConfig.ofLevel(compatibility(subject, true).name()));
+    }
+
+    /**
+     * Changes the fields of the settings of {@code subject} (the global ones for {@code null})
+     * that {@code update} sets, keeping the others, as Confluent's {@code PUT /config} does.
+     *
+     * @throws RegistryException 42203 for an unknown level or an update that sets nothing
+     */
+    public SubjectConfig updateConfig(@Nullable String subject, SubjectConfig update) {
+        if (update.equals(SubjectConfig.NONE)
+                || (update.compatibilityLevel() != null
+                        && CompatibilityLevel.forName(update.compatibilityLevel())
+                                .isEmpty())) {
+            throw RegistryException.invalidCompatibility();
+        }
+        SubjectConfig normalised = update.compatibilityLevel() == null
+                ? update
+                : update.updatedWith(SubjectConfig.ofLevel(CompatibilityLevel.forName(update.compatibilityLevel())
+                        .orElseThrow()
+                        .name()));
         synchronized (writeLock) {
             checkWritable(subject);
-            store.append(List.of(new CompatibilitySet(subject, parsed.name())));
+            SubjectConfig stored =
+                    state().config(subject).orElse(SubjectConfig.NONE).updatedWith(normalised);
+            store.append(List.of(new CompatibilitySet(subject, stored)));
         }
-        return parsed;
+        return normalised;
     }
 
     /** Removes a subject's own level (or resets the global one) and returns the level removed. */
@@ -294,8 +417,10 @@ public final class SchemaRegistry {
         synchronized (writeLock) {
             CompatibilityLevel removed = subject == null
                     ? globalCompatibility()
-                    : state().compatibility(subject)
-                            .flatMap(CompatibilityLevel::forName)
+                    : state().config(subject)
+                            .map(own -> Optional.ofNullable(own.compatibilityLevel())
+                                    .flatMap(CompatibilityLevel::forName)
+                                    .orElseGet(this::globalCompatibility))
                             .orElseThrow(() -> RegistryException.subjectNotFound(subject));
             checkWritable(subject);
             store.append(List.of(new CompatibilityCleared(subject)));
@@ -352,12 +477,6 @@ public final class SchemaRegistry {
         return store.state();
     }
 
-    private Optional<SchemaVersion> find(String subject, String canonical, boolean deleted) {
-        return state().versions(subject).stream()
-                .filter(v -> (deleted || !v.deleted()) && v.schema().equals(canonical))
-                .max(Comparator.comparingInt(SchemaVersion::version));
-    }
-
     private Optional<SchemaVersion> latest(String subject) {
         return state().versions(subject).stream()
                 .filter(v -> !v.deleted())
@@ -377,6 +496,12 @@ public final class SchemaRegistry {
             }
         }
         return previous;
+    }
+
+    private SubjectConfig configInScope(String subject) {
+        return state().config(null)
+                .orElse(SubjectConfig.NONE)
+                .updatedWith(state().config(subject).orElse(SubjectConfig.NONE));
     }
 
     private CompatibilityLevel compatibilityInScope(String subject) {
@@ -416,9 +541,9 @@ public final class SchemaRegistry {
         }
     }
 
-    private static void checkIdHoldsSameSchema(RegistryState state, int id, String canonical) {
+    private static void checkIdHoldsSameSchema(RegistryState state, int id, String identity) {
         for (SchemaVersion holder : state.versionsWithId(id)) {
-            if (!holder.schema().equals(canonical)) {
+            if (!holder.identity().equals(identity)) {
                 throw RegistryException.notPermitted("Overwrite new schema with id " + id + " is not permitted.");
             }
         }
@@ -426,7 +551,7 @@ public final class SchemaRegistry {
 
     private List<RegistryEvent> clearSubjectSettings(String subject) {
         List<RegistryEvent> events = new ArrayList<>();
-        if (state().compatibility(subject).isPresent()) {
+        if (state().config(subject).isPresent()) {
             events.add(new CompatibilityCleared(subject));
         }
         if (state().mode(subject).isPresent()) {

@@ -85,11 +85,16 @@ class SubjectsApiTests {
     }
 
     @Test
-    void registerAnswersOnlyTheId() {
+    void registerAnswersIdVersionGuidAndSchemaAsConfluentPlatform8() {
         Map<String, Object> body =
                 http.object(http.post("/subjects/only-id-value/versions", schemaBody(USER_V1)), HttpStatus.OK);
 
-        assertThat(body).containsOnlyKeys("id");
+        assertThat(body)
+                .containsOnlyKeys("id", "version", "guid", "schema")
+                .containsEntry("version", 1)
+                .containsEntry("schema", USER_V1);
+        Map<String, Object> version = http.object(http.get("/subjects/only-id-value/versions/1"), HttpStatus.OK);
+        assertThat(version).containsEntry("id", body.get("id")).containsEntry("guid", body.get("guid"));
     }
 
     @Test
@@ -101,7 +106,7 @@ class SubjectsApiTests {
         Map<String, Object> minusOne = http.object(http.get("/subjects/exact-keys-value/versions/-1"), HttpStatus.OK);
 
         assertThat(version)
-                .containsOnlyKeys("subject", "version", "id", "schema")
+                .containsOnlyKeys("subject", "version", "id", "guid", "schema")
                 .containsEntry("subject", "exact-keys-value")
                 .containsEntry("version", 1)
                 .containsEntry("id", id)
@@ -118,7 +123,7 @@ class SubjectsApiTests {
                 http.object(http.post("/subjects/lookup-keys-value", schemaBody(USER_V1)), HttpStatus.OK);
 
         assertThat(found)
-                .containsOnlyKeys("subject", "id", "version", "schema")
+                .containsOnlyKeys("subject", "id", "version", "guid", "schema")
                 .containsEntry("id", id)
                 .containsEntry("schema", USER_V1);
     }
@@ -169,7 +174,7 @@ class SubjectsApiTests {
         Map<String, Object> registered =
                 http.object(http.post("/subjects/newer-client-value/versions", body), HttpStatus.OK);
 
-        assertThat(registered).containsOnlyKeys("id");
+        assertThat(registered).containsOnlyKeys("id", "version", "guid", "schema");
     }
 
     @Test

@@ -145,7 +145,8 @@ class KafkaRegistryStoreTests {
         try (KafkaRegistryStore store = KafkaRegistryStore.start(kafka.bootstrapServers(), topic, TIMEOUT)) {
             SchemaRegistry registry = new SchemaRegistry(store, CompatibilityLevel.BACKWARD);
             registry.register("kept-value", SchemaRequest.of(record("Kept")));
-            erasedId = registry.register("erased-value", SchemaRequest.of(record("Erased")));
+            erasedId = registry.register("erased-value", SchemaRequest.of(record("Erased")))
+                    .id();
             registry.deleteSubject("erased-value", false);
             registry.deleteSubject("erased-value", true);
 
@@ -163,7 +164,8 @@ class KafkaRegistryStoreTests {
             SchemaRegistry registry = new SchemaRegistry(store, CompatibilityLevel.BACKWARD);
 
             assertThat(store.state().subjects()).containsExactly("kept-value");
-            assertThat(registry.register("erased-value", SchemaRequest.of(record("Erased"))))
+            assertThat(registry.register("erased-value", SchemaRequest.of(record("Erased")))
+                            .id())
                     .isGreaterThan(erasedId);
         }
     }

@@ -70,6 +70,42 @@ class StoreCodecTests {
     }
 
     @Test
+    void aVersionsDataContractIsStoredAsNestedObjectsAndSurvivesTheRoundTrip() {
+        SchemaVersion version = new SchemaVersion(
+                "pay-value",
+                1,
+                4,
+                "\"long\"",
+                false,
+                "{\"properties\":{\"owner\":\"intake\"}}",
+                "{\"domainRules\":[{\"expr\":\"message >= 0\",\"name\":\"nonNegative\",\"type\":\"CEL\"}]}");
+        SubjectConfig config = new SubjectConfig(
+                "FULL", true, "app.version", false, "alias-value", "{\"sensitive\":[\"ssn\"]}", null, null, null);
+
+        StoreCodec.Encoded encoded = codec.encode(new SchemaVersionSaved(version));
+        StoreCodec.Encoded settings = codec.encode(new CompatibilitySet("pay-value", config));
+
+        assertThat(text(encoded.value())).contains(",\"metadata\":{\"properties\":{\"owner\":\"intake\"}}");
+        assertThat(codec.decode(encoded.key(), encoded.value())).contains(new SchemaVersionSaved(version));
+        assertThat(text(settings.value()))
+                .isEqualTo(
+                        "{\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"compatibilityGroup\":\"app.version\","
+                                + "\"validateFields\":false,\"alias\":\"alias-value\",\"defaultMetadata\":{\"sensitive\":[\"ssn\"]}}");
+        assertThat(codec.decode(settings.key(), settings.value())).contains(new CompatibilitySet("pay-value", config));
+    }
+
+    @Test
+    void recordsWrittenBeforeDataContractsReadAsVersionsWithoutOne() {
+        byte[] key = "{\"keytype\":\"SCHEMA\",\"subject\":\"old-value\",\"version\":1,\"magic\":1}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] value = "{\"subject\":\"old-value\",\"version\":1,\"id\":2,\"schema\":\"\\\"int\\\"\",\"deleted\":false}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(codec.decode(key, value))
+                .contains(new SchemaVersionSaved(new SchemaVersion("old-value", 1, 2, "\"int\"", false, null, null)));
+    }
+
+    @Test
     void recordsOfUnknownKeyTypesAreSkipped() {
         byte[] noop = "{\"keytype\":\"NOOP\",\"magic\":0}".getBytes(StandardCharsets.UTF_8);
 
