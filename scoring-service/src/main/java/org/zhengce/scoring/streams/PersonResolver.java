@@ -3,6 +3,8 @@ package org.zhengce.scoring.streams;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,12 +14,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.scoring.portrait.Portraits;
 
 /**
  * Keyed by person: household facts (registered, changed, member joined or left) re-keyed to each person they name
  * keep the person → household table; a person's own event goes on keyed by its household, or, while the household
- * is unknown, is held (never dropped) and released, in the order it happened, when the membership arrives.
+ * is unknown, is held (never dropped) and released, in the order it happened, when the membership arrives, in the
+ * trace it came in.
  */
 final class PersonResolver implements Processor<String, HouseholdEvent, String, HouseholdEvent> {
 
@@ -63,7 +67,10 @@ final class PersonResolver implements Processor<String, HouseholdEvent, String, 
             context.forward(record.withKey(household));
             return;
         }
-        held.put(person + "|" + event.getPlatformEventId(), event);
+        // the event's trace travels in its key (no personal data: W3C ids), so that the event released later is still
+        // in the trace of the request that brought it; a key of before has no third part and releases untraced
+        String trace = TraceParent.of(record.headers());
+        held.put(person + "|" + event.getPlatformEventId() + (trace == null ? "" : "|" + trace), event);
         heldSince.putIfAbsent(person, context.currentSystemTimeMs());
     }
 
@@ -78,7 +85,12 @@ final class PersonResolver implements Processor<String, HouseholdEvent, String, 
         }
         waiting.sort(Comparator.comparing(entry -> entry.value.getOccurredAt()));
         for (KeyValue<String, HouseholdEvent> entry : waiting) {
-            context.forward(new Record<>(household, entry.value, trigger.timestamp()));
+            Headers headers = new RecordHeaders();
+            String[] parts = entry.key.split("\\|", 3);
+            if (parts.length == 3) {
+                TraceParent.put(headers, parts[2]);
+            }
+            context.forward(new Record<>(household, entry.value, trigger.timestamp(), headers));
             held.delete(entry.key);
         }
         heldSince.delete(person);

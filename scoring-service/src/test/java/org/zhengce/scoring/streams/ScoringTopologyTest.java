@@ -9,6 +9,7 @@ import static org.zhengce.scoring.portrait.Events.expense;
 import static org.zhengce.scoring.portrait.Events.granted;
 import static org.zhengce.scoring.portrait.Events.illness;
 import static org.zhengce.scoring.portrait.Events.jobEnded;
+import static org.zhengce.scoring.portrait.Events.joined;
 import static org.zhengce.scoring.portrait.Events.member;
 import static org.zhengce.scoring.portrait.Events.registered;
 
@@ -152,6 +153,38 @@ class ScoringTopologyTest {
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).headers().toArray()).extracting(Header::key).containsExactly(TraceParent.HEADER);
         assertThat(TraceParent.of(warnings.get(0).headers())).isEqualTo(traceparent);
+    }
+
+    @Test
+    void aPersonEventHeldUntilItsHouseholdIsKnownKeepsItsTraceWhenReleased() {
+        String traceparent = "00-5cf92f3577b34da6a3ce929d0e0e4737-00f067aa0ba902b8-01";
+        topology.send(aboutHousehold("hh-held-t")
+                .community(COMMUNITY)
+                .at(daysAgo(30))
+                .fact(registered(member("p-spouse-h", RelationToHead.HEAD, "1952-05-01", Sex.FEMALE))));
+        topology.send(aboutHousehold("hh-held-t").at(daysAgo(20)).fact(granted(Programme.DIBAO, 60000, "2026-11-05")));
+        topology.send(aboutHousehold("hh-held-t").at(daysAgo(20)).fact(economicCheck(80000, false)));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+        // the bill of a person no household names yet: held
+        topology.send(
+                aboutPerson("p-head-h")
+                        .by(Department.MEDICAL_INSURANCE)
+                        .at(daysAgo(2))
+                        .id("bill-held")
+                        .fact(expense(4_000_000, 3_000_000)),
+                headers);
+        assertThat(topology.warningRecords()).isEmpty();
+
+        // the person joins: the bill is released to the household, in its own trace
+        topology.send(aboutHousehold("hh-held-t")
+                .at(daysAgo(1))
+                .fact(joined(member("p-head-h", RelationToHead.SPOUSE, "1950-03-01", Sex.MALE))));
+
+        List<TestRecord<String, SpecificRecord>> warnings = topology.warningRecords();
+        assertThat(warnings).hasSize(1);
+        assertThat(TraceParent.of(warnings.get(0).headers())).isEqualTo(traceparent);
+        assertThat(count(topology.<HouseholdEvent>store(Stores.UNRESOLVED))).isZero();
     }
 
     @Test
