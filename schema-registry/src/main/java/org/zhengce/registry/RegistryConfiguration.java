@@ -35,7 +35,8 @@ class RegistryConfiguration {
         if (bootstrapServers == null) {
             throw new IllegalStateException("registry.kafka.bootstrap-servers is required");
         }
-        return KafkaRegistryStore.start(bootstrapServers, settings.topic(), settings.timeout());
+        return KafkaRegistryStore.start(
+                bootstrapServers, settings.kafka().properties(), settings.topic(), settings.timeout());
     }
 
     /** {@code registryStore} in {@code /actuator/health}: DOWN once the store stops reading its topic. */

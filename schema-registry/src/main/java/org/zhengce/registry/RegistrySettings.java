@@ -136,8 +136,19 @@ record RegistrySettings(
         WRITE
     }
 
-    /** @param bootstrapServers the Kafka cluster, {@code host:port[,host:port]} */
-    record Kafka(@Nullable String bootstrapServers) {}
+    /**
+     * @param bootstrapServers the Kafka cluster, {@code host:port[,host:port]}
+     * @param properties further client properties of the store's clients: how they log in to the cluster, e.g.
+     *     {@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.truststore.type}
+     *     and {@code ssl.truststore.location} (the production profile takes them from the environment)
+     */
+    record Kafka(
+            @Nullable String bootstrapServers, @Nullable Map<String, String> properties) {
+
+        Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+    }
 
     enum StoreType {
         KAFKA,

@@ -3,6 +3,7 @@ package org.zhengce.registry.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -64,12 +66,12 @@ public final class KafkaRegistryStore implements RegistryStore {
     private final Thread reader;
     private volatile boolean running = true;
 
-    private KafkaRegistryStore(String bootstrapServers, String topic, Duration timeout) {
+    private KafkaRegistryStore(Map<String, Object> connection, String topic, Duration timeout) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, topic, timeout));
-        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, topic));
+        this.producer = new KafkaProducer<>(producerConfig(connection, topic, timeout));
+        this.consumer = new KafkaConsumer<>(consumerConfig(connection, topic));
         this.reader = new Thread(this::readLoop, "schema-registry-reader-" + topic);
         this.reader.setDaemon(true);
     }
@@ -81,8 +83,21 @@ public final class KafkaRegistryStore implements RegistryStore {
      *     read to its end within {@code timeout}
      */
     public static KafkaRegistryStore start(String bootstrapServers, String topic, Duration timeout) {
-        ensureTopic(bootstrapServers, topic, timeout);
-        KafkaRegistryStore store = new KafkaRegistryStore(bootstrapServers, topic, timeout);
+        return start(bootstrapServers, Map.of(), topic, timeout);
+    }
+
+    /**
+     * As {@link #start(String, String, Duration)}, the store's clients given {@code clientProperties} too: how they
+     * log in to the cluster ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config},
+     * {@code ssl.truststore.*}). The store's own settings (acknowledgements, idempotence, serialisers) are not
+     * overridden by them.
+     */
+    public static KafkaRegistryStore start(
+            String bootstrapServers, Map<String, String> clientProperties, String topic, Duration timeout) {
+        Map<String, Object> connection = new HashMap<>(clientProperties);
+        connection.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        ensureTopic(connection, topic, timeout);
+        KafkaRegistryStore store = new KafkaRegistryStore(Map.copyOf(connection), topic, timeout);
         try {
             store.catchUp();
         } catch (RuntimeException e) {
@@ -188,10 +203,9 @@ public final class KafkaRegistryStore implements RegistryStore {
         }
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+    private static void ensureTopic(Map<String, Object> connection, String topic, Duration timeout) {
+        Map<String, Object> config = with(
+                connection,
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "schema-registry-admin",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
@@ -204,9 +218,21 @@ public final class KafkaRegistryStore implements RegistryStore {
             }
             checkOnceKnown(admin, topic, millis);
         } catch (TimeoutException e) {
-            throw new StoreTimeoutException("Kafka at " + bootstrapServers + " did not answer in " + timeout, e);
+            throw new StoreTimeoutException(
+                    "Kafka at " + connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " did not answer in "
+                            + timeout,
+                    e);
         } catch (ExecutionException e) {
-            throw new StoreException("Cannot prepare topic " + topic + " at " + bootstrapServers, e.getCause());
+            throw new StoreException(
+                    "Cannot prepare topic " + topic + " at "
+                            + connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+                    e.getCause());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // a client that cannot be made from its settings (a login module or trust store that does not load)
+            throw new StoreException(
+                    "Cannot connect to Kafka at " + connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                            + " with the client properties given (registry.kafka.properties): " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted while preparing topic " + topic, e);
@@ -272,10 +298,9 @@ public final class KafkaRegistryStore implements RegistryStore {
         }
     }
 
-    private static Map<String, Object> producerConfig(String bootstrapServers, String topic, Duration timeout) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+    private static Map<String, Object> producerConfig(Map<String, Object> connection, String topic, Duration timeout) {
+        return with(
+                connection,
                 ProducerConfig.CLIENT_ID_CONFIG,
                 "schema-registry-writer-" + topic,
                 ProducerConfig.ACKS_CONFIG,
@@ -292,10 +317,9 @@ public final class KafkaRegistryStore implements RegistryStore {
                 ByteArraySerializer.class);
     }
 
-    private static Map<String, Object> consumerConfig(String bootstrapServers, String topic) {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+    private static Map<String, Object> consumerConfig(Map<String, Object> connection, String topic) {
+        return with(
+                connection,
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "schema-registry-reader-" + topic,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -306,6 +330,15 @@ public final class KafkaRegistryStore implements RegistryStore {
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class);
+    }
+
+    /** {@code connection} (the cluster and how to log in to it), then the client's own settings over it. */
+    private static Map<String, Object> with(Map<String, Object> connection, Object... settings) {
+        Map<String, Object> config = new HashMap<>(connection);
+        for (int i = 0; i < settings.length; i += 2) {
+            config.put((String) settings[i], settings[i + 1]);
+        }
+        return config;
     }
 
     /** The reader's position (next offset to read), which writers wait on. */

@@ -128,6 +128,25 @@ class KafkaRegistryStoreTests {
     }
 
     @Test
+    void theStoresClientsTakeTheClientPropertiesTheyAreGiven() {
+        // a store told to log in with SASL cannot talk to this broker's plain listener: the properties reach its
+        // clients
+        Map<String, String> sasl = Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"r\" password=\"p\";");
+
+        assertThatThrownBy(() -> KafkaRegistryStore.start(
+                        kafka.bootstrapServers(), sasl, "_schemas_sasl", Duration.ofSeconds(3)))
+                .isInstanceOf(StoreException.class);
+        try (KafkaRegistryStore plain = KafkaRegistryStore.start(
+                kafka.bootstrapServers(), Map.of("security.protocol", "PLAINTEXT"), "_schemas_plain", TIMEOUT)) {
+            assertThat(plain.state()).isNotNull();
+        }
+    }
+
+    @Test
     void idsAreNeverReusedAfterPermanentDeleteCompactionAndRestart() throws Exception {
         String topic = "_schemas_compacted";
         try (Admin admin = admin()) {
