@@ -310,6 +310,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             config.put("transaction.state.log.replication.factor", "1");
             config.put("transaction.state.log.min.isr", "1");
             config.put("transaction.state.log.num.partitions", "5");
+            // A transactional producer's first send after a commit reaches the broker while the commit's markers may
+            // still be written (transactions v2 adds the partition with the send). The broker then retries adding
+            // it for at most this long before it answers CONCURRENT_TRANSACTIONS; Kafka's 100 ms is shorter than a
+            // busy two-core machine's first start needs, and every early answer was a client WARN and a retried
+            // batch that a later batch could overtake on a new partition (the broker's OutOfOrderSequenceException
+            // ERROR). Waiting here instead is what the setting is for; below the clients' request.timeout.ms.
+            config.put("add.partitions.to.txn.retry.backoff.max.ms", "5000");
             config.put("share.coordinator.state.topic.replication.factor", "1");
             config.put("share.coordinator.state.topic.min.isr", "1");
             config.put("share.coordinator.state.topic.num.partitions", "1");
