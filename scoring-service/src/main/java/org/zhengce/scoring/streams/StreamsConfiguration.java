@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -15,12 +16,14 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBinderMetrics;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.cloud.stream.binder.kafka.streams.properties.KafkaStreamsExtendedBindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.ScoringModelPublished;
@@ -192,6 +195,25 @@ class StreamsConfiguration {
     @Bean
     StreamsReadiness streamsReadiness(ObjectProvider<ScoringStreams> streams) {
         return new StreamsReadiness(() -> streams.getObject().state());
+    }
+
+    /**
+     * The streams' Kafka metrics bound once. The binder binds every client's metrics (the stream threads', the
+     * global consumer's, the producers') with Micrometer's {@code KafkaStreamsMetrics} through its {@link
+     * org.springframework.kafka.streams.KafkaStreamsMicrometerListener}, and then again, under the same names, with
+     * its own older {@link KafkaStreamsBinderMetrics}: each meter was bound twice and polled by two schedulers, and
+     * Micrometer warned at every start that a gauge "has been already registered". This one, in the binder's place,
+     * binds nothing.
+     */
+    @Bean
+    KafkaStreamsBinderMetrics kafkaStreamsBinderMetrics(io.micrometer.core.instrument.MeterRegistry meters) {
+        return new KafkaStreamsBinderMetrics(meters) {
+            @Override
+            public void bindTo(Set<StreamsBuilderFactoryBean> factories) {}
+
+            @Override
+            public void addMetrics(Set<StreamsBuilderFactoryBean> factories) {}
+        };
     }
 
     /** The streams the binder runs now, for reads of their stores and metadata. */

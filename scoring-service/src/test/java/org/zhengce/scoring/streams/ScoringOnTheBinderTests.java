@@ -3,14 +3,17 @@ package org.zhengce.scoring.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBinderMetrics;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.cloud.stream.binder.kafka.streams.SendToDlqAndContinue;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.zhengce.scoring.ScoringStackTest;
 
@@ -35,6 +38,12 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
 
     @Autowired
     StreamsReadiness streamsReadiness;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    KafkaStreamsBinderMetrics binderMetrics;
 
     @Test
     void theBinderRunsThePureTopology() {
@@ -65,6 +74,24 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
         assertThat(configuration.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(1);
         assertThat(configuration.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(0);
         assertThat(configuration.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:" + port());
+    }
+
+    @Test
+    void everyStreamsClientsKafkaMetricsAreOnTheRegistryBoundByOneBinder() {
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(meters.find("kafka.app.info.start.time.ms")
+                                .tag("client.id", "scoring-service-global-consumer")
+                                .gauges())
+                        .as("the global consumer's metrics")
+                        .isNotEmpty());
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.consumed.total")
+                        .meters())
+                .as("the stream threads' consumers' metrics")
+                .isNotEmpty();
+        assertThat(streams().getListeners())
+                .filteredOn(listener -> listener instanceof KafkaStreamsMicrometerListener)
+                .hasSize(1);
+        assertThat(binderMetrics.getClass()).isNotEqualTo(KafkaStreamsBinderMetrics.class);
     }
 
     @Test

@@ -10,14 +10,14 @@ import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.errors.NotControllerException;
 import org.junit.jupiter.api.Test;
 
-class BenignBrokerMessagesTests {
+class BenignKafkaMessagesTests {
 
     private static final String REGISTRATION_FAILED = "[ControllerApis nodeId=1] Unexpected error handling request"
             + " RequestHeader(apiKey=CONTROLLER_REGISTRATION, apiVersion=0, clientId=1, correlationId=0)";
 
     private final LoggerContext context = new LoggerContext();
     private final Logger controllerApis = context.getLogger("kafka.server.ControllerApis");
-    private final BenignBrokerMessages filter = new BenignBrokerMessages();
+    private final BenignKafkaMessages filter = new BenignKafkaMessages();
     private final Throwable notController =
             new CompletionException(new NotControllerException("The active controller appears to be node 1."));
 
@@ -25,6 +25,41 @@ class BenignBrokerMessagesTests {
     void theControllerRefusingItsOwnNodesRegistrationBeforeItIsActiveIsDropped() {
         assertThat(filter.decide(null, controllerApis, Level.ERROR, REGISTRATION_FAILED, null, notController))
                 .isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void theGlobalConsumerNotRecordingTheStableOffsetOfAPartitionItHasNotAssignedYetIsDropped() {
+        Logger offsetFetcher = context.getLogger("org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils");
+        String unrecorded = "[Consumer clientId=%s, groupId=null] Not updating last stable offset for partition {} as"
+                + " it is no longer assigned";
+
+        assertThat(filter.decide(
+                        null,
+                        offsetFetcher,
+                        Level.WARN,
+                        unrecorded.formatted("scoring-service-global-consumer"),
+                        new Object[] {"scoring.models-0"},
+                        null))
+                .isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(
+                        null,
+                        offsetFetcher,
+                        Level.WARN,
+                        unrecorded.formatted("scoring-service-StreamThread-1-consumer"),
+                        new Object[] {"household.events-0"},
+                        null))
+                .as("another consumer")
+                .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(
+                        null,
+                        offsetFetcher,
+                        Level.WARN,
+                        "[Consumer clientId=scoring-service-global-consumer, groupId=null] Attempt to fetch offsets for"
+                                + " partition {} failed due to {}, retrying.",
+                        new Object[] {"scoring.models-0", "UNKNOWN_TOPIC_OR_PARTITION"},
+                        null))
+                .as("another warning of the global consumer")
+                .isEqualTo(FilterReply.NEUTRAL);
     }
 
     @Test
