@@ -2,11 +2,7 @@ package org.zhengce.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,19 +42,12 @@ class FirstStartTests {
         // in the build's folder, as the README's run keeps its data in the checkout: Kafka Streams warns about a state
         // directory under the system's temporary folder, which a newcomer's run does not have
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "first-start-");
-        String[] args = {
-            "--launcher.data-directory=" + data,
-            "--launcher.kafka-port=0",
-            "--launcher.registry-port=0",
-            "--launcher.postgres-port=0",
-            "--launcher.auth-server-port=" + freePort(),
-            "--launcher.first-service-port=0"
-        };
+        String[] args = LocalRun.arguments(data);
 
         long scoresAtStop;
         try (ConfigurableApplicationContext platform =
                 Launcher.application(args).run(args)) {
-            awaitServicesUp(platform);
+            LocalRun.awaitServicesUp(platform, http);
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             Awaitility.await("a case opened from the demo feed's stories")
                     .atMost(Duration.ofMinutes(3))
@@ -72,7 +61,7 @@ class FirstStartTests {
         int restartFrom = output.getAll().length();
         try (ConfigurableApplicationContext platform =
                 Launcher.application(args).run(args)) {
-            awaitServicesUp(platform);
+            LocalRun.awaitServicesUp(platform, http);
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             Awaitility.await("new scores after the restart")
                     .atMost(Duration.ofMinutes(3))
@@ -88,23 +77,6 @@ class FirstStartTests {
         assertThat(restart.stackTraces()).as(restart.summary()).isEmpty();
         // kept for inspection when an assertion above fails
         FileSystemUtils.deleteRecursively(data);
-    }
-
-    private void awaitServicesUp(ConfigurableApplicationContext platform) {
-        for (PlatformServices.RunningService service :
-                platform.getBean(PlatformServices.class).running()) {
-            Awaitility.await(service.name() + " UP")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(250))
-                    .untilAsserted(() -> {
-                        HttpResponse<String> health = http.send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://localhost:" + service.port() + "/actuator/health"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
-                    });
-        }
     }
 
     private static long endOffsets(EmbeddedKafka kafka, String topic) throws Exception {
@@ -136,11 +108,5 @@ class FirstStartTests {
                 log.stackTraces().size(),
                 log.warnings().size());
         log.warnings().forEach(line -> System.err.println("[FirstStartTests]   " + line));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

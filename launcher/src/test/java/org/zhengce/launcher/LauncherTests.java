@@ -3,7 +3,6 @@ package org.zhengce.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +45,7 @@ class LauncherTests {
 
     @Test
     void platformStartsOnEmbeddedDefaultsAndKeepsItsDataAcrossRestarts(@TempDir Path data) throws Exception {
-        String[] args = {
-            "--launcher.data-directory=" + data,
-            "--launcher.kafka-port=0",
-            "--launcher.registry-port=0",
-            "--launcher.postgres-port=0",
-            // the issuer (and so the port) must stay the same for a token to outlive a restart
-            "--launcher.auth-server-port=" + freePort(),
-            "--launcher.first-service-port=0",
-            "--launcher.demo-feed.enabled=false"
-        };
+        String[] args = LocalRun.arguments(data, "--launcher.demo-feed.enabled=false");
         String subject = "launcher-check-value";
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Check\\\",\\\"fields\\\":[]}\"}";
         String registeredId;
@@ -71,20 +59,7 @@ class LauncherTests {
             EmbeddedSchemaRegistry registry = platform.getBean(EmbeddedSchemaRegistry.class);
             EmbeddedDatabases databases = platform.getBean(EmbeddedDatabases.class);
 
-            // every service answers its health probe: UP once it is ready (scoring only once its streams have left
-            // their first rebalance and restored their stores, which may be a moment after its context started)
-            for (PlatformServices.RunningService service :
-                    platform.getBean(PlatformServices.class).running()) {
-                Awaitility.await(service.name() + " UP")
-                        .atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(250))
-                        .untilAsserted(() -> {
-                            HttpResponse<String> health =
-                                    get("http://localhost:" + service.port() + "/actuator/health");
-                            assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
-                            assertThat(health.body()).as(service.name()).contains("\"UP\"");
-                        });
-            }
+            LocalRun.awaitServicesUp(platform, http);
             assertThat(platform.getBean(PlatformServices.class).running())
                     .extracting(PlatformServices.RunningService::name)
                     .containsExactly(
@@ -362,12 +337,6 @@ class LauncherTests {
         return fields.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Set<String> serviceTopics() {
