@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls a registry's REST API as Confluent's clients do (the v1 media type; HTTP basic or a bearer token) and
- * returns answers as JSON trees with their status.
+ * returns answers as JSON trees with their status. Made by {@link RegistryMigration#client}.
  */
-final class RegistryRestClient {
+public final class RegistryRestClient {
 
     private static final String V1 = "application/vnd.schemaregistry.v1+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -35,43 +35,43 @@ final class RegistryRestClient {
     }
 
     /** The answer to one call: its HTTP status and JSON body (a missing node for an empty one). */
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
 
-        boolean ok() {
+        public boolean ok() {
             return status / 100 == 2;
         }
 
-        int errorCode() {
+        public int errorCode() {
             return body.path("error_code").asInt(status);
         }
 
-        String message() {
+        public String message() {
             return body.path("message").asString("HTTP " + status);
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(request(path).GET());
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send(request(path).DELETE());
     }
 
     /** {@code subject} as one path segment (context subjects such as {@code :.ctx:s} included). */
-    static String segment(String subject) {
+    public static String segment(String subject) {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    String url() {
+    public String url() {
         return baseUrl;
     }
 

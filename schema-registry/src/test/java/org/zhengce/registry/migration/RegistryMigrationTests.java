@@ -18,10 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhengce.embedded.EmbeddedKafka;
-import org.zhengce.registry.SchemaRegistryApplication;
+import org.zhengce.registry.TestRegistries;
 import org.zhengce.registry.migration.RegistryRestClient.Answer;
 import tools.jackson.databind.JsonNode;
 
@@ -218,18 +217,10 @@ class RegistryMigrationTests {
     }
 
     private static String url(ConfigurableApplicationContext registry) {
-        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+        return TestRegistries.url(registry);
     }
 
     private static ConfigurableApplicationContext registry(String topic) {
-        return new SpringApplicationBuilder(SchemaRegistryApplication.class)
-                .run(
-                        "--spring.config.name=schema-registry",
-                        "--server.port=0",
-                        "--registry.store=kafka",
-                        "--registry.topic=" + topic,
-                        "--registry.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--registry.auth.users.migration-writer.password=migration-password",
-                        "--registry.auth.users.migration-writer.role=write");
+        return TestRegistries.start(kafka.bootstrapServers(), topic, "migration-writer", "migration-password");
     }
 }
