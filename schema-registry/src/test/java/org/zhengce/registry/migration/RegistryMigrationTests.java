@@ -2,6 +2,7 @@ package org.zhengce.registry.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zhengce.registry.Fixtures.CONTRACT;
 import static org.zhengce.registry.Fixtures.ORDER;
 import static org.zhengce.registry.Fixtures.USER_V1;
 import static org.zhengce.registry.Fixtures.USER_V2;
@@ -32,18 +33,6 @@ import tools.jackson.databind.JsonNode;
 class RegistryMigrationTests {
 
     private static final String WRITER = "migration-writer:migration-password";
-    private static final Map<String, Object> CONTRACT = Map.of(
-            "metadata",
-            Map.of("properties", Map.of("owner", "intake")),
-            "ruleSet",
-            Map.of(
-                    "domainRules",
-                    List.of(Map.of(
-                            "name", "nonNegative",
-                            "kind", "CONDITION",
-                            "mode", "WRITE",
-                            "type", "CEL",
-                            "expr", "message.amountFen >= 0"))));
 
     @TempDir
     static Path kafkaData;
@@ -141,16 +130,7 @@ class RegistryMigrationTests {
     void anIdTheTargetGivesAnotherSchemaStopsTheImportAndNamesIt() {
         RegistryRestClient into = migration.client(url(occupied), WRITER);
         int taken = register(into, "existing-value", record("Existing"), null);
-        RegistryExport export = new RegistryExport(
-                RegistryExport.FORMAT,
-                null,
-                null,
-                List.of(new RegistryExport.SubjectExport(
-                        "arriving-value",
-                        null,
-                        null,
-                        List.of(new RegistryExport.VersionExport(
-                                1, taken, record("Arriving"), null, null, null, null, false)))));
+        RegistryExport export = exportOfOneVersion("arriving-value", taken, record("Arriving"));
 
         assertThatThrownBy(() -> migration.importInto(into, export))
                 .isInstanceOf(MigrationException.class)
@@ -164,16 +144,7 @@ class RegistryMigrationTests {
     void aVersionTheTargetHoldsWithAnotherIdStopsTheImport() {
         RegistryRestClient into = migration.client(url(occupied), WRITER);
         int held = register(into, "clashing-value", record("Clashing"), null);
-        RegistryExport export = new RegistryExport(
-                RegistryExport.FORMAT,
-                null,
-                null,
-                List.of(new RegistryExport.SubjectExport(
-                        "clashing-value",
-                        null,
-                        null,
-                        List.of(new RegistryExport.VersionExport(
-                                1, held + 100, record("Clashing"), null, null, null, null, false)))));
+        RegistryExport export = exportOfOneVersion("clashing-value", held + 100, record("Clashing"));
 
         assertThatThrownBy(() -> migration.importInto(into, export))
                 .isInstanceOf(MigrationException.class)
@@ -189,6 +160,19 @@ class RegistryMigrationTests {
         assertThatThrownBy(() -> run(Map.of(), "copy", "--file", "x.json"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("export or import");
+    }
+
+    /** An export of version 1 of {@code subject} with {@code id}, nothing else. */
+    private static RegistryExport exportOfOneVersion(String subject, int id, String schema) {
+        return new RegistryExport(
+                RegistryExport.FORMAT,
+                null,
+                null,
+                List.of(new RegistryExport.SubjectExport(
+                        subject,
+                        null,
+                        null,
+                        List.of(new RegistryExport.VersionExport(1, id, schema, null, null, null, null, false)))));
     }
 
     private String run(Map<String, String> environment, String... args) {

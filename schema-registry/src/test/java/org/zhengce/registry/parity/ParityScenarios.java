@@ -1,6 +1,7 @@
 package org.zhengce.registry.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhengce.registry.Fixtures.CONTRACT;
 import static org.zhengce.registry.Fixtures.ORDER;
 import static org.zhengce.registry.Fixtures.UNKNOWN_TYPE;
 import static org.zhengce.registry.Fixtures.USER_V1;
@@ -26,19 +27,6 @@ import tools.jackson.databind.JsonNode;
  * registry other scenarios share.
  */
 final class ParityScenarios {
-
-    static final Map<String, Object> CONTRACT = Map.of(
-            "metadata",
-            Map.of("properties", Map.of("owner", "intake", "release", "1")),
-            "ruleSet",
-            Map.of(
-                    "domainRules",
-                    List.of(Map.of(
-                            "name", "nonNegative",
-                            "kind", "CONDITION",
-                            "mode", "WRITE",
-                            "type", "CEL",
-                            "expr", "message.amountFen >= 0"))));
 
     /** A named scenario. */
     record Scenario(String name, Consumer<ScenarioRun> play) {
