@@ -1,10 +1,13 @@
 package org.zhengce.registry;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -16,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.zhengce.registry.RegistrySettings.Role;
+import org.zhengce.registry.monitoring.RequestMetrics;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,9 +29,12 @@ import reactor.core.publisher.Mono;
  * open unless {@code registry.auth.anonymous-reads=false}; the health probes are always open. Credentials are HTTP
  * basic or a bearer token, as Confluent's clients send them; credentials that match nobody are refused even where none
  * are needed. A refusal is Confluent's error body: 401 with a {@code WWW-Authenticate} challenge, or 403 (40301) for
- * a reader that tries to write.
+ * a reader that tries to write. {@code /actuator/prometheus} is a read; on the management port ({@code
+ * management.server.port}, when set) every request is let through: that port serves only probes and metrics.
  */
-final class RegistryAccess implements WebFilter, Ordered {
+final class RegistryAccess implements WebFilter, Ordered, ApplicationListener<WebServerInitializedEvent> {
+
+    private static final String MANAGEMENT = "management";
 
     static final String CHALLENGE = "Basic realm=\"schema-registry\", Bearer realm=\"schema-registry\"";
 
@@ -43,6 +50,7 @@ final class RegistryAccess implements WebFilter, Ordered {
     private final Credentials credentials;
     private final boolean anonymousReads;
     private final boolean anonymousWrites;
+    private volatile int managementPort = -1;
 
     /** What a request does, from the least to the most it needs. */
     enum Operation {
@@ -61,6 +69,9 @@ final class RegistryAccess implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (onManagementPort(request)) {
+            return chain.filter(exchange);
+        }
         Operation operation = operation(
                 request.getMethod(), request.getPath().pathWithinApplication().value());
         if (operation == Operation.HEALTH) {
@@ -98,6 +109,12 @@ final class RegistryAccess implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
+    /** The management port serves only the actuator's probes and metrics, open to the cluster's scrapers. */
+    private boolean onManagementPort(ServerHttpRequest request) {
+        InetSocketAddress local = request.getLocalAddress();
+        return managementPort > 0 && local != null && local.getPort() == managementPort;
+    }
+
     static Operation operation(@Nullable HttpMethod method, String path) {
         boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
         if (read && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"))) {
@@ -124,6 +141,7 @@ final class RegistryAccess implements WebFilter, Ordered {
     private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, int errorCode, String message) {
         ServerHttpRequest request = exchange.getRequest();
         log.debug("{} {} refused: {}", request.getMethod(), request.getPath().value(), message);
+        RequestMetrics.errorCode(exchange, errorCode);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         if (status == HttpStatus.UNAUTHORIZED) {
@@ -136,9 +154,20 @@ final class RegistryAccess implements WebFilter, Ordered {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    /** First of the filters: nothing of a refused request is read or parsed. */
+    /** The actual management port once its server runs ({@code management.server.port}), open to everyone. */
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (MANAGEMENT.equals(event.getApplicationContext().getServerNamespace())) {
+            managementPort = event.getWebServer().getPort();
+        }
+    }
+
+    /**
+     * First of the filters after the request metrics (which only count): nothing of a refused request is read or
+     * parsed.
+     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

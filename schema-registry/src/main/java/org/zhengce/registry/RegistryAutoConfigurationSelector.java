@@ -20,7 +20,13 @@ class RegistryAutoConfigurationSelector extends AutoConfigurationImportSelector 
             "org.springframework.boot.validation.",
             "org.springframework.boot.health.",
             "org.springframework.boot.actuate.autoconfigure.endpoint.",
-            "org.springframework.boot.actuate.autoconfigure.web.server.");
+            "org.springframework.boot.actuate.autoconfigure.web.server.",
+            // the registry's meters, kept in a Prometheus registry of its own (management.metrics.use-global-registry
+            // is
+            // false: an embedding application's meters and the registry's stay apart)
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.");
 
     @Override
     protected Class<?> getAnnotationClass() {

@@ -6,6 +6,7 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.zhengce.registry.migration.RegistryMigration;
 
 /**
  * The Confluent-compatible schema registry as its own Spring Boot application. Its configuration
@@ -20,7 +21,15 @@ public class SchemaRegistryApplication {
 
     static final String CONFIG_NAME = "--spring.config.name=schema-registry";
 
+    /**
+     * Runs the registry; {@code export ...} and {@code import ...} run the export/import command instead
+     * ({@link RegistryMigration}).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
+            RegistryMigration.command(args);
+            return;
+        }
         String[] withConfigName = new String[args.length + 1];
         withConfigName[0] = CONFIG_NAME;
         System.arraycopy(args, 0, withConfigName, 1, args.length);

@@ -1,5 +1,8 @@
 package org.zhengce.registry;
 
+import java.util.List;
+import java.util.Map;
+
 /** Fixed Avro schemas for the tests: a record that evolves version by version. */
 public final class Fixtures {
 
@@ -49,6 +52,20 @@ public final class Fixtures {
 
     public static final String UNKNOWN_TYPE =
             "{\"type\":\"record\",\"name\":\"Broken\",\"fields\":[{\"name\":\"x\",\"type\":\"Missing\"}]}";
+
+    /** A data contract: metadata with an owner and release, and a CEL rule on {@link #ORDER}'s amount. */
+    public static final Map<String, Object> CONTRACT = Map.of(
+            "metadata",
+            Map.of("properties", Map.of("owner", "intake", "release", "1")),
+            "ruleSet",
+            Map.of(
+                    "domainRules",
+                    List.of(Map.of(
+                            "name", "nonNegative",
+                            "kind", "CONDITION",
+                            "mode", "WRITE",
+                            "type", "CEL",
+                            "expr", "message.amountFen >= 0"))));
 
     private Fixtures() {}
 

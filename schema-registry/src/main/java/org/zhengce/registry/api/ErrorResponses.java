@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.zhengce.registry.api.Responses.ErrorMessage;
+import org.zhengce.registry.monitoring.RequestMetrics;
 import org.zhengce.registry.store.StoreException;
 import org.zhengce.registry.store.StoreTimeoutException;
 import org.zhengce.registry.subjects.RegistryException;
@@ -64,6 +65,7 @@ class ErrorResponses implements WebExceptionHandler {
             status = 500;
             body = new ErrorMessage(500, "Internal Server Error");
         }
+        RequestMetrics.errorCode(exchange, body.errorCode());
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(contentType(exchange));
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));

@@ -14,12 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.zhengce.registry.api.Responses.SchemaText;
+import org.zhengce.registry.api.Responses.SubjectSchema;
 import org.zhengce.registry.api.Responses.SubjectVersion;
 import org.zhengce.registry.store.SchemaVersion;
 import org.zhengce.registry.subjects.SchemaRegistry;
 import reactor.core.publisher.Mono;
 
-/** {@code /schemas}: schemas by their global id, and the schema types this registry accepts. */
+/**
+ * {@code /schemas}: every subject's versions, schemas by their global id, and the schema types this
+ * registry accepts.
+ */
 @RestController
 @RequestMapping(
         path = "/schemas",
@@ -30,6 +34,24 @@ class SchemasController {
 
     SchemasController(SchemaRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * The versions of every subject starting with {@code subjectPrefix}, as Confluent lists them:
+     * {@code offset} skips, a positive {@code limit} caps the page.
+     */
+    @GetMapping
+    Mono<List<SubjectSchema>> schemas(
+            @RequestParam(defaultValue = "") String subjectPrefix,
+            @RequestParam(defaultValue = "false") boolean deleted,
+            @RequestParam(defaultValue = "false") boolean latestOnly,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "-1") int limit) {
+        return Blocking.call(() -> registry.schemas(subjectPrefix, deleted, latestOnly).stream()
+                .skip(Math.max(0, offset))
+                .limit(limit > 0 ? limit : Long.MAX_VALUE)
+                .map(SubjectSchema::of)
+                .toList());
     }
 
     @GetMapping("/ids/{id}")

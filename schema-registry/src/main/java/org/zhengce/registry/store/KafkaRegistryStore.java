@@ -65,6 +65,7 @@ public final class KafkaRegistryStore implements RegistryStore {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread reader;
     private volatile boolean running = true;
+    private volatile Duration caughtUpIn = Duration.ZERO;
 
     private KafkaRegistryStore(Map<String, Object> connection, String topic, Duration timeout) {
         this.topic = topic;
@@ -162,16 +163,24 @@ public final class KafkaRegistryStore implements RegistryStore {
         }
     }
 
+    @Override
+    public Duration caughtUpIn() {
+        return caughtUpIn;
+    }
+
     private void catchUp() {
+        long started = System.nanoTime();
         consumer.assign(Set.of(partition));
         consumer.seekToBeginning(Set.of(partition));
         long end = consumer.endOffsets(Set.of(partition), timeout).get(partition);
         reader.start();
         progress.awaitPosition(end, timeout);
+        caughtUpIn = Duration.ofNanos(System.nanoTime() - started);
         log.info(
-                "Read topic {} to offset {}: {} subjects",
+                "Read topic {} to offset {} in {} ms: {} subjects",
                 topic,
                 end,
+                caughtUpIn.toMillis(),
                 state.subjects().size());
     }
 

@@ -1,5 +1,6 @@
 package org.zhengce.registry.store;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +24,11 @@ public interface RegistryStore extends AutoCloseable {
     /** Whether the store still follows its log; a store that stopped reading cannot accept writes. */
     default boolean following() {
         return true;
+    }
+
+    /** How long reading the log to its end took at start ({@link java.time.Duration#ZERO} for a store without one). */
+    default Duration caughtUpIn() {
+        return Duration.ZERO;
     }
 
     @Override

@@ -179,6 +179,30 @@ public final class SchemaRegistry {
                 .toList();
     }
 
+    /**
+     * The versions of the subjects starting with {@code prefix}, subject by subject in name order and
+     * version by version (Confluent's {@code GET /schemas}): live ones, with {@code deleted} also the
+     * soft-deleted ones; with {@code latestOnly} only each subject's highest of those.
+     */
+    public List<SchemaVersion> schemas(String prefix, boolean deleted, boolean latestOnly) {
+        RegistryState state = state();
+        List<SchemaVersion> found = new ArrayList<>();
+        for (String subject : state.subjects()) {
+            if (!subject.startsWith(prefix)) {
+                continue;
+            }
+            List<SchemaVersion> visible = state.versions(subject).stream()
+                    .filter(v -> deleted || !v.deleted())
+                    .toList();
+            if (latestOnly && !visible.isEmpty()) {
+                found.add(visible.get(visible.size() - 1));
+            } else if (!latestOnly) {
+                found.addAll(visible);
+            }
+        }
+        return found;
+    }
+
     /** The schema with global id {@code id}; soft-deleted versions keep their ids resolvable. */
     public String schemaById(int id) {
         List<SchemaVersion> holders = state().versionsWithId(id);

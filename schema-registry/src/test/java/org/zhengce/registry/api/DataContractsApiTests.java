@@ -1,6 +1,7 @@
 package org.zhengce.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhengce.registry.Fixtures.ORDER;
 import static org.zhengce.registry.Fixtures.USER_V1;
 import static org.zhengce.registry.Fixtures.USER_V1_REFORMATTED;
 import static org.zhengce.registry.Fixtures.USER_V2;
@@ -224,8 +225,60 @@ class DataContractsApiTests {
     }
 
     @Test
+    void schemasAreListedSubjectBySubjectWithPrefixDeletedLatestOnlyAndPages() {
+        int first = http.register("listing-a-value", USER_V1);
+        int second = http.register("listing-a-value", USER_V2);
+        int other = http.register("listing-b-value", ORDER);
+        http.delete("/subjects/listing-a-value/versions/2").expectStatus().isOk();
+
+        assertThat(http.array(http.get("/schemas?subjectPrefix=listing-")))
+                .containsExactly(
+                        Map.of(
+                                "subject",
+                                "listing-a-value",
+                                "version",
+                                1,
+                                "id",
+                                first,
+                                "guid",
+                                guidOf("listing-a-value"),
+                                "schema",
+                                USER_V1),
+                        Map.of(
+                                "subject",
+                                "listing-b-value",
+                                "version",
+                                1,
+                                "id",
+                                other,
+                                "guid",
+                                guidOf("listing-b-value"),
+                                "schema",
+                                ORDER));
+        assertThat(ids(http.array(http.get("/schemas?subjectPrefix=listing-&deleted=true"))))
+                .containsExactly(first, second, other);
+        assertThat(ids(http.array(http.get("/schemas?subjectPrefix=listing-&deleted=true&latestOnly=true"))))
+                .containsExactly(second, other);
+        assertThat(ids(http.array(http.get("/schemas?subjectPrefix=listing-&deleted=true&offset=1&limit=1"))))
+                .containsExactly(second);
+        assertThat(http.array(http.get("/schemas?subjectPrefix=no-such-prefix-")))
+                .isEmpty();
+    }
+
+    @Test
     void anUnknownGuidIsSchemaNotFound() {
         http.error(http.get("/schemas/guids/00000000-0000-0000-0000-000000000000"), HttpStatus.NOT_FOUND, 40403);
+    }
+
+    private String guidOf(String subject) {
+        return (String) http.object(http.get("/subjects/" + subject + "/versions/1"), HttpStatus.OK)
+                .get("guid");
+    }
+
+    private static List<Integer> ids(List<Object> schemas) {
+        return schemas.stream()
+                .map(entry -> ((Number) ((Map<?, ?>) entry).get("id")).intValue())
+                .toList();
     }
 
     private static String withContract(String schema) {

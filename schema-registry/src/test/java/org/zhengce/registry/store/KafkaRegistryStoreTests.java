@@ -110,6 +110,7 @@ class KafkaRegistryStoreTests {
             assertThat(state.compatibility("a-value")).contains("FULL");
             assertThat(state.mode(null)).contains("READONLY");
             assertThat(state.maxId()).isEqualTo(2);
+            assertThat(store.caughtUpIn()).isPositive().isLessThan(TIMEOUT);
         }
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.registry.migration;
+
+import org.jspecify.annotations.NullMarked;

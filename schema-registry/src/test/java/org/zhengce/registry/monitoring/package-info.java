@@ -1,0 +1,4 @@
+@NullMarked
+package org.zhengce.registry.monitoring;
+
+import org.jspecify.annotations.NullMarked;
