@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,12 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -53,6 +56,8 @@ public final class KafkaRegistryStore implements RegistryStore {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRegistryStore.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    private static final Duration RETRY_LAST = Duration.ofSeconds(30);
     private static final int MAX_REPLICATION_FACTOR = 3;
 
     private final String topic;
@@ -61,18 +66,30 @@ public final class KafkaRegistryStore implements RegistryStore {
     private final RegistryState state = new RegistryState();
     private final StoreCodec codec = new StoreCodec();
     private final ReadProgress progress = new ReadProgress();
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Producer<byte[], byte[]> producer;
+    private final Consumer<byte[], byte[]> consumer;
     private final Thread reader;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean failing;
     private volatile Duration caughtUpIn = Duration.ZERO;
 
     private KafkaRegistryStore(Map<String, Object> connection, String topic, Duration timeout) {
+        this(
+                topic,
+                timeout,
+                new KafkaProducer<>(producerConfig(connection, topic, timeout)),
+                new KafkaConsumer<>(consumerConfig(connection, topic)));
+    }
+
+    /** The store on the clients given (the tests' mock consumer among them); {@link #catchUp} starts it. */
+    KafkaRegistryStore(
+            String topic, Duration timeout, Producer<byte[], byte[]> producer, Consumer<byte[], byte[]> consumer) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(producerConfig(connection, topic, timeout));
-        this.consumer = new KafkaConsumer<>(consumerConfig(connection, topic));
+        this.producer = producer;
+        this.consumer = consumer;
         this.reader = new Thread(this::readLoop, "schema-registry-reader-" + topic);
         this.reader.setDaemon(true);
     }
@@ -115,7 +132,7 @@ public final class KafkaRegistryStore implements RegistryStore {
 
     @Override
     public boolean following() {
-        return reader.isAlive();
+        return reader.isAlive() && !failing;
     }
 
     @Override
@@ -148,6 +165,7 @@ public final class KafkaRegistryStore implements RegistryStore {
     @Override
     public void close() {
         running = false;
+        stopping.countDown();
         try {
             if (reader.getState() == Thread.State.NEW) {
                 consumer.close(timeout);
@@ -168,7 +186,7 @@ public final class KafkaRegistryStore implements RegistryStore {
         return caughtUpIn;
     }
 
-    private void catchUp() {
+    void catchUp() {
         long started = System.nanoTime();
         consumer.assign(Set.of(partition));
         consumer.seekToBeginning(Set.of(partition));
@@ -184,20 +202,62 @@ public final class KafkaRegistryStore implements RegistryStore {
                 state.subjects().size());
     }
 
+    /**
+     * Reads the topic for as long as the store runs. A failure of the consumer (the broker gone longer than its
+     * timeouts, a fenced or expired session) does not end the reading: the reader warns once, waits (1 s, doubling to
+     * 30 s), reads again from the first record it has not applied, and says when it reads again. Writes wait for it
+     * meanwhile and time out with a clear error; nothing is skipped and nothing applied twice.
+     */
     private void readLoop() {
+        long next = -1;
+        Duration backoff = RETRY_FIRST;
         try {
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    apply(record);
+                try {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                        apply(record);
+                        next = record.offset() + 1;
+                    }
+                    next = consumer.position(partition);
+                    progress.advanceTo(next);
+                    if (failing) {
+                        log.info("Reader of topic {} reads again, at offset {}", topic, next);
+                        failing = false;
+                        backoff = RETRY_FIRST;
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    if (!failing) {
+                        log.warn(
+                                "Reader of topic {} failed after offset {}; it reads again in {} (then every {} at"
+                                        + " most), writes wait for it meanwhile",
+                                topic,
+                                next - 1,
+                                backoff,
+                                RETRY_LAST,
+                                e);
+                    } else {
+                        log.debug("Reader of topic {} failed again", topic, e);
+                    }
+                    failing = true;
+                    if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(RETRY_LAST) > 0 ? RETRY_LAST : backoff.multipliedBy(2);
+                    if (next < 0) {
+                        consumer.seekToBeginning(Set.of(partition));
+                    } else {
+                        consumer.seek(partition, next);
+                    }
                 }
-                progress.advanceTo(consumer.position(partition));
             }
         } catch (WakeupException e) {
             if (running) {
                 log.error("Reader of topic {} woken up unexpectedly", topic, e);
             }
-        } catch (KafkaException e) {
-            log.error("Reader of topic {} stopped; writes will time out until restart", topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(timeout);
         }
