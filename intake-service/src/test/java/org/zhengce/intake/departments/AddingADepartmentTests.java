@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
@@ -62,12 +63,7 @@ class AddingADepartmentTests extends IntakeStackTest {
         ObjectNode registration = new EventJson().write(EventExamples.all().get("HouseholdRegistered"));
         registration.put("eventId", "ps-2026-000001");
         registration.put("department", CODE);
-        EventResult result = http.post()
-                .uri("/events")
-                .header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(registration.toString())
-                .exchange()
+        EventResult result = send(key, registration)
                 .expectStatus()
                 .isEqualTo(202)
                 .expectBody(EventResult.class)
@@ -102,16 +98,20 @@ class AddingADepartmentTests extends IntakeStackTest {
         registration.put("eventId", "ps-2026-000002");
         registration.put("department", CODE);
 
-        http.post()
-                .uri("/events")
-                .header("X-API-Key", civilAffairs)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(registration.toString())
-                .exchange()
+        send(civilAffairs, registration)
                 .expectStatus()
                 .is4xxClientError()
                 .expectBody()
                 .jsonPath("$.violations[0].rule")
                 .isEqualTo("department.matches-sender");
+    }
+
+    private WebTestClient.ResponseSpec send(String apiKey, ObjectNode event) {
+        return http.post()
+                .uri("/events")
+                .header("X-API-Key", apiKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(event.toString())
+                .exchange();
     }
 }

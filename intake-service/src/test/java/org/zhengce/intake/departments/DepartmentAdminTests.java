@@ -59,6 +59,19 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .verify(TIMEOUT);
     }
 
+    /** Registers {@code code} and expects a 400 problem naming {@code rule}. */
+    private WebTestClient.BodyContentSpec refusedRegistration(String code, String rule) {
+        return post("/admin/departments", registration(code))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.rule")
+                .isEqualTo(rule);
+    }
+
     private IssuedApiKey issueKey(String code) {
         return http.post()
                 .uri("/admin/departments/{code}/api-keys", code)
@@ -176,15 +189,7 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
     @Test
     @SuppressWarnings("unchecked")
     void codeUnknownToTheDataStandardIsRefusedSayingHowToAddIt() {
-        post("/admin/departments", registration("GRID_NORTH"))
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.rule")
-                .isEqualTo("department.known-to-data-standard")
+        refusedRegistration("GRID_NORTH", "department.known-to-data-standard")
                 .jsonPath("$.department")
                 .isEqualTo("GRID_NORTH")
                 .jsonPath("$.detail")
@@ -209,15 +214,7 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
 
     @Test
     void theDataStandardsPlaceholderOtherIsRefusedSayingWhy() {
-        post("/admin/departments", registration("OTHER"))
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.rule")
-                .isEqualTo("department.not-other")
+        refusedRegistration("OTHER", "department.not-other")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail)
                         .contains("placeholder")
