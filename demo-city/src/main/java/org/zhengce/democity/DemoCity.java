@@ -57,6 +57,14 @@ public final class DemoCity {
         return new Builder();
     }
 
+    /**
+     * The departments the city's events come from: every department of the data standard it has facts for, not
+     * necessarily every Department symbol (one just added to the data standard reports nothing here yet).
+     */
+    public static java.util.Set<org.zhengce.events.Department> reportingDepartments() {
+        return Events.departments();
+    }
+
     public long seed() {
         return seed;
     }

@@ -32,6 +32,11 @@ final class Events {
 
     private Events() {}
 
+    /** The departments the city reports as, in the data standard's order. */
+    static java.util.Set<Department> departments() {
+        return java.util.Collections.unmodifiableSet(CODES.keySet());
+    }
+
     /**
      * A label goes into every event id, so that a new label makes every event new to intake's ledger: letters, digits
      * and dashes, without a run of 17 digits (intake would take it for an identity number in a key).

@@ -558,8 +558,8 @@ public final class DemoFeed implements AutoCloseable {
 
         public DemoFeed build() {
             if (adminApiKey == null) {
-                for (Department department : Department.values()) {
-                    if (department != Department.OTHER && !keys.containsKey(department)) {
+                for (Department department : DemoCity.reportingDepartments()) {
+                    if (!keys.containsKey(department)) {
                         throw new IllegalStateException(
                                 "the demo feed needs intake's admin API key or an API key for every department; "
                                         + department + " has none");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.zhengce.democity.DemoCity;
 import org.zhengce.democity.Story;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdNumber;
@@ -102,6 +103,17 @@ class DemoFeedTest {
         } finally {
             logger.detachAppender(logged);
         }
+    }
+
+    @Test
+    void withoutTheAdminKeyTheDepartmentsTheCityReportsAsNeedKeysAndADepartmentAddedSinceDoesNot() {
+        DemoFeed.Builder builder = DemoFeed.builder();
+        DemoCity.reportingDepartments().forEach(department -> builder.departmentApiKey(department, "k.s"));
+
+        assertThat(DemoCity.reportingDepartments())
+                .contains(Department.CIVIL_AFFAIRS, Department.COMMUNITY)
+                .doesNotContain(Department.OTHER, Department.PUBLIC_SECURITY);
+        assertThat(builder.build()).isNotNull();
     }
 
     @Test

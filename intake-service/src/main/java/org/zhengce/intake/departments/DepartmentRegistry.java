@@ -33,8 +33,16 @@ public class DepartmentRegistry {
     public record DepartmentTerms(
             String name, Set<String> allowedEventTypes, List<String> jurisdictionScope, int rateLimitPerSecond) {}
 
-    /** Registers an enabled department; fails with {@link DepartmentAlreadyExistsException} if the code is taken. */
+    /**
+     * Registers an enabled department; fails with {@link DepartmentUnknownToTheDataStandardException} if the code is
+     * not a department of the data standard (or is its placeholder {@code OTHER}), with {@link
+     * DepartmentAlreadyExistsException} if the code is taken.
+     */
     public Mono<Department> register(String code, DepartmentTerms terms) {
+        var refusal = DepartmentUnknownToTheDataStandardException.refusalOf(code);
+        if (refusal.isPresent()) {
+            return Mono.error(refusal.get());
+        }
         Instant now = clock.instant();
         Department department = new Department(
                 code,

@@ -44,6 +44,34 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 """.formatted(code, code);
     }
 
+    /**
+     * Removes the row V2 seeded for {@code code}, so that the test can register it: the data standard knows only its
+     * Department symbols, and the migrations seed every one of them.
+     */
+    private void forgetTheSeeded(String code) {
+        db.sql("delete from departments where code = :code")
+                .bind("code", code)
+                .fetch()
+                .rowsUpdated()
+                .as(StepVerifier::create)
+                .expectNext(1L)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    /** Registers {@code code} and expects a 400 problem naming {@code rule}. */
+    private WebTestClient.BodyContentSpec refusedRegistration(String code, String rule) {
+        return post("/admin/departments", registration(code))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.rule")
+                .isEqualTo(rule);
+    }
+
     private IssuedApiKey issueKey(String code) {
         return http.post()
                 .uri("/admin/departments/{code}/api-keys", code)
@@ -105,18 +133,19 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
 
     @Test
     void registeredDepartmentCanBeReadAndListed() {
-        post("/admin/departments", registration("GRID_NORTH"))
+        forgetTheSeeded("JUSTICE");
+        post("/admin/departments", registration("JUSTICE"))
                 .exchange()
                 .expectStatus()
                 .isCreated()
                 .expectBody()
                 .jsonPath("$.code")
-                .isEqualTo("GRID_NORTH")
+                .isEqualTo("JUSTICE")
                 .jsonPath("$.enabled")
                 .isEqualTo(true);
 
         http.get()
-                .uri("/admin/departments/GRID_NORTH")
+                .uri("/admin/departments/JUSTICE")
                 .header("X-API-Key", ADMIN_KEY)
                 .exchange()
                 .expectStatus()
@@ -135,17 +164,18 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .expectStatus()
                 .isOk()
                 .expectBodyList(Department.class)
-                .value(all -> assertThat(all).extracting(Department::code).contains("GRID_NORTH", "CIVIL_AFFAIRS"));
+                .value(all -> assertThat(all).extracting(Department::code).contains("JUSTICE", "CIVIL_AFFAIRS"));
     }
 
     @Test
     void registeringATakenCodeIsAConflict() {
-        post("/admin/departments", registration("GRID_SOUTH"))
+        forgetTheSeeded("HOUSING");
+        post("/admin/departments", registration("HOUSING"))
                 .exchange()
                 .expectStatus()
                 .isCreated();
 
-        post("/admin/departments", registration("GRID_SOUTH"))
+        post("/admin/departments", registration("HOUSING"))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)
@@ -153,7 +183,45 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("department GRID_SOUTH already exists");
+                .isEqualTo("department HOUSING already exists");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void codeUnknownToTheDataStandardIsRefusedSayingHowToAddIt() {
+        refusedRegistration("GRID_NORTH", "department.known-to-data-standard")
+                .jsonPath("$.department")
+                .isEqualTo("GRID_NORTH")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .contains("not a Department symbol of the data standard")
+                        .contains("department.matches-sender")
+                        .contains("dept.grid-north.events")
+                        .contains("Adding a department"))
+                .jsonPath("$.knownDepartments")
+                .value(known -> assertThat((List<Object>) known)
+                        .contains("CIVIL_AFFAIRS", "COMMUNITY", "PUBLIC_SECURITY")
+                        .doesNotContain("OTHER"));
+
+        store.find("GRID_NORTH").as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+        http.post()
+                .uri("/admin/departments/GRID_NORTH/api-keys")
+                .header("X-API-Key", ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void theDataStandardsPlaceholderOtherIsRefusedSayingWhy() {
+        refusedRegistration("OTHER", "department.not-other")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .contains("placeholder")
+                        .contains("a department its version does not know yet")
+                        .contains("Adding a department"));
+
+        store.find("OTHER").as(StepVerifier::create).expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -218,13 +286,14 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
 
     @Test
     void changeReplacesTypesScopeAndRateLimitAndKeepsTheDepartmentEnabled() {
-        post("/admin/departments", registration("GRID_EAST"))
+        forgetTheSeeded("EMERGENCY_MANAGEMENT");
+        post("/admin/departments", registration("EMERGENCY_MANAGEMENT"))
                 .exchange()
                 .expectStatus()
                 .isCreated();
 
         http.put()
-                .uri("/admin/departments/GRID_EAST")
+                .uri("/admin/departments/EMERGENCY_MANAGEMENT")
                 .header("X-API-Key", ADMIN_KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
@@ -235,7 +304,7 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .expectStatus()
                 .isOk();
 
-        store.find("GRID_EAST")
+        store.find("EMERGENCY_MANAGEMENT")
                 .as(StepVerifier::create)
                 .assertNext(d -> {
                     assertThat(d.name()).isEqualTo("Grid east");
@@ -251,12 +320,13 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
 
     @Test
     void issuedKeyIsShownOnceAndOnlyAHashOfItsSecretIsStored() {
-        post("/admin/departments", registration("GRID_WEST"))
+        forgetTheSeeded("UTILITIES");
+        post("/admin/departments", registration("UTILITIES"))
                 .exchange()
                 .expectStatus()
                 .isCreated();
 
-        IssuedApiKey issued = issueKey("GRID_WEST");
+        IssuedApiKey issued = issueKey("UTILITIES");
         String secret = issued.apiKey().substring(issued.apiKey().indexOf('.') + 1);
 
         store.findKey(issued.keyId())
@@ -264,7 +334,7 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .assertNext(stored -> {
                     assertThat(stored.secretHash()).isEqualTo(ApiKeys.sha256(secret));
                     assertThat(stored.revokedAt()).isNull();
-                    assertThat(stored.department().code()).isEqualTo("GRID_WEST");
+                    assertThat(stored.department().code()).isEqualTo("UTILITIES");
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -280,12 +350,13 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
 
     @Test
     void rotationRevokesTheOlderKey() {
-        post("/admin/departments", registration("GRID_CENTRE"))
+        forgetTheSeeded("DISABLED_PERSONS_FEDERATION");
+        post("/admin/departments", registration("DISABLED_PERSONS_FEDERATION"))
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        IssuedApiKey first = issueKey("GRID_CENTRE");
-        IssuedApiKey second = issueKey("GRID_CENTRE");
+        IssuedApiKey first = issueKey("DISABLED_PERSONS_FEDERATION");
+        IssuedApiKey second = issueKey("DISABLED_PERSONS_FEDERATION");
 
         store.findKey(first.keyId())
                 .as(StepVerifier::create)
@@ -306,7 +377,7 @@ class DepartmentAdminTests extends IntakeDatabaseTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.code")
-                .isEqualTo("GRID_CENTRE");
+                .isEqualTo("DISABLED_PERSONS_FEDERATION");
     }
 
     @Test

@@ -131,6 +131,19 @@ class TopicCatalogueTest {
     }
 
     @Test
+    void theDepartmentAddedLastHasItsOwnTopicAndItsDecisions() {
+        Topic events = catalogue.topic("dept.public-security.events");
+
+        assertThat(events.addressParameters()).isEqualTo(Map.of("departmentCode", "public-security"));
+        assertThat(events.producer()).isEqualTo("department");
+        assertThat(events.consumers()).containsExactly("intake-service");
+        assertThat(events.partitions())
+                .isEqualTo(catalogue.topic("dept.health.events").partitions());
+        assertThat(catalogue.deadLetterTopicOf(events.name())).map(Topic::name).contains("dept.events.dlq");
+        assertThat(catalogue.topic("decisions.public-security").consumers()).containsExactly("department");
+    }
+
+    @Test
     void decisionsGoToOneTopicPerDepartmentAndNoTopicCarriesThemAll() {
         List<Topic> decisions = catalogue.topics().stream()
                 .filter(topic -> topic.valueSchemaName().equals("org.zhengce.events.AssistanceDecisionShared"))
@@ -174,7 +187,10 @@ class TopicCatalogueTest {
         assertThat(catalogue.consumedBy("referral-service"))
                 .extracting(Topic::name)
                 .containsExactly("household.events", "household.scores", "household.warnings", "alert.events");
-        assertThat(catalogue.consumedBy("intake-service")).hasSize(11).allMatch(Topic::isFromPattern);
+        assertThat(catalogue.consumedBy("intake-service"))
+                .as("one department topic per Department symbol but OTHER")
+                .hasSize(Department.values().length - 1)
+                .allMatch(Topic::isFromPattern);
     }
 
     @Test

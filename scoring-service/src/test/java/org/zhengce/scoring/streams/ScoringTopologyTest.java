@@ -131,6 +131,39 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aHouseholdRegisteredByADepartmentAddedToTheDataStandardIsScoredWithItsRegistrationAsAReason() {
+        // public security (公安), the department added last (README, "Adding a department"), registers the household
+        topology.send(aboutHousehold("hh-public-security")
+                .by(Department.PUBLIC_SECURITY)
+                .community(COMMUNITY)
+                .at(daysAgo(30))
+                .id("ps-2026-000001")
+                .fact(registered(
+                        member("p-head-ps", RelationToHead.HEAD, "1950-03-01", Sex.MALE),
+                        member("p-spouse-ps", RelationToHead.SPOUSE, "1952-05-01", Sex.FEMALE))));
+        topology.send(aboutHousehold("hh-public-security")
+                .at(daysAgo(20))
+                .fact(granted(Programme.DIBAO, 60000, "2026-11-05")));
+        topology.send(aboutPerson("p-head-ps")
+                .by(Department.MEDICAL_INSURANCE)
+                .at(daysAgo(2))
+                .fact(expense(4_000_000, 3_000_000)));
+
+        assertThat(topology.scoreChanges())
+                .anySatisfy(score -> assertThat(score.getHousehold().getValue()).isEqualTo("hh-public-security"));
+        List<HouseholdWarningEvent> warnings = topology.warningEvents();
+        assertThat(warnings).hasSize(1);
+        assertThat(((WarningRaised) warnings.get(0).getFact()).getReasons())
+                .filteredOn(reason -> reason.getDepartment() == Department.PUBLIC_SECURITY)
+                .isNotEmpty()
+                .allSatisfy(reason -> {
+                    assertThat(reason.getEventId()).isEqualTo("ps-2026-000001");
+                    assertThat(reason.getEventType()).isEqualTo("HouseholdRegistered");
+                    assertThat(reason.getPoints()).isPositive();
+                });
+    }
+
+    @Test
     void theWarningCarriesTheTraceOfThePersonEventThatCausedItAndNoneOfItsOtherHeaders() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         registerElderlyCouple("hh-traced", "p-head-t", "p-spouse-t");
