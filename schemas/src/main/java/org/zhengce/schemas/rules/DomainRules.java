@@ -34,7 +34,9 @@ import org.zhengce.schemas.rules.CelPrograms.RuleEvaluationException;
  * RuleFailedException}). Rule types other than {@code CEL} and {@code CEL_FIELD} fail, as Confluent's serdes fail
  * without their executor; migration rules are not run.
  *
- * <p>Thread-safe; closes the dead-letter producer it made.
+ * <p>Transforms of generated records build them by class name: Avro must trust the generated classes ({@code
+ * org.zhengce.schemas.serde.GeneratedClassTrust}, which the serde installs). Thread-safe; closes the dead-letter
+ * producer it made.
  */
 public final class DomainRules implements AutoCloseable {
 

@@ -162,6 +162,10 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
                 ? new GenericDatumWriter<>(writerSchema, GenericData.get())
                 : new SpecificDatumWriter<>(writerSchema, SpecificData.getForClass(specificType));
         DataContract contract = ruleExecution ? registry.contractById(id) : DataContract.NONE;
+        if (specificType != null && contract.hasDomainRules(true)) {
+            // a transform builds generated records by class name
+            GeneratedClassTrust.install();
+        }
         return new SchemaWriter(
                 key.topic(),
                 key.schema(),
