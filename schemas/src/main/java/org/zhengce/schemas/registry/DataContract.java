@@ -77,18 +77,22 @@ public record DataContract(
                 tags, properties, rules(ruleSet.path("domainRules")), rules(ruleSet.path("migrationRules")));
     }
 
-    /** The fields {@code metadata} and {@code ruleSet} of a register request; those empty are left out. */
+    /**
+     * The fields {@code metadata} and {@code ruleSet} of a register request; those empty are left out. Tags and
+     * properties in name order, rules in theirs: equal contracts give equal text.
+     */
     public ObjectNode toJson() {
         ObjectNode body = JSON.createObjectNode();
         if (!tags.isEmpty() || !properties.isEmpty()) {
             ObjectNode metadata = body.putObject("metadata");
             if (!tags.isEmpty()) {
                 ObjectNode tagNode = metadata.putObject("tags");
-                tags.forEach((path, names) -> names.forEach(tagNode.withArray(path)::add));
+                new java.util.TreeMap<>(tags)
+                        .forEach((path, names) -> names.stream().sorted().forEach(tagNode.withArray(path)::add));
             }
             if (!properties.isEmpty()) {
                 ObjectNode propertyNode = metadata.putObject("properties");
-                properties.forEach(propertyNode::put);
+                new java.util.TreeMap<>(properties).forEach(propertyNode::put);
             }
         }
         if (!domainRules.isEmpty() || !migrationRules.isEmpty()) {
