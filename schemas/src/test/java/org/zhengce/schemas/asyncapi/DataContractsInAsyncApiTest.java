@@ -16,12 +16,13 @@ class DataContractsInAsyncApiTest {
             "messages");
 
     @Test
+    @SuppressWarnings("unchecked")
     void householdAndDepartmentEventsCarryTheirRules() {
         for (String message : List.of("HouseholdEvent", "DepartmentEvent")) {
             Map<String, Object> contract = child(child(messages, message), AsyncApiDocument.DATA_CONTRACT);
-            List<?> rules = (List<?>) child(contract, "ruleSet").get("domainRules");
+            List<Object> rules = (List<Object>) child(contract, "ruleSet").get("domainRules");
             assertThat(rules)
-                    .extracting(rule -> ((Map<?, ?>) rule).get("name"))
+                    .extracting(rule -> (Object) ((Map<?, ?>) rule).get("name"))
                     .contains("amountsNotNegative", "occurredNotAfterReported");
         }
     }
