@@ -54,7 +54,7 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
     private boolean isKey;
     private boolean autoRegisterSchemas = true;
     private boolean useLatestVersion;
-    private boolean publishDataContracts = true;
+    private boolean publishDataContracts;
     private boolean ruleExecution = true;
     private DomainRules rules = new DomainRules(Map.of());
 

@@ -54,7 +54,10 @@ public record SerdeConfig(
     public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
     public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
-    /** Ours: auto-registration sends the data standard's contract of the schema (default true). */
+    /**
+     * Ours: auto-registration sends the data standard's contract of the schema (default false: the topic's owner
+     * publishes it, ADR 0029; a writer without it lands on the contract the owner registered).
+     */
     public static final String PUBLISH_DATA_CONTRACTS = "publish.data.contracts";
     /** Ours: run the domain rules of the version's contract (default true, as Confluent's serdes do). */
     public static final String RULE_EXECUTION = "rule.execution";
@@ -91,7 +94,7 @@ public record SerdeConfig(
                 type(configs, SPECIFIC_AVRO_KEY_TYPE),
                 type(configs, SPECIFIC_AVRO_VALUE_TYPE),
                 positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, HttpSchemaRegistryClient.DEFAULT_CACHE_CAPACITY),
-                bool(configs, PUBLISH_DATA_CONTRACTS, true),
+                bool(configs, PUBLISH_DATA_CONTRACTS, false),
                 bool(configs, RULE_EXECUTION, true));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zhengce.schemas.serde.Fixtures.TOPIC;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericData;
@@ -19,6 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zhengce.events.CareSetting;
+import org.zhengce.events.Department;
+import org.zhengce.events.HouseholdEvent;
+import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.MedicalExpenseSettled;
 import org.zhengce.schemas.registry.DataContract;
 import org.zhengce.schemas.registry.FakeRegistryExtension;
 import org.zhengce.schemas.registry.FakeSchemaRegistry;
@@ -347,6 +353,48 @@ class DataContractRulesTest {
                 new ConfluentAvroSerializer<>(client, Map.of(SerdeConfig.RULE_EXECUTION, "false"), false);
 
         assertThat(serializer.serialize(TOPIC, household(-1L))).isNotNull();
+    }
+
+    @Test
+    void ownerPublishesTheStandardsContractWithItsRegistrationOthersLandOnIt() {
+        ConfluentAvroSerializer<HouseholdEvent> owner =
+                new ConfluentAvroSerializer<>(client, Map.of(SerdeConfig.PUBLISH_DATA_CONTRACTS, true), false);
+        ConfluentAvroSerializer<HouseholdEvent> other = new ConfluentAvroSerializer<>(client);
+        HouseholdEvent valid = householdEvent(1L);
+
+        byte[] published = owner.serialize("household.events", valid);
+        byte[] plain = other.serialize("household.events", valid);
+
+        assertThat(plain).isEqualTo(published);
+        assertThat(client.contractById(client.idOf("household.events-value", HouseholdEvent.getClassSchema()))
+                        .domainRules())
+                .extracting(Rule::name)
+                .contains("amountsNotNegative");
+        assertThatThrownBy(() -> other.serialize("household.events", householdEvent(-1L)))
+                .isInstanceOfSatisfying(
+                        RuleFailedException.class,
+                        failed -> assertThat(failed.ruleName()).isEqualTo("amountsNotNegative"));
+    }
+
+    @Test
+    void withoutPublishingAWriterRegistersTheSchemaAlone() {
+        new ConfluentAvroSerializer<HouseholdEvent>(client).serialize("household.events", householdEvent(-1L));
+
+        assertThat(client.contractById(client.idOf("household.events-value", HouseholdEvent.getClassSchema())))
+                .isEqualTo(DataContract.NONE);
+    }
+
+    private static HouseholdEvent householdEvent(long outOfPocketFen) {
+        return HouseholdEvent.newBuilder()
+                .setEventId("YB-2026-000123")
+                .setDepartment(Department.MEDICAL_INSURANCE)
+                .setOccurredAt(Instant.parse("2026-03-01T08:30:00Z"))
+                .setReportedAt(Instant.parse("2026-03-01T09:00:00Z"))
+                .setSubject(new HouseholdNumber("420106000123"))
+                .setPlatformEventId("7d1f6a52-3a0e-4c38-9f57-1c1a7e6a9b01")
+                .setCommunityCode("420106001001")
+                .setFact(new MedicalExpenseSettled(CareSetting.INPATIENT, 8_650_000L, outOfPocketFen))
+                .build();
     }
 
     private void publish(DataContract contract) {
