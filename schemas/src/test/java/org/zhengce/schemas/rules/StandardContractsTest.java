@@ -2,6 +2,7 @@ package org.zhengce.schemas.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zhengce.schemas.rules.ContractFixtures.medicalExpense;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.zhengce.events.CareSetting;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
 import org.zhengce.events.HouseholdNumber;
-import org.zhengce.events.MedicalExpenseSettled;
-import org.zhengce.events.PersonPseudonym;
 import org.zhengce.events.RelationToHead;
 import org.zhengce.events.Sex;
 import org.zhengce.intake.DepartmentEvent;
@@ -31,9 +29,8 @@ import org.zhengce.schemas.serde.GeneratedClassTrust;
  */
 class StandardContractsTest {
 
-    static final Instant OCCURRED = Instant.parse("2026-03-01T08:30:00Z");
-    static final Instant REPORTED = Instant.parse("2026-03-01T09:00:00Z");
-    static final PersonPseudonym PERSON = new PersonPseudonym("k2026-01", "a".repeat(64));
+    static final Instant OCCURRED = ContractFixtures.OCCURRED;
+    static final Instant REPORTED = ContractFixtures.REPORTED;
     static final String FIXTURE_IDENTITY = "11010519491231002X";
 
     final DomainRules rules = new DomainRules(Map.of());
@@ -137,7 +134,7 @@ class StandardContractsTest {
                 "message.department == 'MEDICAL_INSURANCE' && message.fact.setting == 'INPATIENT'"
                         + " && message.fact.totalFen >= message.fact.outOfPocketFen"
                         + " && message.subject.keyId == 'k2026-01'"
-                        + " && message.occurredAt < timestamp('2026-03-01T09:00:00Z')"
+                        + " && message.occurredAt < timestamp('2026-04-02T07:45:00Z')"
                         + " && message.reportedAt - message.occurredAt == duration('1800s')"
                         + " && has(message.communityCode)",
                 null,
@@ -169,23 +166,11 @@ class StandardContractsTest {
         assertThat(written)
                 .isEqualTo(
                         HouseholdEvent.newBuilder(event).setCommunityCode(null).build());
-        assertThat(event.getCommunityCode()).isEqualTo("420106001001");
+        assertThat(event.getCommunityCode()).isEqualTo("420106001002");
     }
 
     private Object write(HouseholdEvent event) {
         return rules.onWrite("household.events", "household.events-value", event.getSchema(), household, event, null);
-    }
-
-    private static HouseholdEvent.Builder medicalExpense(long totalFen, long outOfPocketFen) {
-        return HouseholdEvent.newBuilder()
-                .setEventId("YB-2026-000123")
-                .setDepartment(Department.MEDICAL_INSURANCE)
-                .setOccurredAt(OCCURRED)
-                .setReportedAt(REPORTED)
-                .setSubject(PERSON)
-                .setPlatformEventId("7d1f6a52-3a0e-4c38-9f57-1c1a7e6a9b01")
-                .setCommunityCode("420106001001")
-                .setFact(new MedicalExpenseSettled(CareSetting.INPATIENT, totalFen, outOfPocketFen));
     }
 
     private static DepartmentEvent registration(String factCommunityCode) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zhengce.schemas.serde.Fixtures.TOPIC;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericData;
@@ -20,16 +19,13 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.zhengce.events.CareSetting;
-import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdEvent;
-import org.zhengce.events.HouseholdNumber;
-import org.zhengce.events.MedicalExpenseSettled;
 import org.zhengce.schemas.registry.DataContract;
 import org.zhengce.schemas.registry.FakeRegistryExtension;
 import org.zhengce.schemas.registry.FakeSchemaRegistry;
 import org.zhengce.schemas.registry.HttpSchemaRegistryClient;
 import org.zhengce.schemas.registry.Rule;
+import org.zhengce.schemas.rules.ContractFixtures;
 import org.zhengce.schemas.rules.RuleFailedException;
 
 /**
@@ -385,16 +381,7 @@ class DataContractRulesTest {
     }
 
     private static HouseholdEvent householdEvent(long outOfPocketFen) {
-        return HouseholdEvent.newBuilder()
-                .setEventId("YB-2026-000123")
-                .setDepartment(Department.MEDICAL_INSURANCE)
-                .setOccurredAt(Instant.parse("2026-03-01T08:30:00Z"))
-                .setReportedAt(Instant.parse("2026-03-01T09:00:00Z"))
-                .setSubject(new HouseholdNumber("420106000123"))
-                .setPlatformEventId("7d1f6a52-3a0e-4c38-9f57-1c1a7e6a9b01")
-                .setCommunityCode("420106001001")
-                .setFact(new MedicalExpenseSettled(CareSetting.INPATIENT, 8_650_000L, outOfPocketFen))
-                .build();
+        return ContractFixtures.medicalExpense(8_650_000L, outOfPocketFen).build();
     }
 
     private void publish(DataContract contract) {
