@@ -132,7 +132,10 @@ class PipelineConfiguration {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
         Map<String, Object> serdeConfig = new HashMap<>(kafkaProperties.getProperties());
         ConfluentAvroSerializer<HouseholdEvent> serializer = new ConfluentAvroSerializer<>();
-        serializer.configure(serdeConfig, false);
+        // intake owns household.events: its registration publishes HouseholdEvent's data contract (ADR 0029)
+        Map<String, Object> writerConfig = new HashMap<>(serdeConfig);
+        writerConfig.putIfAbsent(SerdeConfig.PUBLISH_DATA_CONTRACTS, true);
+        serializer.configure(writerConfig, false);
         Map<String, Object> readerConfig = new HashMap<>(serdeConfig);
         readerConfig.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DepartmentEvent.class.getName());
         ConfluentAvroDeserializer<DepartmentEvent> deserializer = new ConfluentAvroDeserializer<>();

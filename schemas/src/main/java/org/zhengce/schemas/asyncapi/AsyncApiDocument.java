@@ -12,13 +12,15 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.zhengce.schemas.catalogue.Topic;
 import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.registry.DataContract;
 
 /**
  * Writes the AsyncAPI 3.1 document of a topic catalogue: one channel per catalogue entry (a pattern
  * such as {@code dept.{departmentCode}.events} is one parameterised channel), a {@code send}
  * operation for its producer and a {@code receive} operation per consumer, and one message per
  * channel whose payload is the fully resolved Avro value schema. Kafka bindings carry the
- * partitions, replicas, {@code cleanup.policy}, {@code retention.ms} and the key's description.
+ * partitions, replicas, {@code cleanup.policy}, {@code retention.ms} and the key's description. A message whose
+ * schema the data standard publishes a contract with carries it as {@code x-data-contract} (ADR 0029).
  */
 public final class AsyncApiDocument {
 
@@ -36,6 +38,9 @@ public final class AsyncApiDocument {
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The message extension carrying a schema's data contract, in the registry's {@code metadata}/{@code ruleSet} shape. */
+    public static final String DATA_CONTRACT = "x-data-contract";
 
     private AsyncApiDocument() {}
 
@@ -168,6 +173,11 @@ public final class AsyncApiDocument {
         }
         kafka.put("bindingVersion", KAFKA_BINDING_VERSION);
         message.put("bindings", map("kafka", kafka));
+        DataContract contract = DataContract.published(schema.getFullName());
+        if (!contract.isEmpty()) {
+            // the contract the schema is registered with (ADR 0029): metadata and the domain rules every writer runs
+            message.put(DATA_CONTRACT, JSON.convertValue(contract.toJson(), Map.class));
+        }
         return message;
     }
 

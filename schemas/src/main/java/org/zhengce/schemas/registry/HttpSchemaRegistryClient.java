@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +50,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final HttpClient http;
     private final BoundedCache<SubjectSchema, Integer> ids;
     private final BoundedCache<Integer, Schema> schemas;
+    private final BoundedCache<Integer, DataContract> contracts;
     private final AtomicLong requests = new AtomicLong();
     private volatile int preferredUrl;
 
@@ -73,6 +75,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 .build();
         this.ids = new BoundedCache<>(cacheCapacity);
         this.schemas = new BoundedCache<>(cacheCapacity);
+        this.contracts = new BoundedCache<>(cacheCapacity);
     }
 
     /** Splits a comma-separated URL list as in {@code schema.registry.url}. */
@@ -88,27 +91,51 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return ids.get(new SubjectSchema(subject, schema), key -> {
-            JsonNode body = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        return register(subject, schema, DataContract.NONE);
+    }
+
+    /**
+     * Registers {@code schema} with {@code contract}; the answer's contract (the one the registry gave the version) is
+     * kept for {@link #contractById}. Cached by (subject, schema, contract).
+     */
+    @Override
+    public int register(String subject, Schema schema, DataContract contract) {
+        return ids.get(new SubjectSchema(subject, schema, contract), key -> {
+            JsonNode body = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema, contract));
             int id = intField(body, "id");
             schemas.put(id, schema);
+            keepContract(id, body);
             return id;
         });
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return ids.get(new SubjectSchema(subject, schema), key -> {
-            JsonNode body = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+        return ids.get(new SubjectSchema(subject, schema, DataContract.NONE), key -> {
+            JsonNode body = send("POST", "/subjects/" + encode(subject), schemaBody(schema, DataContract.NONE));
             int id = intField(body, "id");
             schemas.put(id, schema);
+            keepContract(id, body);
             return id;
         });
     }
 
     @Override
     public Schema schemaById(int id) {
-        return schemas.get(id, key -> parseSchema(send("GET", "/schemas/ids/" + id, null), "schema id " + id));
+        return schemas.get(id, key -> {
+            JsonNode body = send("GET", "/schemas/ids/" + id, null);
+            keepContract(id, body);
+            return parseSchema(body, "schema id " + id);
+        });
+    }
+
+    /**
+     * The contract of {@code id}: kept from the answer that gave the id (register, look-up, by id, latest), so a
+     * writer or reader costs no request more; asked by id only when that answer has been evicted.
+     */
+    @Override
+    public DataContract contractById(int id) {
+        return contracts.get(id, key -> DataContract.fromJson(send("GET", "/schemas/ids/" + id, null)));
     }
 
     @Override
@@ -116,7 +143,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode body = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
         int id = intField(body, "id");
         Schema schema = schemas.get(id, key -> parseSchema(body, "subject " + subject + " latest version"));
+        keepContract(id, body);
         return new RegisteredSchema(subject, intField(body, "version"), id, schema);
+    }
+
+    /** Confluent Platform 8 leaves {@code metadata} and {@code ruleSet} out of answers about versions without them. */
+    private void keepContract(int id, JsonNode body) {
+        contracts.put(id, DataContract.fromJson(body));
     }
 
     @Override
@@ -214,9 +247,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return value.intValue();
     }
 
-    private static String schemaBody(Schema schema) {
+    private static String schemaBody(Schema schema, DataContract contract) {
         try {
-            return JSON.writeValueAsString(Map.of("schema", schema.toString()));
+            if (contract.isEmpty()) {
+                return JSON.writeValueAsString(Map.of("schema", schema.toString()));
+            }
+            ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
+            body.setAll(contract.toJson());
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON string", e);
         }
@@ -234,5 +272,5 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
-    private record SubjectSchema(String subject, Schema schema) {}
+    private record SubjectSchema(String subject, Schema schema, DataContract contract) {}
 }

@@ -14,14 +14,30 @@ import org.apache.avro.Schema;
 public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
     private final Map<Integer, Schema> byId = new HashMap<>();
+    private final Map<Integer, DataContract> contractById = new HashMap<>();
     private final Map<String, Integer> idByCanonicalForm = new HashMap<>();
     private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
 
     @Override
     public synchronized int register(String subject, Schema schema) {
-        int id = idByCanonicalForm.computeIfAbsent(schema.toString(), text -> {
+        return register(subject, schema, DataContract.NONE);
+    }
+
+    /**
+     * Registers {@code schema} with {@code contract}: the same schema with another contract is another id. Without a
+     * contract the version takes the subject's latest one, as the registry does (ADR 0025).
+     */
+    @Override
+    public synchronized int register(String subject, Schema schema, DataContract contract) {
+        List<Integer> existing = versionsBySubject.getOrDefault(subject, List.of());
+        DataContract kept = contract.isEmpty() && !existing.isEmpty()
+                ? contractById.get(existing.get(existing.size() - 1))
+                : contract;
+        String identity = kept.isEmpty() ? schema.toString() : schema + "\n" + kept.toJson();
+        int id = idByCanonicalForm.computeIfAbsent(identity, text -> {
             int next = byId.size() + 1;
             byId.put(next, schema);
+            contractById.put(next, kept);
             return next;
         });
         List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
@@ -33,11 +49,13 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized int idOf(String subject, Schema schema) {
-        Integer id = idByCanonicalForm.get(schema.toString());
-        if (id == null || !versionsBySubject.getOrDefault(subject, List.of()).contains(id)) {
-            throw new SchemaNotFoundException(40401, "schema not registered under " + subject);
+        List<Integer> versions = versionsBySubject.getOrDefault(subject, List.of());
+        for (int index = versions.size() - 1; index >= 0; index--) {
+            if (byId.get(versions.get(index)).toString().equals(schema.toString())) {
+                return versions.get(index);
+            }
         }
-        return id;
+        throw new SchemaNotFoundException(40401, "schema not registered under " + subject);
     }
 
     @Override
@@ -47,6 +65,12 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
             throw new SchemaNotFoundException(40403, "no schema with id " + id);
         }
         return schema;
+    }
+
+    @Override
+    public synchronized DataContract contractById(int id) {
+        schemaById(id);
+        return contractById.get(id);
     }
 
     @Override

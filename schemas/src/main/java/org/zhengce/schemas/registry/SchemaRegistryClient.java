@@ -14,6 +14,23 @@ public interface SchemaRegistryClient {
     /** Registers {@code schema} under {@code subject} (or finds it already there) and returns its id. */
     int register(String subject, Schema schema);
 
+    /**
+     * Registers {@code schema} with its data {@code contract} under {@code subject} (or finds that version already
+     * there) and returns its id. Without a contract the registry gives the version the subject's latest one (ADR 0025).
+     * A client that keeps no contracts registers the schema alone.
+     */
+    default int register(String subject, Schema schema, DataContract contract) {
+        return register(subject, schema);
+    }
+
+    /**
+     * Returns the data contract of the version with {@code id} ({@link DataContract#NONE} when it has none), as the
+     * registry answered it when the id was registered, looked up or read; asked once per id.
+     */
+    default DataContract contractById(int id) {
+        return DataContract.NONE;
+    }
+
     /** Returns the id of {@code schema} as already registered under {@code subject}. */
     int idOf(String subject, Schema schema);
 

@@ -20,8 +20,12 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
+import org.zhengce.schemas.registry.DataContract;
 import org.zhengce.schemas.registry.SchemaNotFoundException;
 import org.zhengce.schemas.registry.SchemaRegistryClient;
+import org.zhengce.schemas.registry.SubjectNameStrategy;
+import org.zhengce.schemas.registry.TopicNameStrategy;
+import org.zhengce.schemas.rules.DomainRules;
 
 /**
  * Reads Confluent wire-format Avro: {@link GenericRecord}s by default, generated {@link
@@ -47,6 +51,10 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     private @Nullable SchemaRegistryClient client;
     private boolean specificAvroReader;
     private @Nullable Schema readerSchema;
+    private boolean isKey;
+    private SubjectNameStrategy subjectNameStrategy = new TopicNameStrategy();
+    private boolean ruleExecution = true;
+    private DomainRules rules = new DomainRules(Map.of());
     private final ConcurrentHashMap<Integer, SchemaReader> readers = new ConcurrentHashMap<>();
     /** The reader of the last payload: a topic's payloads mostly share one schema id. */
     private volatile @Nullable SchemaReader lastReader;
@@ -94,13 +102,24 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         Class<?> type = config.specificAvroType(isKey);
         this.specificAvroReader = config.specificAvroReader() || type != null;
         this.readerSchema = type == null ? null : SpecificData.getForClass(type).getSchema(type);
+        this.isKey = isKey;
+        this.subjectNameStrategy = config.subjectNameStrategy(isKey);
+        this.ruleExecution = config.ruleExecution();
+        rules.close();
+        this.rules = new DomainRules(configs);
         readers.clear();
         lastReader = null;
     }
 
     @Override
     public @Nullable T deserialize(String topic, byte @Nullable [] data) {
-        return data == null ? null : read(data, 0, data.length);
+        return data == null ? null : read(topic, null, data, 0, data.length);
+    }
+
+    /** As {@link #deserialize(String, byte[])}; a rule's {@code DLQ} action copies {@code headers} to the dead letter. */
+    @Override
+    public @Nullable T deserialize(String topic, Headers headers, byte @Nullable [] data) {
+        return data == null ? null : read(topic, headers, data, 0, data.length);
     }
 
     @Override
@@ -109,14 +128,19 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             return null;
         }
         if (data.hasArray()) {
-            return read(data.array(), data.arrayOffset() + data.position(), data.remaining());
+            return read(topic, headers, data.array(), data.arrayOffset() + data.position(), data.remaining());
         }
         byte[] copy = new byte[data.remaining()];
         data.duplicate().get(copy);
-        return read(copy, 0, copy.length);
+        return read(topic, headers, copy, 0, copy.length);
     }
 
-    private T read(byte[] payload, int offset, int length) {
+    @Override
+    public void close() {
+        rules.close();
+    }
+
+    private T read(String topic, @Nullable Headers headers, byte[] payload, int offset, int length) {
         if (length < WireOutput.HEADER_LENGTH) {
             throw new TruncatedPayloadException("payload of " + length
                     + " bytes is shorter than the 5-byte Confluent header (magic byte 0, 4-byte schema id)");
@@ -136,7 +160,18 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             }
             lastReader = reader;
         }
-        return reader.read(payload, offset + WireOutput.HEADER_LENGTH, length - WireOutput.HEADER_LENGTH);
+        T value = reader.read(payload, offset + WireOutput.HEADER_LENGTH, length - WireOutput.HEADER_LENGTH);
+        if (reader.rules() == null || value == null) {
+            return value;
+        }
+        byte[] original = offset == 0 && length == payload.length
+                ? payload
+                : java.util.Arrays.copyOfRange(payload, offset, offset + length);
+        String subject = subjectNameStrategy.subject(topic, isKey, reader.writer());
+        @SuppressWarnings("unchecked")
+        T checked = (T)
+                reader.rules().onRead(topic, subject, reader.readSchema(), reader.contract(), value, original, headers);
+        return checked;
     }
 
     private SchemaReader newReader(int id) {
@@ -152,14 +187,22 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         } catch (AvroRuntimeException e) {
             throw new MalformedPayloadException("schema id " + id + " is not a usable Avro schema", e);
         }
+        DataContract contract = ruleExecution ? registry.contractById(id) : DataContract.NONE;
+        DomainRules reading = contract.hasDomainRules(false) ? rules : null;
         if (!specificAvroReader) {
             Schema reader = readerSchema == null ? writer : readerSchema;
-            return new SchemaReader(id, writer, new GenericDatumReader<>(writer, reader, GenericData.get()));
+            return new SchemaReader(
+                    id, writer, new GenericDatumReader<>(writer, reader, GenericData.get()), reader, contract, reading);
         }
         GeneratedClassTrust.install();
         Schema reader = readerSchema == null ? generatedClassSchema(id, writer) : readerSchema;
         return new SchemaReader(
-                id, writer, new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader)));
+                id,
+                writer,
+                new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader)),
+                reader,
+                contract,
+                reading);
     }
 
     private static Schema generatedClassSchema(int id, Schema writer) {
@@ -192,8 +235,17 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         }
     }
 
-    /** Everything needed to decode payloads of one schema id. */
-    private record SchemaReader(int id, Schema writer, DatumReader<Object> datumReader) {
+    /**
+     * Everything needed to decode payloads of one schema id, and the version's contract with the rules to run on
+     * reading ({@code null} when none runs); {@code readSchema} is the schema of the values read.
+     */
+    private record SchemaReader(
+            int id,
+            Schema writer,
+            DatumReader<Object> datumReader,
+            Schema readSchema,
+            DataContract contract,
+            @Nullable DomainRules rules) {
 
         @SuppressWarnings("unchecked")
         <T> T read(byte[] payload, int offset, int length) {

@@ -13,15 +13,18 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhengce.schemas.registry.DataContract;
 import org.zhengce.schemas.registry.RegisteredSchema;
 import org.zhengce.schemas.registry.SchemaNotFoundException;
 import org.zhengce.schemas.registry.SchemaRegistryClient;
 import org.zhengce.schemas.registry.SubjectNameStrategy;
 import org.zhengce.schemas.registry.TopicNameStrategy;
+import org.zhengce.schemas.rules.DomainRules;
 
 /**
  * Writes Avro values (generated {@link SpecificRecord}s, {@link org.apache.avro.generic.GenericRecord}s
@@ -51,6 +54,9 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
     private boolean isKey;
     private boolean autoRegisterSchemas = true;
     private boolean useLatestVersion;
+    private boolean publishDataContracts;
+    private boolean ruleExecution = true;
+    private DomainRules rules = new DomainRules(Map.of());
 
     private final ConcurrentHashMap<WriterKey, SchemaWriter> writers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
@@ -80,6 +86,10 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
         this.subjectNameStrategy = config.subjectNameStrategy(isKey);
         this.autoRegisterSchemas = config.autoRegisterSchemas();
         this.useLatestVersion = config.useLatestVersion();
+        this.publishDataContracts = config.publishDataContracts();
+        this.ruleExecution = config.ruleExecution();
+        rules.close();
+        this.rules = new DomainRules(configs);
         if (autoRegisterSchemas && useLatestVersion) {
             log.warn(
                     "{} is ignored while {} is true: schemas are registered as written",
@@ -93,6 +103,12 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
 
     @Override
     public byte @Nullable [] serialize(String topic, @Nullable T data) {
+        return serialize(topic, null, data);
+    }
+
+    /** As {@link #serialize(String, Object)}; a rule's {@code DLQ} action copies {@code headers} to the dead letter. */
+    @Override
+    public byte @Nullable [] serialize(String topic, @Nullable Headers headers, @Nullable T data) {
         if (data == null) {
             return null;
         }
@@ -104,7 +120,15 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
             writer = writers.computeIfAbsent(new WriterKey(topic, schema, specificType), this::newWriter);
             lastWriter = writer;
         }
+        if (writer.rules() != null) {
+            datum = writer.rules().onWrite(topic, writer.subject(), writer.schema(), writer.contract(), datum, headers);
+        }
         return writer.write(datum);
+    }
+
+    @Override
+    public void close() {
+        rules.close();
     }
 
     private SchemaWriter newWriter(WriterKey key) {
@@ -116,7 +140,9 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
         int id;
         Schema writerSchema = key.schema();
         if (autoRegisterSchemas) {
-            id = registry.register(subject, writerSchema);
+            DataContract published =
+                    publishDataContracts ? DataContract.published(writerSchema.getFullName()) : DataContract.NONE;
+            id = registry.register(subject, writerSchema, published);
         } else if (useLatestVersion) {
             RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, registry::latest);
             id = latest.id();
@@ -135,7 +161,20 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
         DatumWriter<Object> datumWriter = specificType == null
                 ? new GenericDatumWriter<>(writerSchema, GenericData.get())
                 : new SpecificDatumWriter<>(writerSchema, SpecificData.getForClass(specificType));
-        return new SchemaWriter(key.topic(), key.schema(), specificType, id, datumWriter);
+        DataContract contract = ruleExecution ? registry.contractById(id) : DataContract.NONE;
+        if (specificType != null && contract.hasDomainRules(true)) {
+            // a transform builds generated records by class name
+            GeneratedClassTrust.install();
+        }
+        return new SchemaWriter(
+                key.topic(),
+                key.schema(),
+                specificType,
+                id,
+                datumWriter,
+                subject,
+                contract,
+                contract.hasDomainRules(true) ? rules : null);
     }
 
     private static Schema schemaOf(Object datum) {
@@ -178,9 +217,19 @@ public class ConfluentAvroSerializer<T> implements Serializer<T> {
     private record WriterKey(
             String topic, Schema schema, @Nullable Class<?> specificType) {}
 
-    /** What one (topic, schema) pair needs: its registry id and a writer for its schema. */
+    /**
+     * What one (topic, schema) pair needs: its registry id, a writer for its schema, and the version's contract with
+     * the rules to run ({@code null} when none runs on writing).
+     */
     private record SchemaWriter(
-            String topic, Schema schema, @Nullable Class<?> specificType, int id, DatumWriter<Object> datumWriter) {
+            String topic,
+            Schema schema,
+            @Nullable Class<?> specificType,
+            int id,
+            DatumWriter<Object> datumWriter,
+            String subject,
+            DataContract contract,
+            @Nullable DomainRules rules) {
 
         boolean matches(String otherTopic, Schema otherSchema, @Nullable Class<?> otherSpecificType) {
             return schema == otherSchema && specificType == otherSpecificType && topic.equals(otherTopic);

@@ -25,6 +25,9 @@ import org.zhengce.schemas.registry.TopicNameStrategy;
  * @param specificAvroKeyType generated class to read keys into, or {@code null} to take the class
  *     named by the writer schema
  * @param specificAvroValueType the same for values
+ * @param publishDataContracts whether auto-registration sends the data contract the data standard publishes with a
+ *     schema ({@code contracts/<full name>.json}, ADR 0029)
+ * @param ruleExecution whether the domain rules of the version written or read run (ADR 0029)
  */
 public record SerdeConfig(
         List<URI> registryUrls,
@@ -36,7 +39,9 @@ public record SerdeConfig(
         boolean specificAvroReader,
         @Nullable Class<?> specificAvroKeyType,
         @Nullable Class<?> specificAvroValueType,
-        int maxSchemasPerSubject) {
+        int maxSchemasPerSubject,
+        boolean publishDataContracts,
+        boolean ruleExecution) {
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -49,6 +54,15 @@ public record SerdeConfig(
     public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
     public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
+    /**
+     * Ours: auto-registration sends the data standard's contract of the schema (default false: the topic's owner
+     * publishes it, ADR 0029; a writer without it lands on the contract the owner registered).
+     */
+    public static final String PUBLISH_DATA_CONTRACTS = "publish.data.contracts";
+    /** Ours: run the domain rules of the version's contract (default true, as Confluent's serdes do). */
+    public static final String RULE_EXECUTION = "rule.execution";
+    /** The {@code Producer<byte[], byte[]>} that the rules' {@code DLQ} action sends with. */
+    public static final String RULE_DLQ_PRODUCER = org.zhengce.schemas.rules.DomainRules.DLQ_PRODUCER;
 
     public SerdeConfig {
         registryUrls = List.copyOf(registryUrls);
@@ -79,7 +93,9 @@ public record SerdeConfig(
                 bool(configs, SPECIFIC_AVRO_READER, false),
                 type(configs, SPECIFIC_AVRO_KEY_TYPE),
                 type(configs, SPECIFIC_AVRO_VALUE_TYPE),
-                positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, HttpSchemaRegistryClient.DEFAULT_CACHE_CAPACITY));
+                positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, HttpSchemaRegistryClient.DEFAULT_CACHE_CAPACITY),
+                bool(configs, PUBLISH_DATA_CONTRACTS, false),
+                bool(configs, RULE_EXECUTION, true));
     }
 
     /** A new HTTP client for these settings. */

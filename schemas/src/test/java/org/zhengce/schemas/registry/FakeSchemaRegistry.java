@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-test registry speaking just the Confluent endpoints the client uses: register, look up,
  * schema by id, latest version; Confluent error bodies; optional basic auth. It records every
- * request and the headers of the last one.
+ * request and the headers of the last one. A version is its schema and its data contract
+ * ({@code metadata}, {@code ruleSet}), answered as Confluent Platform 8 answers them; registering
+ * without a contract takes the subject's latest one (ADR 0025).
  */
 public final class FakeSchemaRegistry implements AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     private final @Nullable String expectedAuthorization;
     private final int firstId;
     private final List<Schema> schemas = new ArrayList<>();
+    private final List<DataContract> contracts = new ArrayList<>();
     private final Map<String, List<Integer>> versionsBySubject = new LinkedHashMap<>();
     private final List<String> requests = new ArrayList<>();
     private Map<String, String> lastHeaders = Map.of();
@@ -110,7 +113,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     private Response route(String method, String path, byte[] body) throws IOException {
         Matcher matcher;
         if (method.equals("POST") && (matcher = VERSIONS.matcher(path)).matches()) {
-            return register(matcher.group(1), schemaIn(body));
+            return register(matcher.group(1), schemaIn(body), DataContract.fromJson(JSON.readTree(body)));
         }
         if (method.equals("GET") && (matcher = LATEST.matcher(path)).matches()) {
             return latest(matcher.group(1));
@@ -124,18 +127,40 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         return new Response(404, error(404, "HTTP 404 Not Found"));
     }
 
-    private Response register(String subject, Schema schema) {
-        int index = schemas.indexOf(schema);
+    private Response register(String subject, Schema schema, DataContract requested) {
+        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
+        DataContract contract = requested.isEmpty() && !versions.isEmpty()
+                ? contracts.get(versions.get(versions.size() - 1) - firstId)
+                : requested;
+        int index = indexOf(schema, contract);
         if (index < 0) {
             schemas.add(schema);
+            contracts.add(contract);
             index = schemas.size() - 1;
         }
         int id = firstId + index;
-        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
         if (!versions.contains(id)) {
             versions.add(id);
         }
-        return new Response(200, Map.of("id", id));
+        if (contract.isEmpty()) {
+            return new Response(200, Map.of("id", id));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of("id", id));
+        answer.putAll(contractFields(index));
+        return new Response(200, answer);
+    }
+
+    private int indexOf(Schema schema, DataContract contract) {
+        for (int index = 0; index < schemas.size(); index++) {
+            if (schemas.get(index).equals(schema) && contracts.get(index).equals(contract)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private Map<String, Object> contractFields(int index) {
+        return JSON.convertValue(contracts.get(index).toJson(), Map.class);
     }
 
     private Response lookUp(String subject, Schema schema) {
@@ -143,11 +168,13 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         if (versions == null) {
             return new Response(404, error(40401, "Subject '" + subject + "' not found."));
         }
-        int id = firstId + schemas.indexOf(schema);
-        if (!versions.contains(id)) {
-            return new Response(404, error(40403, "Schema not found"));
+        for (int version = versions.size(); version > 0; version--) {
+            int id = versions.get(version - 1);
+            if (schemas.get(id - firstId).equals(schema)) {
+                return new Response(200, version(subject, version, id));
+            }
         }
-        return new Response(200, version(subject, versions.indexOf(id) + 1, id));
+        return new Response(404, error(40403, "Schema not found"));
     }
 
     private Response latest(String subject) {
@@ -163,15 +190,20 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         if (index < 0 || index >= schemas.size()) {
             return new Response(404, error(40403, "Schema " + id + " not found"));
         }
-        return new Response(200, Map.of("schema", schemas.get(index).toString()));
+        Map<String, Object> answer =
+                new LinkedHashMap<>(Map.of("schema", schemas.get(index).toString()));
+        answer.putAll(contractFields(index));
+        return new Response(200, answer);
     }
 
     private Map<String, Object> version(String subject, int version, int id) {
-        return Map.of(
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of(
                 "subject", subject,
                 "version", version,
                 "id", id,
-                "schema", schemas.get(id - firstId).toString());
+                "schema", schemas.get(id - firstId).toString()));
+        answer.putAll(contractFields(id - firstId));
+        return answer;
     }
 
     private static Schema schemaIn(byte[] body) throws IOException {
