@@ -61,6 +61,7 @@ import org.zhengce.events.CaseEvent;
 import org.zhengce.events.CaseOpened;
 import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.HouseholdScoreChanged;
 import org.zhengce.events.HouseholdWarningEvent;
 import org.zhengce.events.Programme;
 import org.zhengce.events.WarningCategory;
@@ -394,6 +395,65 @@ class EndToEndTests {
         assertThat(leaks).as("identity numbers on topics or in logs").isEmpty();
         // and the identity numbers really were sent: intake had them in the department events it took
         assertThat(stories.get(0).household().head().identityNumber()).matches(IDENTITY_NUMBER);
+    }
+
+    /**
+     * Issue 22: a department the data standard has just been given (public security, 公安: a Department symbol and
+     * its topic in the catalogue, no row in intake's seed) is registered by the platform admin, given a key, and its
+     * first event, a household registration, goes through intake to a score of that household.
+     */
+    @Test
+    @Order(5)
+    void aDepartmentAddedToTheDataStandardIsRegisteredAndItsFirstEventIsScored() throws Exception {
+        String intake = service("intake-service");
+        String admin = platform.getBean(LocalSecrets.class).adminApiKey();
+        HttpResponse<String> registered = withApiKey("POST", intake + "/admin/departments", admin, """
+                {"code": "PUBLIC_SECURITY", "name": "公安 public security",
+                 "allowedEventTypes": ["HouseholdRegistered", "HouseholdChanged", "MemberJoined", "MemberLeft"],
+                 "jurisdictionScope": ["110105"], "rateLimitPerSecond": 50}
+                """);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> issued =
+                withApiKey("POST", intake + "/admin/departments/PUBLIC_SECURITY/api-keys", admin, "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String key = JSON.readTree(issued.body()).get("apiKey").asString();
+
+        // a household the demo feed never sent (the 121st of a city of 121), registered by public security
+        Instant now = Instant.now();
+        DemoCity larger = DemoCity.builder().seed(20261201L).households(121).build();
+        String household = larger.household(120).number();
+        assertThat(stories.stream().map(story -> story.household().number())).doesNotContain(household);
+        assertThat(DemoCity.builder().seed(20261201L).households(120).build().households())
+                .extracting(org.zhengce.democity.Household::number)
+                .doesNotContain(household);
+        DepartmentEvent registration = larger.registrations(now.minusSeconds(60), "ps")
+                .filter(event -> event.getSubject() instanceof HouseholdNumber number
+                        && number.getValue().equals(household))
+                .findFirst()
+                .orElseThrow();
+        registration.setEventId("e2e-public-security-" + household);
+        registration.setDepartment(Department.PUBLIC_SECURITY);
+        HttpResponse<String> accepted = withApiKey(
+                "POST", intake + "/events", key, IntakeJson.write(registration).toString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(traced("household.scores", HouseholdScoreChanged.class))
+                        .extracting(scored -> scored.value().getHousehold().getValue())
+                        .contains(household));
+    }
+
+    private static HttpResponse<String> withApiKey(String method, String url, String apiKey, String body)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("X-API-Key", apiKey)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // --- helpers
