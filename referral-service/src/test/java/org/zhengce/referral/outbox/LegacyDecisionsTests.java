@@ -18,6 +18,7 @@ import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.Programme;
 import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.ReferralStackTest;
 
 /** A decision written for decisions.shared before the upgrade and not sent yet reaches its departments' topics. */
@@ -50,9 +51,11 @@ class LegacyDecisionsTests extends ReferralStackTest {
                 .build();
 
         // written as the previous version did, and split in the same transaction (the relay never sees it)
-        Long split = db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event)"
-                        + " values (:id, :case, 'decisions.shared', 'H-LEGACY', now(), :event)")
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Long split = db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event,"
+                        + " traceparent) values (:id, :case, 'decisions.shared', 'H-LEGACY', now(), :event, :trace)")
                 .bind("id", eventId)
+                .bind("trace", traceparent)
                 .bind("case", caseId)
                 .bind("event", OutboxRecords.encode(decision))
                 .then()
@@ -65,6 +68,8 @@ class LegacyDecisionsTests extends ReferralStackTest {
             List<ConsumerRecord<String, byte[]>> records =
                     await().atMost(Duration.ofSeconds(30)).until(() -> ofHousehold(topic), list -> !list.isEmpty());
             assertThat(records).as(topic).hasSize(1);
+            // in the trace the old row was written in
+            assertThat(TraceParent.of(records.get(0).headers())).as(topic).isEqualTo(traceparent);
         }
         assertThat(ofHousehold("decisions.education")).isEmpty();
         assertThat(db.sql("select count(*) from case_outbox where topic = 'decisions.shared'")
