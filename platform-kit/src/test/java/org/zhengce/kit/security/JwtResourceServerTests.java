@@ -228,6 +228,10 @@ class JwtResourceServerTests {
                 .value(detail -> assertThat((String) detail).contains("an advisor's claim must name communities"));
     }
 
+    private static WebTestClient.ResponseSpec get(WebTestClient client, String uri) {
+        return client.get().uri(uri).exchange();
+    }
+
     @Test
     void theScrapeIsOpenOnTheManagementPortAloneAndTheRestOfTheActuatorStaysTheAdmins() {
         WebTestClient servicePort = client(Service.class, Issuer.class);
@@ -235,22 +239,9 @@ class JwtResourceServerTests {
                         new ManagementServer(Service.class, Issuer.class))
                 .build();
 
-        managementPort
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk();
-        managementPort
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk();
-        managementPort
-                .get()
-                .uri("/actuator/metrics")
-                .exchange()
+        get(managementPort, "/actuator/prometheus").expectStatus().isOk();
+        get(managementPort, "/actuator/health/readiness").expectStatus().isOk();
+        get(managementPort, "/actuator/metrics")
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
@@ -263,7 +254,7 @@ class JwtResourceServerTests {
                 .expectStatus()
                 .isForbidden();
         // on the service's own port the scrape is the admin's, as the rest of the actuator
-        servicePort.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        get(servicePort, "/actuator/prometheus").expectStatus().isUnauthorized();
         servicePort
                 .get()
                 .uri("/actuator/prometheus")
@@ -278,18 +269,8 @@ class JwtResourceServerTests {
         WebTestClient managementPort = WebTestClient.bindToApplicationContext(new ManagementServer(Service.class))
                 .build();
 
-        managementPort
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk();
-        managementPort.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
-        client(Service.class)
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
+        get(managementPort, "/actuator/prometheus").expectStatus().isOk();
+        get(managementPort, "/actuator/env").expectStatus().isUnauthorized();
+        get(client(Service.class), "/actuator/prometheus").expectStatus().isUnauthorized();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,10 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.AssistanceDecisionShared;
-import org.zhengce.events.DecisionKind;
 import org.zhengce.events.Department;
-import org.zhengce.events.HouseholdNumber;
-import org.zhengce.events.Programme;
 import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.ReferralStackTest;
@@ -37,18 +33,8 @@ class LegacyDecisionsTests extends ReferralStackTest {
     void anUnsentDecisionForTheOldSharedTopicGoesToTheTopicsOfItsDepartmentsOnly() {
         UUID eventId = UUID.randomUUID();
         UUID caseId = UUID.nameUUIDFromBytes("legacy-case".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AssistanceDecisionShared decision = AssistanceDecisionShared.newBuilder()
-                .setEventId(eventId.toString())
-                .setHousehold(new HouseholdNumber("H-LEGACY"))
-                .setCommunityCode("110105001001")
-                .setProgramme(Programme.DIBAO)
-                .setDecision(DecisionKind.GRANTED)
-                .setDecidedBy(Department.CIVIL_AFFAIRS)
-                .setDecidedAt(Instant.parse("2026-12-01T02:00:00Z"))
-                .setMonthlyAmountFen(165000L)
-                .setRecipients(List.of(Department.MEDICAL_INSURANCE))
-                .setCaseId(caseId.toString())
-                .build();
+        AssistanceDecisionShared decision =
+                OutboxRelayTests.dibaoGranted(eventId, caseId, "H-LEGACY", List.of(Department.MEDICAL_INSURANCE));
 
         // written as the previous version did, and split in the same transaction (the relay never sees it)
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";

@@ -245,9 +245,7 @@ class OutboxRelayTests extends ReferralStackTest {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         UUID traced = UUID.randomUUID();
         UUID untraced = UUID.randomUUID();
-        outbox.append(List.of(event(traced, 1)))
-                .contextWrite(context -> TraceParent.in(context, traceparent))
-                .block();
+        appendInTrace(event(traced, 1), traceparent);
         outbox.append(List.of(event(untraced, 1))).block();
 
         awaitSent(event(traced, 1).getEventId());
@@ -262,11 +260,21 @@ class OutboxRelayTests extends ReferralStackTest {
                 .toList();
     }
 
-    /** A dibao grant shared with civil affairs, for household {@code household} of case {@code caseId}. */
-    private static AssistanceDecisionShared decision(UUID caseId, String household) {
+    /** Appends {@code event} as written in the trace {@code traceparent}. */
+    private void appendInTrace(CaseEvent event, String traceparent) {
+        outbox.append(List.of(event))
+                .contextWrite(context -> TraceParent.in(context, traceparent))
+                .block();
+    }
+
+    /**
+     * A dibao grant by civil affairs of household {@code household}, case {@code caseId}, shared with
+     * {@code recipients}.
+     */
+    static AssistanceDecisionShared dibaoGranted(
+            UUID eventId, UUID caseId, String household, List<Department> recipients) {
         return AssistanceDecisionShared.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes(("decision:" + caseId).getBytes(StandardCharsets.UTF_8))
-                        .toString())
+                .setEventId(eventId.toString())
                 .setHousehold(new HouseholdNumber(household))
                 .setCommunityCode("110105001001")
                 .setProgramme(Programme.DIBAO)
@@ -274,9 +282,17 @@ class OutboxRelayTests extends ReferralStackTest {
                 .setDecidedBy(Department.CIVIL_AFFAIRS)
                 .setDecidedAt(Instant.parse("2026-12-01T02:00:00Z"))
                 .setMonthlyAmountFen(165000L)
-                .setRecipients(List.of())
+                .setRecipients(recipients)
                 .setCaseId(caseId.toString())
                 .build();
+    }
+
+    private static AssistanceDecisionShared decision(UUID caseId, String household) {
+        return dibaoGranted(
+                UUID.nameUUIDFromBytes(("decision:" + caseId).getBytes(StandardCharsets.UTF_8)),
+                caseId,
+                household,
+                List.of());
     }
 
     /** The traceparent headers of the records of {@code household} on {@code topic}, once one is there. */
@@ -308,9 +324,7 @@ class OutboxRelayTests extends ReferralStackTest {
         String caseTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         UUID caseId = UUID.randomUUID();
         UUID untracedCase = UUID.randomUUID();
-        outbox.append(List.of(event(caseId, 1)))
-                .contextWrite(context -> TraceParent.in(context, caseTrace))
-                .block();
+        appendInTrace(event(caseId, 1), caseTrace);
         outbox.append(List.of(event(caseId, 2))).block();
         outbox.appendDecision(decision(caseId, "H-CASE-TRACE"), caseId, "decisions.civil-affairs")
                 .block();
