@@ -24,7 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Request(String idempotencyKey, boolean signatureValid, int answered, String body) {}
+    public record Request(
+            String idempotencyKey,
+            boolean signatureValid,
+            int answered,
+            String body,
+            @org.jspecify.annotations.Nullable String traceparent) {}
 
     private final HttpServer server;
     private final String secret;
@@ -89,7 +94,12 @@ public final class WebhookReceiver implements AutoCloseable {
         boolean valid = timestamp != null && signature != null && verify(timestamp, body, signature);
         int code = valid ? status.get() : 401;
         synchronized (this) {
-            requests.add(new Request(key, valid, code, new String(body, StandardCharsets.UTF_8)));
+            requests.add(new Request(
+                    key,
+                    valid,
+                    code,
+                    new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             if (code == 200 && key != null && accepted.add(key)) {
                 messagesSent.add(new String(body, StandardCharsets.UTF_8));
             }

@@ -35,7 +35,7 @@ class DeliveryStore {
                         + " where d.id = due.id and a.id = d.alert_id and e.id = d.endpoint_id"
                         + " returning d.id, d.alert_id, d.channel, d.address, d.attempts, d.give_up_at,"
                         + " e.id as endpoint_id, e.url, e.secret, e.enabled, a.recipient, a.case_id,"
-                        + " a.community_code, a.urgency, a.kind, a.detail, a.created_at")
+                        + " a.community_code, a.urgency, a.kind, a.detail, a.created_at, a.traceparent")
                 .bind("now", now)
                 .bind("until", claimUntil)
                 .bind("giveUp", giveUpAt)
@@ -96,6 +96,7 @@ class DeliveryStore {
                 Objects.requireNonNull(row.get("urgency", String.class)),
                 Objects.requireNonNull(row.get("kind", String.class)),
                 Objects.requireNonNull(row.get("detail", String.class)),
-                Objects.requireNonNull(row.get("created_at", Instant.class)));
+                Objects.requireNonNull(row.get("created_at", Instant.class)),
+                row.get("traceparent", String.class));
     }
 }

@@ -2,6 +2,7 @@ package org.zhengce.notification.delivery;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.zhengce.events.AlertChannel;
 import org.zhengce.notification.alerts.AlertEvents;
 
@@ -10,6 +11,7 @@ import org.zhengce.notification.alerts.AlertEvents;
  *
  * @param attempts attempts made before this one
  * @param giveUpAt when a failing delivery stops being retried
+ * @param traceparent the W3C trace context of the case event that raised the alert (ADR 0023), or null
  */
 record DueDelivery(
         UUID id,
@@ -28,7 +30,8 @@ record DueDelivery(
         String urgency,
         String kind,
         String detail,
-        Instant raisedAt) {
+        Instant raisedAt,
+        @Nullable String traceparent) {
 
     AlertEvents.AlertRef alert() {
         return new AlertEvents.AlertRef(alertId, caseId, recipient);

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.zhengce.events.AlertEvent;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.notification.alerts.AlertEvents;
 import org.zhengce.notification.alerts.AlertMetrics;
 import org.zhengce.notification.alerts.AlertTiming;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the due webhook deliveries of one tick. Each is claimed (so a crash leads to a resend with the same
- * Idempotency-Key, never to a loss), signed, sent through its endpoint's circuit breaker, and its outcome recorded in
+ * Idempotency-Key, never to a loss), signed, sent in its alert's trace (the W3C {@code traceparent} header of the case
+ * event that raised it, ADR 0023) through its endpoint's circuit breaker, and its outcome recorded in
  * one transaction with its alert event: delivered ({@code AlertDelivered}); retryable (5xx, 408, 429, timeout:
  * {@code AlertFailed} with {@code willRetry}, next attempt after the backoff, non-urgent ones not in the quiet
  * hours) until the give-up time; rejected (other 4xx) or given up ({@code AlertFailed}, not retried, and the alert
@@ -105,6 +107,13 @@ public class WebhookDispatcher {
                 .header(WebhookSignature.TIMESTAMP, timestamp)
                 .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(delivery.secret(), timestamp, body))
                 .header(WebhookSignature.IDEMPOTENCY_KEY, delivery.id().toString())
+                // the alert's trace, so that the gateway's own spans join it (ADR 0023); none when it has none
+                .headers(headers -> {
+                    String traceparent = delivery.traceparent();
+                    if (traceparent != null && TraceParent.valid(traceparent)) {
+                        headers.set(TraceParent.HEADER, traceparent);
+                    }
+                })
                 .bodyValue(body)
                 .exchangeToMono(response ->
                         response.releaseBody().thenReturn(response.statusCode().value()))

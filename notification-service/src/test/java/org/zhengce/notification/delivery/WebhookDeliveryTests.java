@@ -98,6 +98,34 @@ class WebhookDeliveryTests extends NotificationStackTest {
     }
 
     @Test
+    void theWebhookCarriesTheTraceOfTheCaseEventThatRaisedItsAlert() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String advisor = "advisor-sms-traced";
+        String token = smsThroughNewReceiver("sms-traced", advisor);
+        UUID traced = CaseEvents.caseId("sms-traced-1");
+        publishTraced(
+                CASE_EVENTS,
+                traced.toString(),
+                traceparent,
+                CaseEvents.assigned(traced, 2, advisor, COMMUNITY, Urgency.SOLVE_NOW));
+        awaitAlerts(token, a -> a.caseId().equals(traced), 1);
+        AlertView untraced = assign("sms-untraced-1", advisor, token, Urgency.SOLVE_NOW);
+
+        tickUntil(Duration.ofSeconds(1), 10, () -> receiver.messagesSent().size() == 2);
+
+        assertThat(receiver.requests())
+                .filteredOn(request -> request.body().contains(traced.toString()))
+                .singleElement()
+                .extracting(WebhookReceiver.Request::traceparent)
+                .isEqualTo(traceparent);
+        assertThat(receiver.requests())
+                .filteredOn(request -> request.body().contains(untraced.id().toString()))
+                .singleElement()
+                .extracting(WebhookReceiver.Request::traceparent)
+                .isNull();
+    }
+
+    @Test
     void aReceiverThatIsDownForAWhileThenRecoversGetsEachAlertOnce() {
         String advisor = "advisor-sms-down";
         String token = smsThroughNewReceiver("sms-down", advisor);

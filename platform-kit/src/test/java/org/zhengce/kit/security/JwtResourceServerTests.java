@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,6 +88,28 @@ class JwtResourceServerTests {
                     .claim(Caller.ROLES, List.of("ADVISOR", "UNKNOWN"))
                     .claim(Caller.JURISDICTIONS, jurisdictions);
             return audience.isEmpty() ? token.build() : token.audience(audience).build();
+        }
+    }
+
+    /**
+     * The child context Spring Boot serves the actuator from when {@code management.server.port} is set: its
+     * requests pass through the service's chain, and carry this context, named {@code management}.
+     */
+    static final class ManagementServer extends AnnotationConfigApplicationContext
+            implements WebServerApplicationContext {
+
+        ManagementServer(Class<?>... configurations) {
+            super(configurations);
+        }
+
+        @Override
+        public WebServer getWebServer() {
+            throw new UnsupportedOperationException("no server in this test: requests are bound to the context");
+        }
+
+        @Override
+        public String getServerNamespace() {
+            return StatelessChains.MANAGEMENT_SERVER;
         }
     }
 
@@ -202,5 +226,51 @@ class JwtResourceServerTests {
                 .expectBody()
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail).contains("an advisor's claim must name communities"));
+    }
+
+    private static WebTestClient.ResponseSpec get(WebTestClient client, String uri) {
+        return client.get().uri(uri).exchange();
+    }
+
+    @Test
+    void theScrapeIsOpenOnTheManagementPortAloneAndTheRestOfTheActuatorStaysTheAdmins() {
+        WebTestClient servicePort = client(Service.class, Issuer.class);
+        WebTestClient managementPort = WebTestClient.bindToApplicationContext(
+                        new ManagementServer(Service.class, Issuer.class))
+                .build();
+
+        get(managementPort, "/actuator/prometheus").expectStatus().isOk();
+        get(managementPort, "/actuator/health/readiness").expectStatus().isOk();
+        get(managementPort, "/actuator/metrics")
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer");
+        managementPort
+                .get()
+                .uri("/actuator/metrics")
+                .headers(headers -> headers.setBearerAuth("advisor"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        // on the service's own port the scrape is the admin's, as the rest of the actuator
+        get(servicePort, "/actuator/prometheus").expectStatus().isUnauthorized();
+        servicePort
+                .get()
+                .uri("/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth("advisor"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void withoutAnIssuerTheManagementPortStillServesTheScrapeAndNothingElse() {
+        WebTestClient managementPort = WebTestClient.bindToApplicationContext(new ManagementServer(Service.class))
+                .build();
+
+        get(managementPort, "/actuator/prometheus").expectStatus().isOk();
+        get(managementPort, "/actuator/env").expectStatus().isUnauthorized();
+        get(client(Service.class), "/actuator/prometheus").expectStatus().isUnauthorized();
     }
 }

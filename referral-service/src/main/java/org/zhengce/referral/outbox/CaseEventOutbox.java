@@ -2,6 +2,7 @@ package org.zhengce.referral.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,6 +12,7 @@ import org.zhengce.kit.outbox.OutboxRecords;
 import org.zhengce.kit.outbox.OutboxTable;
 import org.zhengce.kit.outbox.OutboxWakeUp;
 import org.zhengce.kit.outbox.OutboxWriter;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.cases.CaseEventLog;
 import org.zhengce.referral.cases.CaseEvolution;
 import reactor.core.publisher.Mono;
@@ -67,18 +69,32 @@ public class CaseEventOutbox implements CaseEventLog {
 
     /**
      * Adds a decision for a department's {@code topic} ({@code decisions.<department>}, keyed by household), inside
-     * the caller's transaction, after the case's events so far; its {@code eventId} is its key here.
+     * the caller's transaction, after the case's events so far; its {@code eventId} is its key here. It carries a
+     * trace on to the department (ADR 0023): the one the write was given ({@link TraceParent#in}: the department's
+     * decision that moved the case, as the case events of the same transaction), else the case's own (that of its
+     * first traced row, the warning that opened it), else none.
      */
     public Mono<Void> appendDecision(AssistanceDecisionShared decision, UUID caseId, String topic) {
-        return db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event)"
-                        + " values (:id, :case, :topic, :key, :at, :event) on conflict (event_id) do nothing")
-                .bind("id", UUID.fromString(decision.getEventId()))
-                .bind("case", caseId)
-                .bind("topic", topic)
-                .bind("key", decision.getHousehold().getValue())
-                .bind("at", clock.instant())
-                .bind("event", OutboxRecords.encode(decision))
-                .then()
+        return Mono.deferContextual(context -> {
+                    DatabaseClient.GenericExecuteSpec insert = db.sql(
+                                    "insert into case_outbox (event_id, case_id, topic, record_key, created_at, event,"
+                                            + " traceparent) values (:id, :case, :topic, :key, :at, :event,"
+                                            + " coalesce(:traceparent, (select o.traceparent from case_outbox o"
+                                            + " where o.case_id = :case and o.traceparent is not null"
+                                            + " order by o.position limit 1)))"
+                                            + " on conflict (event_id) do nothing")
+                            .bind("id", UUID.fromString(decision.getEventId()))
+                            .bind("case", caseId)
+                            .bind("topic", topic)
+                            .bind("key", decision.getHousehold().getValue())
+                            .bind("at", clock.instant())
+                            .bind("event", OutboxRecords.encode(decision));
+                    Optional<String> traceparent = TraceParent.from(context);
+                    return (traceparent.isPresent()
+                                    ? insert.bind("traceparent", traceparent.get())
+                                    : insert.bindNull("traceparent", String.class))
+                            .then();
+                })
                 .then(relay.wakeAfterCommit());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.Department;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.topics.DecisionTopics;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,13 +65,14 @@ class LegacyDecisions implements InitializingBean {
 
     /** Re-writes every unsent legacy decision per department; emits how many; run inside a transaction. */
     Mono<Long> split() {
-        return db.sql("select event_id, case_id, event from case_outbox where topic = :topic and sent_at is null"
-                        + " order by position")
+        return db.sql("select event_id, case_id, event, traceparent from case_outbox where topic = :topic"
+                        + " and sent_at is null order by position")
                 .bind("topic", LEGACY_TOPIC)
                 .map(row -> new Legacy(
                         Objects.requireNonNull(row.get("event_id", UUID.class)),
                         Objects.requireNonNull(row.get("case_id", UUID.class)),
-                        decode(Objects.requireNonNull(row.get("event", byte[].class)))))
+                        decode(Objects.requireNonNull(row.get("event", byte[].class))),
+                        row.get("traceparent", String.class)))
                 .all()
                 .concatMap(legacy -> Flux.fromIterable(departments(legacy.decision()))
                         .flatMap(department -> Mono.justOrEmpty(topics.of(department)))
@@ -81,6 +84,8 @@ class LegacyDecisions implements InitializingBean {
                                         .build(),
                                 legacy.caseId(),
                                 topic.name()))
+                        // each keeps the trace the old row was written in (ADR 0023)
+                        .contextWrite(context -> TraceParent.in(context, legacy.traceparent()))
                         .then(db.sql("delete from case_outbox where event_id = :id")
                                 .bind("id", legacy.eventId())
                                 .then())
@@ -104,5 +109,9 @@ class LegacyDecisions implements InitializingBean {
         }
     }
 
-    private record Legacy(UUID eventId, UUID caseId, AssistanceDecisionShared decision) {}
+    private record Legacy(
+            UUID eventId,
+            UUID caseId,
+            AssistanceDecisionShared decision,
+            @Nullable String traceparent) {}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,11 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.events.AssistanceDecisionShared;
-import org.zhengce.events.DecisionKind;
 import org.zhengce.events.Department;
-import org.zhengce.events.HouseholdNumber;
-import org.zhengce.events.Programme;
 import org.zhengce.kit.outbox.OutboxRecords;
+import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.referral.ReferralStackTest;
 
 /** A decision written for decisions.shared before the upgrade and not sent yet reaches its departments' topics. */
@@ -36,23 +33,15 @@ class LegacyDecisionsTests extends ReferralStackTest {
     void anUnsentDecisionForTheOldSharedTopicGoesToTheTopicsOfItsDepartmentsOnly() {
         UUID eventId = UUID.randomUUID();
         UUID caseId = UUID.nameUUIDFromBytes("legacy-case".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AssistanceDecisionShared decision = AssistanceDecisionShared.newBuilder()
-                .setEventId(eventId.toString())
-                .setHousehold(new HouseholdNumber("H-LEGACY"))
-                .setCommunityCode("110105001001")
-                .setProgramme(Programme.DIBAO)
-                .setDecision(DecisionKind.GRANTED)
-                .setDecidedBy(Department.CIVIL_AFFAIRS)
-                .setDecidedAt(Instant.parse("2026-12-01T02:00:00Z"))
-                .setMonthlyAmountFen(165000L)
-                .setRecipients(List.of(Department.MEDICAL_INSURANCE))
-                .setCaseId(caseId.toString())
-                .build();
+        AssistanceDecisionShared decision =
+                OutboxRelayTests.dibaoGranted(eventId, caseId, "H-LEGACY", List.of(Department.MEDICAL_INSURANCE));
 
         // written as the previous version did, and split in the same transaction (the relay never sees it)
-        Long split = db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event)"
-                        + " values (:id, :case, 'decisions.shared', 'H-LEGACY', now(), :event)")
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Long split = db.sql("insert into case_outbox (event_id, case_id, topic, record_key, created_at, event,"
+                        + " traceparent) values (:id, :case, 'decisions.shared', 'H-LEGACY', now(), :event, :trace)")
                 .bind("id", eventId)
+                .bind("trace", traceparent)
                 .bind("case", caseId)
                 .bind("event", OutboxRecords.encode(decision))
                 .then()
@@ -65,6 +54,8 @@ class LegacyDecisionsTests extends ReferralStackTest {
             List<ConsumerRecord<String, byte[]>> records =
                     await().atMost(Duration.ofSeconds(30)).until(() -> ofHousehold(topic), list -> !list.isEmpty());
             assertThat(records).as(topic).hasSize(1);
+            // in the trace the old row was written in
+            assertThat(TraceParent.of(records.get(0).headers())).as(topic).isEqualTo(traceparent);
         }
         assertThat(ofHousehold("decisions.education")).isEmpty();
         assertThat(db.sql("select count(*) from case_outbox where topic = 'decisions.shared'")

@@ -18,10 +18,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.zhengce.events.AssistanceDecisionShared;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.events.CaseOpened;
 import org.zhengce.events.CaseSource;
+import org.zhengce.events.DecisionKind;
+import org.zhengce.events.Department;
 import org.zhengce.events.HouseholdNumber;
+import org.zhengce.events.Programme;
 import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.kit.outbox.OutboxRecords;
@@ -241,9 +245,7 @@ class OutboxRelayTests extends ReferralStackTest {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         UUID traced = UUID.randomUUID();
         UUID untraced = UUID.randomUUID();
-        outbox.append(List.of(event(traced, 1)))
-                .contextWrite(context -> TraceParent.in(context, traceparent))
-                .block();
+        appendInTrace(event(traced, 1), traceparent);
         outbox.append(List.of(event(untraced, 1))).block();
 
         awaitSent(event(traced, 1).getEventId());
@@ -256,5 +258,80 @@ class OutboxRelayTests extends ReferralStackTest {
         return onTopic(eventId)
                 .map(record -> java.util.Objects.requireNonNullElse(TraceParent.of(record.headers()), ""))
                 .toList();
+    }
+
+    /** Appends {@code event} as written in the trace {@code traceparent}. */
+    private void appendInTrace(CaseEvent event, String traceparent) {
+        outbox.append(List.of(event))
+                .contextWrite(context -> TraceParent.in(context, traceparent))
+                .block();
+    }
+
+    /**
+     * A dibao grant by civil affairs of household {@code household}, case {@code caseId}, shared with
+     * {@code recipients}.
+     */
+    static AssistanceDecisionShared dibaoGranted(
+            UUID eventId, UUID caseId, String household, List<Department> recipients) {
+        return AssistanceDecisionShared.newBuilder()
+                .setEventId(eventId.toString())
+                .setHousehold(new HouseholdNumber(household))
+                .setCommunityCode("110105001001")
+                .setProgramme(Programme.DIBAO)
+                .setDecision(DecisionKind.GRANTED)
+                .setDecidedBy(Department.CIVIL_AFFAIRS)
+                .setDecidedAt(Instant.parse("2026-12-01T02:00:00Z"))
+                .setMonthlyAmountFen(165000L)
+                .setRecipients(recipients)
+                .setCaseId(caseId.toString())
+                .build();
+    }
+
+    private static AssistanceDecisionShared decision(UUID caseId, String household) {
+        return dibaoGranted(
+                UUID.nameUUIDFromBytes(("decision:" + caseId).getBytes(StandardCharsets.UTF_8)),
+                caseId,
+                household,
+                List.of());
+    }
+
+    /** The traceparent headers of the records of {@code household} on {@code topic}, once one is there. */
+    private static List<String> traceparentsOf(String topic, String household) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> readAll(topic).stream()
+                                .filter(record -> household.equals(record.key()))
+                                .map(record ->
+                                        java.util.Objects.requireNonNullElse(TraceParent.of(record.headers()), ""))
+                                .toList(),
+                        traces -> !traces.isEmpty());
+    }
+
+    @Test
+    void decisionSharedInATraceReachesTheDepartmentInThatTrace() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        UUID caseId = UUID.randomUUID();
+        outbox.appendDecision(decision(caseId, "H-TRACED-DECISION"), caseId, "decisions.civil-affairs")
+                .contextWrite(context -> TraceParent.in(context, traceparent))
+                .block();
+
+        assertThat(traceparentsOf("decisions.civil-affairs", "H-TRACED-DECISION"))
+                .containsExactly(traceparent);
+    }
+
+    @Test
+    void decisionSharedOutsideATraceCarriesTheTraceOfItsCase() {
+        String caseTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID caseId = UUID.randomUUID();
+        UUID untracedCase = UUID.randomUUID();
+        appendInTrace(event(caseId, 1), caseTrace);
+        outbox.append(List.of(event(caseId, 2))).block();
+        outbox.appendDecision(decision(caseId, "H-CASE-TRACE"), caseId, "decisions.civil-affairs")
+                .block();
+        outbox.appendDecision(decision(untracedCase, "H-NO-TRACE"), untracedCase, "decisions.civil-affairs")
+                .block();
+
+        assertThat(traceparentsOf("decisions.civil-affairs", "H-CASE-TRACE")).containsExactly(caseTrace);
+        assertThat(traceparentsOf("decisions.civil-affairs", "H-NO-TRACE")).containsExactly("");
     }
 }
