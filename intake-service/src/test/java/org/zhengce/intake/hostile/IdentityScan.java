@@ -24,6 +24,9 @@ final class IdentityScan {
 
     private static final Pattern BASE64 = Pattern.compile("base64:([A-Za-z0-9+/=]{8,})");
     private static final Pattern EMBEDDED_DIRECTORY = Pattern.compile("(embedded-(?:kafka|postgres)-)[0-9]+");
+    /** A trace id (32) or span id (16) in lower-case hex, as a traceparent header and the logs' MDC carry them. */
+    private static final Pattern TRACE_IDS = Pattern.compile("(?<![0-9a-f])(?:[0-9a-f]{32}|[0-9a-f]{16})(?![0-9a-f])");
+
     private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     private final Map<String, List<String>> injected = new LinkedHashMap<>();
@@ -65,15 +68,19 @@ final class IdentityScan {
     }
 
     private void look(String kind, String where, String text) {
-        // the in-process broker's and database's directories are named by a random number the detector may take for one
-        // (it masks a
-        // digit run with a valid check character whatever it is); nothing else is passed over
-        List<IdentityNumbers.Found> found =
-                IdentityNumbers.find(EMBEDDED_DIRECTORY.matcher(text).replaceAll("$1"));
+        // the in-process broker's and database's directories are named by a random number, and trace context (a
+        // traceparent header, a log line's MDC) carries a random trace id and span id in hex: the detector may take a
+        // digit run in either for a number (it masks a digit run with a valid check character whatever it is; one trace
+        // id in a few thousand holds one), so both are passed over here; nothing else is, and the plain search for the
+        // injected numbers below still reads them
+        String withoutRandomIds = TRACE_IDS
+                .matcher(EMBEDDED_DIRECTORY.matcher(text).replaceAll("$1"))
+                .replaceAll("<random-id>");
+        List<IdentityNumbers.Found> found = IdentityNumbers.find(withoutRandomIds);
         if (!found.isEmpty()) {
             findings.add(kind + " " + where + ": the detector finds " + found.size() + " number(s), the first masked "
                     + found.get(0).masked() + " in …"
-                    + around(text, found.get(0).start()) + "…");
+                    + around(withoutRandomIds, found.get(0).start()) + "…");
         }
         String folded = folded(text);
         injected.forEach((number, forms) -> {
