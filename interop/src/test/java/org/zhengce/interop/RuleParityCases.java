@@ -33,7 +33,7 @@ final class RuleParityCases {
             {"type": "record", "name": "AllowancePayment", "namespace": "org.zhengce.interop.rules",
              "doc": "A minimum living allowance (低保) payment a department reports: the subject of the rule parity cases",
              "fields": [
-               {"name": "paymentId", "type": "string", "doc": "The paying department's payment id"},
+               {"name": "paymentId", "type": "string", "doc": "The paying department's payment id", "confluent:tags": ["ID"]},
                {"name": "householdNumber", "type": "string", "doc": "The household paid", "confluent:tags": ["REQUIRED"]},
                {"name": "communityCode", "type": "string", "doc": "12-digit community code", "confluent:tags": ["CODE"]},
                {"name": "programme", "type": "string", "doc": "Programme code, upper case", "confluent:tags": ["CODE"]},
@@ -42,8 +42,9 @@ final class RuleParityCases {
              ]}""");
 
     /**
-     * The contract: WRITE conditions with ERROR, DLQ and NONE on failure, a field condition and a field transform
-     * selected by inline tags, a READ condition and a READ field transform selected by a metadata tag path.
+     * The contract: WRITE conditions with ERROR, DLQ and NONE on failure, a field condition and field transforms
+     * selected by inline tags (two of the same tags, of which only the first runs), a READ condition and a READ field
+     * transform selected by a metadata tag path.
      */
     static final String CONTRACT = """
             {"metadata": {"properties": {"owner": "civil-affairs"},
@@ -55,6 +56,10 @@ final class RuleParityCases {
                 "tags": ["REQUIRED"], "expr": "value != ''", "onFailure": "ERROR"},
                {"name": "codesNormalised", "kind": "TRANSFORM", "mode": "WRITE", "type": "CEL_FIELD",
                 "tags": ["CODE"], "expr": "typeName == 'STRING' ; value.trim().upperAscii()"},
+               {"name": "paymentIdTrimmed", "kind": "TRANSFORM", "mode": "WRITE", "type": "CEL_FIELD",
+                "tags": ["ID"], "expr": "typeName == 'STRING' ; value.trim()"},
+               {"name": "paymentIdUpperCased", "kind": "TRANSFORM", "mode": "WRITE", "type": "CEL_FIELD",
+                "tags": ["ID"], "expr": "typeName == 'STRING' ; value.upperAscii()"},
                {"name": "communityCodeTwelveDigits", "kind": "CONDITION", "mode": "WRITE", "type": "CEL",
                 "expr": "message.communityCode.matches('^[0-9]{12}$')", "onFailure": "DLQ",
                 "params": {"dlq.topic": "%s"}},
@@ -88,10 +93,19 @@ final class RuleParityCases {
     }
 
     /**
-     * The JavaScript client refuses where Confluent's semantics accept, or refuses otherwise: its error's class, the
-     * start of its message, and why.
+     * The JavaScript serializer refuses where Confluent's semantics accept, or refuses otherwise (its error's class and
+     * the start of its message), or writes another value ({@code written}); and why.
      */
-    record KnownDifference(String errorType, String errorMessage, String why) {}
+    record KnownDifference(
+            @Nullable String errorType,
+            @Nullable String errorMessage,
+            @Nullable Map<String, Object> written,
+            String why) {
+
+        boolean refuses() {
+            return errorType != null;
+        }
+    }
 
     /** The JavaScript deserializer reads a record Confluent's semantics refuse: the value it gives, and why. */
     record ReadDifference(Map<String, Object> value, String why) {}
@@ -122,6 +136,7 @@ final class RuleParityCases {
                     new KnownDifference(
                             "RuleError",
                             "Could not find rule action of type DLQ",
+                            null,
                             "the JavaScript client has no DLQ action (Confluent's Java serde has one): it refuses the"
                                     + " record without dead-lettering it, and its error does not name the rule"),
                     null),
@@ -130,6 +145,24 @@ final class RuleParityCases {
                     payment().with("advisorNote", LONG_NOTE),
                     payment().with("programme", "DIBAO").with("advisorNote", LONG_NOTE),
                     payment().with("programme", "DIBAO").with("advisorNote", "***")),
+            new Case(
+                    "second-transform-of-the-same-tags-skipped",
+                    payment().with("paymentId", " pay-2024-0009 "),
+                    null,
+                    payment().with("paymentId", "pay-2024-0009").with("programme", "DIBAO"),
+                    null,
+                    payment()
+                            .with("paymentId", "pay-2024-0009")
+                            .with("programme", "DIBAO")
+                            .with("advisorNote", "***"),
+                    new KnownDifference(
+                            null,
+                            null,
+                            payment().with("paymentId", "PAY-2024-0009").with("programme", "DIBAO"),
+                            "the JavaScript client means to skip a field transform when an earlier one has the same"
+                                    + " tags, as Confluent's Java serde does, but compares the two tag arrays with ==="
+                                    + " (never true): both transforms run"),
+                    null),
             new Case(
                     "empty-note-kept-by-the-guard",
                     payment().with("advisorNote", ""),
@@ -234,6 +267,7 @@ final class RuleParityCases {
         return new KnownDifference(
                 "SerializationError",
                 "rule householdNumberPresent failed",
+                null,
                 "the JavaScript client's field walk fails a CEL_FIELD condition on every field whose value is falsy"
                         + " (here " + field + ", not tagged REQUIRED), where Confluent's documentation and Java serde"
                         + " run a field rule only on fields with the rule's tags and fail only on false");
