@@ -57,7 +57,8 @@ async function rest(path, { method = 'GET', body } = {}) {
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
 }
 
 describe('data contracts and complete answers seen by the JS client', () => {
@@ -231,6 +232,24 @@ describe('data contracts and complete answers seen by the JS client', () => {
     assert.equal((await client.getLatestSchemaMetadata(subject)).id, id);
     assert.deepEqual((await rest('/subjects?subjectPrefix=:.department-a:')).body, [subject]);
     assert.ok((await rest('/contexts')).body.includes('.department-a'));
+  });
+
+  test('DELETE /contexts/{context} is refused while a subject remains, then answers 204 without a body', async () => {
+    const subject = ':.department-c:interop.payments-value';
+    await client.register(subject, { schemaType: 'AVRO', schema: payment() });
+    const notEmpty = {
+      status: 422,
+      body: { error_code: 42211, message: "The specified context ':.department-c:' is not empty." },
+    };
+    assert.deepEqual(await rest('/contexts/.department-c', { method: 'DELETE' }), notEmpty);
+    await client.deleteSubject(subject);
+    assert.deepEqual(await rest('/contexts/.department-c', { method: 'DELETE' }), notEmpty,
+      'a soft-deleted subject still holds its context');
+
+    await client.deleteSubject(subject, true);
+    assert.deepEqual(await rest('/contexts/.department-c', { method: 'DELETE' }), { status: 204, body: null });
+    assert.ok(!(await rest('/contexts')).body.includes('.department-c'));
+    assert.deepEqual(await rest('/contexts/.never-used', { method: 'DELETE' }), { status: 204, body: null });
   });
 
   test('an unknown GUID is 404/40403', async () => {

@@ -208,6 +208,11 @@ public final class KafkaRegistryStore implements RegistryStore {
      * 30 s), reads again from the first record it has not applied, and says when it reads again. Writes wait for it
      * meanwhile and time out with a clear error; nothing is skipped and nothing applied twice.
      */
+    /** Where the reader stood when it failed, {@code next} being the offset it would read next (-1: none yet). */
+    private static String whereFailed(long next) {
+        return next <= 0 ? "before its first record" : "after offset " + (next - 1);
+    }
+
     private void readLoop() {
         long next = -1;
         Duration backoff = RETRY_FIRST;
@@ -230,10 +235,10 @@ public final class KafkaRegistryStore implements RegistryStore {
                 } catch (KafkaException e) {
                     if (!failing) {
                         log.warn(
-                                "Reader of topic {} failed after offset {}; it reads again in {} (then every {} at"
-                                        + " most), writes wait for it meanwhile",
+                                "Reader of topic {} failed {}; it reads again in {} (then every {} at most), writes"
+                                        + " wait for it meanwhile",
                                 topic,
-                                next - 1,
+                                whereFailed(next),
                                 backoff,
                                 RETRY_LAST,
                                 e);

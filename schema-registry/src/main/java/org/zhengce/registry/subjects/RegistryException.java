@@ -109,6 +109,10 @@ public class RegistryException extends RuntimeException {
         return new RegistryException(422, 42204, "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT.");
     }
 
+    static RegistryException contextNotEmpty(String delimitedContext) {
+        return new RegistryException(422, 42211, "The specified context '" + delimitedContext + "' is not empty.");
+    }
+
     static RegistryException notPermitted(String message) {
         return new RegistryException(422, 42205, message);
     }

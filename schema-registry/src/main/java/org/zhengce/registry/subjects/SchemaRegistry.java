@@ -257,12 +257,44 @@ public final class SchemaRegistry {
     public List<String> contexts() {
         TreeSet<String> contexts = new TreeSet<>(List.of("."));
         for (String subject : state().subjects()) {
-            int end = subject.indexOf(':', 1);
-            if (subject.startsWith(":.") && end > 2) {
-                contexts.add(subject.substring(1, end));
-            }
+            contexts.add(contextOf(subject));
         }
         return List.copyOf(contexts);
+    }
+
+    /**
+     * Deletes context {@code context} ({@code .name}, {@code name} or {@code :.name:}), as Confluent Platform 8.0.1
+     * and later do for {@code DELETE /contexts/{context}}: refused with 42211 while a subject of the context remains,
+     * soft-deleted ones included (delete them permanently first); otherwise done, an unknown context included. A
+     * context here is only a namespace of subject names, so nothing is written: it leaves {@link #contexts()} with
+     * its last subject.
+     */
+    public void deleteContext(String context) {
+        String name = contextName(context);
+        synchronized (writeLock) {
+            boolean held = state().subjects().stream().anyMatch(subject -> name.equals(contextOf(subject)));
+            if (held) {
+                throw RegistryException.contextNotEmpty(":" + name + ":");
+            }
+        }
+    }
+
+    /** {@code .name} of a context given as {@code .name}, {@code name} or {@code :.name:}; {@code .} the default. */
+    private static String contextName(String context) {
+        String name = context.strip();
+        if (name.startsWith(":")) {
+            name = name.substring(1);
+        }
+        if (name.endsWith(":")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name.startsWith(".") ? name : "." + name;
+    }
+
+    /** The context of {@code subject}: {@code .name} of {@code :.name:subject}, else the default {@code .}. */
+    private static String contextOf(String subject) {
+        int end = subject.indexOf(':', 1);
+        return subject.startsWith(":.") && end > 2 ? subject.substring(1, end) : ".";
     }
 
     /** The highest id handed out so far. */

@@ -207,6 +207,34 @@ class DataContractsApiTests {
     }
 
     @Test
+    void aContextIsDeletedOnlyOnceItsLastSubjectIsPermanentlyDeleted() {
+        http.register(":.department-b:households-value", USER_V1);
+        http.register("households-of-the-default-context-value", USER_V2);
+
+        http.error(http.delete("/contexts/.department-b"), HttpStatus.UNPROCESSABLE_CONTENT, 42211);
+        http.delete("/subjects/:.department-b:households-value").expectStatus().isOk();
+        assertThat(http.error(http.delete("/contexts/.department-b"), HttpStatus.UNPROCESSABLE_CONTENT, 42211))
+                .as("a soft-deleted subject still holds its context")
+                .containsEntry("message", "The specified context ':.department-b:' is not empty.");
+        http.error(http.delete("/contexts/."), HttpStatus.UNPROCESSABLE_CONTENT, 42211);
+
+        http.delete("/subjects/:.department-b:households-value?permanent=true")
+                .expectStatus()
+                .isOk();
+        http.delete("/contexts/.department-b")
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .isEmpty();
+        assertThat(http.array(http.get("/contexts"))).contains(".").doesNotContain(".department-b");
+        http.delete("/contexts/:.never-used:")
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
     void deletedOnlyListsSubjectsWhoseEveryVersionIsSoftDeleted() {
         http.register("partly-deleted-value", USER_V1);
         http.register("partly-deleted-value", USER_V2);

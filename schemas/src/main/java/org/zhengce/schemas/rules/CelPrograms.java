@@ -6,6 +6,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.Program;
@@ -17,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * message}; a {@code CEL_FIELD} rule sees {@code value}, {@code name}, {@code fullName}, {@code typeName}, {@code tags}
  * and {@code message} (the record holding the field), as Confluent binds them. An expression may start with a guard,
  * {@code guard ; body}: when the guard is false (or fails) a condition holds and a transform changes nothing, unless the
- * rule's {@code cel.ignore.guard.separator} parameter is true. Thread-safe.
+ * rule's {@code cel.ignore.guard.separator} parameter is true. Besides CEL's standard functions, both kinds of rule
+ * have CEL's string extensions ({@code trim}, {@code upperAscii}, {@code substring}, {@code replace}, {@code split}
+ * ...) and math extensions ({@code math.greatest}, {@code math.least} ...), as Confluent's executors give them (its
+ * Java {@code CelUtils}, its JavaScript executor's {@code STRINGS_EXT_FUNCS}): a contract written for Confluent's
+ * serdes compiles here too. Thread-safe.
  */
 final class CelPrograms {
 
@@ -34,12 +39,16 @@ final class CelPrograms {
     private static final Cel MESSAGE_RULES = CelFactory.standardCelBuilder()
             .setOptions(OPTIONS)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+            .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
             .addVar("message", SimpleType.DYN)
             .build();
 
     private static final Cel FIELD_RULES = CelFactory.standardCelBuilder()
             .setOptions(OPTIONS)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+            .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
             .addVar("value", SimpleType.DYN)
             .addVar("name", SimpleType.STRING)
             .addVar("fullName", SimpleType.STRING)

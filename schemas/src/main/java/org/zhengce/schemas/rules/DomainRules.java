@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.io.DatumWriter;
@@ -26,7 +25,8 @@ import org.zhengce.schemas.rules.CelPrograms.RuleEvaluationException;
  * <p>The enabled rules of the direction run in the contract's order when writing, in reverse when reading. A {@code
  * CEL} rule sees the value as {@code message}; a {@code CEL_FIELD} rule runs on each field ({@link FieldRules}).
  * {@code CONDITION}: the expression must give {@code true}; {@code TRANSFORM}: its result is the new value (a field
- * transform is skipped when a later transform, earlier when reading, has the same tags). Then the rule's action runs:
+ * transform is skipped when one of the same tags ran before it: on writing an earlier rule, on reading a later one, as
+ * Confluent's {@code FieldRuleExecutor} does). Then the rule's action runs:
  * {@code onSuccess} when it held, {@code onFailure} when it did not or could not run (its expression does not compile,
  * fails, or gives no boolean); {@code "WRITE_ACTION,READ_ACTION"} names one per direction for {@code WRITEREAD}.
  * Actions: {@code NONE} (the default on success), {@code ERROR} (the default on failure: {@link RuleFailedException}),
@@ -214,21 +214,26 @@ public final class DomainRules implements AutoCloseable {
         }
     }
 
-    /** A field transform is overridden by another transform of the same tags that runs after it. */
+    /**
+     * A field transform gives way to one with the same tags, kind, mode and type that runs before it, so the first to
+     * run wins: on writing, a rule earlier in the list; on reading (the list reversed), a later one. Confluent's
+     * {@code FieldRuleExecutor.areTransformsWithSameTags} is the reference; rules without tags never give way.
+     */
     private static boolean overridden(List<Rule> rules, int index, boolean write) {
         Rule rule = rules.get(index);
-        if (!"TRANSFORM".equals(rule.kind()) || !"CEL_FIELD".equals(rule.type())) {
+        if (!"TRANSFORM".equals(rule.kind())
+                || !"CEL_FIELD".equals(rule.type())
+                || rule.tags().isEmpty()) {
             return false;
         }
-        int from = write ? index + 1 : 0;
-        int to = write ? rules.size() : index;
+        int from = write ? 0 : index + 1;
+        int to = write ? index : rules.size();
         for (int other = from; other < to; other++) {
-            Rule later = rules.get(other);
-            if (!later.disabled()
-                    && later.runsOn(write)
-                    && "TRANSFORM".equals(later.kind())
-                    && rule.type().equals(later.type())
-                    && Set.copyOf(rule.tags()).equals(later.tags())) {
+            Rule before = rules.get(other);
+            if ("TRANSFORM".equals(before.kind())
+                    && rule.mode().equals(before.mode())
+                    && rule.type().equals(before.type())
+                    && rule.tags().equals(before.tags())) {
                 return true;
             }
         }
