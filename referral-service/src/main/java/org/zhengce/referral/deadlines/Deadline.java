@@ -1,6 +1,5 @@
 package org.zhengce.referral.deadlines;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,11 +7,12 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.zhengce.kit.calendar.WorkingCalendar;
 
 /**
  * How long a step may take: a duration ({@code 24h}, {@code 30d}, or ISO-8601 {@code PT24H}) or a number of working
- * days ({@code 3wd}: Monday to Friday in the city's time zone, the deadline at the same time of day; public holidays
- * are not known, so a deadline over a holiday comes early, never late).
+ * days ({@code 3wd}: the working days of China's calendar in the city's time zone, public holidays skipped and adjusted
+ * working weekends (调休) counted, the deadline at the same time of day; see {@link WorkingCalendar}).
  */
 public record Deadline(Duration duration, int workingDays) {
 
@@ -42,20 +42,14 @@ public record Deadline(Duration duration, int workingDays) {
         }
     }
 
-    /** The deadline of a step started at {@code start}. */
-    public Instant after(Instant start, ZoneId zone) {
+    /** The deadline of a step started at {@code start}, working days counted by {@code calendar} in {@code zone}. */
+    public Instant after(Instant start, ZoneId zone, WorkingCalendar calendar) {
         if (workingDays == 0) {
             return start.plus(duration);
         }
-        ZonedDateTime due = start.atZone(zone);
-        int left = workingDays;
-        while (left > 0) {
-            due = due.plusDays(1);
-            if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return due.toInstant();
+        ZonedDateTime from = start.atZone(zone);
+        return from.with(calendar.plusWorkingDays(from.toLocalDate(), workingDays))
+                .toInstant();
     }
 
     @Override

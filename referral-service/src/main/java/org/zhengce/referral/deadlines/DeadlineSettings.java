@@ -4,8 +4,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
+import org.zhengce.kit.calendar.WorkingCalendar;
 
 /**
  * Deadline settings (prefix {@code referral.cases}): the deadline of each step ({@link Deadline} syntax: {@code 24h}, {@code 30d}, {@code 3wd} working
@@ -20,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param plan the plan after verification
  * @param review a tracking case's periodic review visit, when the referral sets no interval
  * @param deadlineSweep how often missed deadlines are looked for
+ * @param calendarFiles the city's own working-calendar schedules ({@code file:...}), each adding a year to the ones the
+ *     platform ships or replacing one (see {@link WorkingCalendar})
  */
 @ConfigurationProperties("referral.cases")
 @Validated
@@ -32,12 +38,14 @@ record DeadlineSettings(
         @NotBlank String assistFirstVerify,
         @NotBlank String plan,
         @NotBlank String review,
-        @NotNull Duration deadlineSweep) {
+        @NotNull Duration deadlineSweep,
+        @DefaultValue List<Resource> calendarFiles) {
 
     /** The parsed deadlines; a malformed one fails start-up naming the property. */
-    Deadlines deadlines() {
+    Deadlines deadlines(WorkingCalendar calendar) {
         return new Deadlines(
                 zone,
+                calendar,
                 parse("visit", visit),
                 parse("visit-urgent", visitUrgent),
                 parse("verify", verify),

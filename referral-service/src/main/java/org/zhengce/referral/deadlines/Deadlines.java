@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Urgency;
+import org.zhengce.kit.calendar.WorkingCalendar;
 import org.zhengce.referral.cases.CaseDeadlines;
 import org.zhengce.referral.cases.CaseUrgency;
 
-/** The deadline of every step, from {@link DeadlineSettings}. */
+/** The deadline of every step, from {@link DeadlineSettings}, working days counted by {@code calendar}. */
 public record Deadlines(
         ZoneId zone,
+        WorkingCalendar calendar,
         Deadline visit,
         Deadline visitUrgent,
         Deadline verify,
@@ -19,28 +21,35 @@ public record Deadlines(
         Deadline review)
         implements CaseDeadlines {
 
+    /** When a step of {@code deadline} started at {@code from} is due. */
+    public Instant due(Deadline deadline, Instant from) {
+        return deadline.after(from, zone, calendar);
+    }
+
     @Override
     public Instant visitDue(Instant from, Urgency urgency) {
-        return (CaseUrgency.isUrgent(urgency) ? visitUrgent : visit).after(from, zone);
+        return (CaseUrgency.isUrgent(urgency) ? visitUrgent : visit).after(from, zone, calendar);
     }
 
     @Override
     public Instant verifyDue(Instant from, Urgency urgency) {
-        return (CaseUrgency.isUrgent(urgency) ? verifyUrgent : verify).after(from, zone);
+        return (CaseUrgency.isUrgent(urgency) ? verifyUrgent : verify).after(from, zone, calendar);
     }
 
     @Override
     public Instant assistFirstVerifyDue(Instant from) {
-        return assistFirstVerify.after(from, zone);
+        return assistFirstVerify.after(from, zone, calendar);
     }
 
     @Override
     public Instant planDue(Instant from) {
-        return plan.after(from, zone);
+        return plan.after(from, zone, calendar);
     }
 
     @Override
     public Instant reviewDue(Instant from, @Nullable Integer intervalDays) {
-        return intervalDays == null ? review.after(from, zone) : from.plus(java.time.Duration.ofDays(intervalDays));
+        return intervalDays == null
+                ? review.after(from, zone, calendar)
+                : from.plus(java.time.Duration.ofDays(intervalDays));
     }
 }

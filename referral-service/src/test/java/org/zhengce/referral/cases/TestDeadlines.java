@@ -1,6 +1,7 @@
 package org.zhengce.referral.cases;
 
 import java.time.ZoneId;
+import org.zhengce.kit.calendar.WorkingCalendar;
 import org.zhengce.referral.deadlines.Deadline;
 import org.zhengce.referral.deadlines.Deadlines;
 
@@ -9,6 +10,7 @@ final class TestDeadlines {
 
     static final Deadlines DEADLINES = new Deadlines(
             ZoneId.of("Asia/Shanghai"),
+            WorkingCalendar.shipped(),
             Deadline.parse("72h"),
             Deadline.parse("24h"),
             Deadline.parse("120h"),
