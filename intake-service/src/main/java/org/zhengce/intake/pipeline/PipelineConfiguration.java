@@ -142,11 +142,13 @@ class PipelineConfiguration {
         deserializer.configure(readerConfig, false);
         Pseudonymiser pseudonymiser =
                 Pseudonymiser.fromBase64Secrets(settings.cryptoSuite(), pseudonyms.keys(), pseudonyms.activeKeyId());
+        HouseholdEventWriter writer = householdEventWriter(kafka, serializer, settings);
         return new IntakePipeline(
                 new EventValidator(clock, communities, settings.allowedClockSkew()),
                 new EventPseudonymisation(pseudonymiser, clock),
                 ledger,
-                householdEventWriter(kafka, serializer, settings),
+                new ClaimGroups(ledger, writer, clock, settings.groupsInFlight(), settings.groupMaxEvents()),
+                writer,
                 rejections,
                 new DeadLetterWriter(
                         kafka, topic(DEAD_LETTERS), settings.publishTimeout(), settings.deadLetterMaxSize()),
