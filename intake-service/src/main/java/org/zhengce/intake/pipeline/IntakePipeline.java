@@ -55,6 +55,7 @@ public class IntakePipeline {
     private final EventPseudonymisation pseudonymisation;
     private final EventLedger ledger;
     private final ClaimGroups groups;
+    private final RegistrationLookups registrationLookups;
     private final HouseholdEventWriter writer;
     private final RejectedEventStore rejections;
     private final DeadLetterWriter deadLetters;
@@ -73,6 +74,7 @@ public class IntakePipeline {
             EventPseudonymisation pseudonymisation,
             EventLedger ledger,
             ClaimGroups groups,
+            RegistrationLookups registrationLookups,
             HouseholdEventWriter writer,
             RejectedEventStore rejections,
             DeadLetterWriter deadLetters,
@@ -87,6 +89,7 @@ public class IntakePipeline {
         this.pseudonymisation = pseudonymisation;
         this.ledger = ledger;
         this.groups = groups;
+        this.registrationLookups = registrationLookups;
         this.writer = writer;
         this.rejections = rejections;
         this.deadLetters = deadLetters;
@@ -113,7 +116,7 @@ public class IntakePipeline {
     /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
     public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
         // where the batch's households and persons are registered, in one query: admission checks scope against it
-        return Registrations.of(batch, pseudonymisation, ledger)
+        return Registrations.of(batch, pseudonymisation, registrationLookups)
                 .flatMap(registrations -> receive(sender, batch, registrations));
     }
 

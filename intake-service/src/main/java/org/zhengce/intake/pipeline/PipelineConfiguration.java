@@ -148,6 +148,7 @@ class PipelineConfiguration {
                 new EventPseudonymisation(pseudonymiser, clock),
                 ledger,
                 new ClaimGroups(ledger, writer, clock, settings.groupsInFlight(), settings.groupMaxEvents()),
+                new RegistrationLookups(ledger, settings.groupsInFlight(), settings.groupMaxEvents()),
                 writer,
                 rejections,
                 new DeadLetterWriter(

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 /**
  * Where the households and persons of one batch are registered, as intake accepted their registrations: what
  * {@link Admission} checks a department's scope against, instead of the community an event claims. Looked up in one
- * query per batch ({@link EventLedger#registered}), then kept current as the batch's own registrations are accepted,
+ * query per batch ({@link EventLedger#registered}, shared by concurrent requests: {@link RegistrationLookups}), then kept current as the batch's own registrations are accepted,
  * in order, so that an event after a registered move in the same batch is checked against the move.
  *
  * <p>{@code HouseholdRegistered} and {@code HouseholdChanged} register the household and each member in the fact's
@@ -43,7 +43,8 @@ final class Registrations {
     }
 
     /** The registrations of every subject of {@code batch}, in one query. */
-    static Mono<Registrations> of(List<Submission> batch, EventPseudonymisation pseudonymisation, EventLedger ledger) {
+    static Mono<Registrations> of(
+            List<Submission> batch, EventPseudonymisation pseudonymisation, RegistrationLookups lookups) {
         Set<String> subjects = new LinkedHashSet<>();
         for (Submission submission : batch) {
             DepartmentEvent event = submission.read().event();
@@ -52,7 +53,7 @@ final class Registrations {
                 subjects.add(subject);
             }
         }
-        return ledger.registered(subjects).map(found -> new Registrations(pseudonymisation, found));
+        return lookups.registered(subjects).map(found -> new Registrations(pseudonymisation, found));
     }
 
     /**
