@@ -135,6 +135,8 @@ class PipelineConfiguration {
         // intake owns household.events: its registration publishes HouseholdEvent's data contract (ADR 0029)
         Map<String, Object> writerConfig = new HashMap<>(serdeConfig);
         writerConfig.putIfAbsent(SerdeConfig.PUBLISH_DATA_CONTRACTS, true);
+        // the contract's rules are what validation refuses first (ContractRulesParityTest): run them again on request
+        writerConfig.putIfAbsent(SerdeConfig.RULE_EXECUTION, settings.contractRulesOnWrite());
         serializer.configure(writerConfig, false);
         Map<String, Object> readerConfig = new HashMap<>(serdeConfig);
         readerConfig.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DepartmentEvent.class.getName());

@@ -33,6 +33,11 @@ import org.zhengce.kit.crypto.CryptoSuite;
  *     requests that arrive meanwhile wait and form the next group (a group commit: one claim statement, one
  *     producer hand-off and one mark for all of them)
  * @param groupMaxEvents the most events one such group takes (a request with more goes alone)
+ * @param contractRulesOnWrite whether intake's {@code household.events} writer also runs the data contract's domain
+ *     rules (ADR 0029) on every record it writes; off by default: intake's validation refuses everything those rules
+ *     refuse, earlier and with a rejection result ({@code ContractRulesParityTest}), and running them cost about a
+ *     sixth of an NDJSON event's CPU (ADR 0018's amendment). The contract is still registered for other writers and
+ *     readers.
  */
 @ConfigurationProperties("intake.pipeline")
 record PipelineSettings(
@@ -49,7 +54,8 @@ record PipelineSettings(
         @DefaultValue("10m") Duration relayMaxRetryDelay,
         @DefaultValue("512KB") DataSize deadLetterMaxSize,
         @DefaultValue("4") int groupsInFlight,
-        @DefaultValue("1000") int groupMaxEvents) {
+        @DefaultValue("1000") int groupMaxEvents,
+        @DefaultValue("false") boolean contractRulesOnWrite) {
 
     /** Settings with the default relay back-off and dead-letter size. */
     PipelineSettings(
@@ -77,7 +83,8 @@ record PipelineSettings(
                 Duration.ofMinutes(10),
                 DataSize.ofKilobytes(512),
                 4,
-                1000);
+                1000,
+                false);
     }
 
     @ConstructorBinding
