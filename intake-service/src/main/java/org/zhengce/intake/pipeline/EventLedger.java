@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -118,67 +121,108 @@ class EventLedger {
         if (entries.isEmpty()) {
             return Mono.just(Claim.NONE);
         }
-        int n = entries.size();
-        List<String> eventIds = new ArrayList<>(n);
-        List<UUID> ids = new ArrayList<>(n);
-        List<byte[]> digests = new ArrayList<>(n);
-        List<@Nullable String> digestKeyIds = new ArrayList<>(n);
-        List<String> types = new ArrayList<>(n);
-        List<String> keys = new ArrayList<>(n);
-        List<Integer> partitions = new ArrayList<>(n);
-        List<byte[]> values = new ArrayList<>(n);
-        List<byte[]> headers = new ArrayList<>(n);
-        for (Entry e : entries) {
-            eventIds.add(e.eventId());
-            ids.add(e.platformEventId());
-            digests.add(e.digest());
-            digestKeyIds.add(e.digestKeyId());
-            types.add(e.eventType());
-            keys.add(e.record().key());
-            partitions.add(e.record().partition());
-            values.add(e.record().value());
-            headers.add(e.record().headers());
+        return claim(List.of(new Claiming(department, acceptedAt, entries, registrations)))
+                .map(claims -> claims.get(0));
+    }
+
+    /**
+     * One request's share of a claim statement several requests share ({@link ClaimGroups}): its department, when
+     * it accepted its events, what it claims and what they register.
+     */
+    record Claiming(String department, Instant acceptedAt, List<Entry> entries, List<Registration> registrations) {}
+
+    /**
+     * Claims the entries of several requests in one statement, as one batch, each with its own department and
+     * acceptance time, and records the registrations of what it claimed; emits each request's {@link Claim}, in the
+     * order given. An event id two requests of the group claim for one department goes to the first; the second
+     * finds it in the ledger ({@link #find}) as a request that came a moment later would, and its registrations are
+     * not recorded (its payload may differ: it is the first's that was accepted).
+     */
+    Mono<List<Claim>> claim(List<Claiming> group) {
+        List<String> departments = new ArrayList<>();
+        List<String> acceptedAts = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        List<@Nullable String> digestKeyIds = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        List<byte[]> headers = new ArrayList<>();
+        List<String> registeringDepartments = new ArrayList<>();
+        List<String> registeringEventIds = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        List<String> communities = new ArrayList<>();
+        List<String> registeredAt = new ArrayList<>();
+        // (department, event id) -> the request of the group whose claim it is
+        Map<String, Integer> claimant = new HashMap<>();
+        for (int m = 0; m < group.size(); m++) {
+            Claiming member = group.get(m);
+            String acceptedAt = member.acceptedAt().toString();
+            Set<String> ownEventIds = new HashSet<>();
+            for (Entry e : member.entries()) {
+                if (claimant.putIfAbsent(claimKey(member.department(), e.eventId()), m) != null) {
+                    continue;
+                }
+                ownEventIds.add(e.eventId());
+                departments.add(member.department());
+                acceptedAts.add(acceptedAt);
+                eventIds.add(e.eventId());
+                ids.add(e.platformEventId());
+                digests.add(e.digest());
+                digestKeyIds.add(e.digestKeyId());
+                types.add(e.eventType());
+                keys.add(e.record().key());
+                partitions.add(e.record().partition());
+                values.add(e.record().value());
+                headers.add(e.record().headers());
+            }
+            for (Registration registration : member.registrations()) {
+                if (ownEventIds.contains(registration.eventId())) {
+                    registeringDepartments.add(member.department());
+                    registeringEventIds.add(registration.eventId());
+                    subjects.add(registration.subject());
+                    communities.add(registration.communityCode());
+                    registeredAt.add(registration.registeredAt().toString());
+                }
+            }
         }
-        int r = registrations.size();
-        List<String> registeringEventIds = new ArrayList<>(r);
-        List<String> subjects = new ArrayList<>(r);
-        List<String> communities = new ArrayList<>(r);
-        String[] registeredAt = new String[r];
-        for (int i = 0; i < r; i++) {
-            Registration registration = registrations.get(i);
-            registeringEventIds.add(registration.eventId());
-            subjects.add(registration.subject());
-            communities.add(registration.communityCode());
-            registeredAt[i] = registration.registeredAt().toString();
+        if (eventIds.isEmpty()) {
+            return Mono.just(group.stream().map(member -> Claim.NONE).toList());
         }
         return db.sql("with batch as (select nextval('event_ledger_batch') as number),"
                         + " claimed as (insert into event_ledger (department, event_id, platform_event_id,"
                         + " payload_digest, digest_key_id, event_type, record_key, record_partition, accepted_at,"
                         + " record_value, record_headers, batch)"
-                        + " select :department, u.e, u.i, u.d, u.dk, u.t, u.k, u.p, :acceptedAt, u.v, u.h, batch.number"
-                        + " from unnest(:eventIds::text[], :ids::uuid[], :digests::bytea[], :digestKeyIds::text[],"
-                        + " :types::text[], :keys::text[], :partitions::int[], :values::bytea[], :headers::bytea[])"
-                        + " as u(e, i, d, dk, t, k, p, v, h) cross join batch"
-                        + " on conflict (department, event_id) do nothing returning event_id, platform_event_id, batch),"
+                        + " select u.dep, u.e, u.i, u.d, u.dk, u.t, u.k, u.p, u.a, u.v, u.h, batch.number"
+                        + " from unnest(:departments::text[], :acceptedAts::timestamptz[], :eventIds::text[],"
+                        + " :ids::uuid[], :digests::bytea[], :digestKeyIds::text[], :types::text[], :keys::text[],"
+                        + " :partitions::int[], :values::bytea[], :headers::bytea[])"
+                        + " as u(dep, a, e, i, d, dk, t, k, p, v, h) cross join batch"
+                        + " on conflict (department, event_id) do nothing"
+                        + " returning department, event_id, platform_event_id, batch, accepted_at),"
                         // only what this statement claimed registers; per subject the latest registration of the batch
                         + " registered as (insert into registered_communities (subject_key, community_code,"
                         + " registered_at, platform_event_id, updated_at)"
-                        + " select distinct on (r.s) r.s, r.c, r.at, claimed.platform_event_id, :acceptedAt"
-                        + " from unnest(:registeringEventIds::text[], :subjects::text[], :communities::text[],"
-                        + " :registeredAt::timestamptz[]) with ordinality as r(e, s, c, at, n)"
-                        + " join claimed on claimed.event_id = r.e"
+                        + " select distinct on (r.s) r.s, r.c, r.at, claimed.platform_event_id, claimed.accepted_at"
+                        + " from unnest(:registeringDepartments::text[], :registeringEventIds::text[],"
+                        + " :subjects::text[], :communities::text[], :registeredAt::timestamptz[])"
+                        + " with ordinality as r(dep, e, s, c, at, n)"
+                        + " join claimed on claimed.department = r.dep and claimed.event_id = r.e"
                         + " order by r.s, r.at desc, r.n desc"
                         + " on conflict (subject_key) do update set community_code = excluded.community_code,"
                         + " registered_at = excluded.registered_at, platform_event_id = excluded.platform_event_id,"
                         + " updated_at = excluded.updated_at"
                         + " where registered_communities.registered_at <= excluded.registered_at)"
-                        + " select event_id, batch from claimed")
-                .bind("department", department)
+                        + " select department, event_id, batch from claimed")
+                .bind("departments", Column.text(departments))
+                .bind("acceptedAts", Column.text(acceptedAts))
+                .bind("registeringDepartments", Column.text(registeringDepartments))
                 .bind("registeringEventIds", Column.text(registeringEventIds))
                 .bind("subjects", Column.text(subjects))
                 .bind("communities", Column.text(communities))
-                .bind("registeredAt", registeredAt)
-                .bind("acceptedAt", acceptedAt)
+                .bind("registeredAt", Column.text(registeredAt))
                 .bind("eventIds", Column.text(eventIds))
                 .bind("ids", Column.uuid(ids))
                 .bind("digests", Column.bytea(digests))
@@ -188,16 +232,37 @@ class EventLedger {
                 .bind("partitions", Column.int4(partitions))
                 .bind("values", Column.bytea(values))
                 .bind("headers", Column.bytea(headers))
-                .map(row -> Map.entry(
+                .map(row -> new Claimed(
                         Objects.requireNonNull(row.get(0, String.class)),
-                        Objects.requireNonNull(row.get(1, Long.class))))
+                        Objects.requireNonNull(row.get(1, String.class)),
+                        Objects.requireNonNull(row.get(2, Long.class))))
                 .all()
                 .collectList()
-                .map(claimed -> claimed.isEmpty()
-                        ? Claim.NONE
-                        : new Claim(
-                                claimed.stream().map(Map.Entry::getKey).toList(),
-                                claimed.get(0).getValue()));
+                .map(claimed -> {
+                    List<List<String>> perMember = new ArrayList<>(group.size());
+                    for (int m = 0; m < group.size(); m++) {
+                        perMember.add(new ArrayList<>());
+                    }
+                    long batch = 0;
+                    for (Claimed row : claimed) {
+                        batch = row.batch();
+                        perMember
+                                .get(Objects.requireNonNull(claimant.get(claimKey(row.department(), row.eventId()))))
+                                .add(row.eventId());
+                    }
+                    List<Claim> claims = new ArrayList<>(group.size());
+                    for (List<String> own : perMember) {
+                        claims.add(own.isEmpty() ? Claim.NONE : new Claim(List.copyOf(own), batch));
+                    }
+                    return claims;
+                });
+    }
+
+    /** A row the claim statement inserted. */
+    private record Claimed(String department, String eventId, long batch) {}
+
+    private static String claimKey(String department, String eventId) {
+        return department + '\u0000' + eventId;
     }
 
     /** The ledger rows of {@code eventIds} of {@code department}, by event id. */

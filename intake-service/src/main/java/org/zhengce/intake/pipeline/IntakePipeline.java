@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public class IntakePipeline {
     private final EventValidator validator;
     private final EventPseudonymisation pseudonymisation;
     private final EventLedger ledger;
+    private final ClaimGroups groups;
+    private final RegistrationLookups registrationLookups;
     private final HouseholdEventWriter writer;
     private final RejectedEventStore rejections;
     private final DeadLetterWriter deadLetters;
@@ -70,6 +73,8 @@ public class IntakePipeline {
             EventValidator validator,
             EventPseudonymisation pseudonymisation,
             EventLedger ledger,
+            ClaimGroups groups,
+            RegistrationLookups registrationLookups,
             HouseholdEventWriter writer,
             RejectedEventStore rejections,
             DeadLetterWriter deadLetters,
@@ -83,6 +88,8 @@ public class IntakePipeline {
         this.validator = validator;
         this.pseudonymisation = pseudonymisation;
         this.ledger = ledger;
+        this.groups = groups;
+        this.registrationLookups = registrationLookups;
         this.writer = writer;
         this.rejections = rejections;
         this.deadLetters = deadLetters;
@@ -109,7 +116,7 @@ public class IntakePipeline {
     /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
     public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
         // where the batch's households and persons are registered, in one query: admission checks scope against it
-        return Registrations.of(batch, pseudonymisation, ledger)
+        return Registrations.of(batch, pseudonymisation, registrationLookups)
                 .flatMap(registrations -> receive(sender, batch, registrations));
     }
 
@@ -165,9 +172,13 @@ public class IntakePipeline {
         }
         List<EventLedger.Entry> entries =
                 firsts.values().stream().map(Prepared::entry).toList();
-        // the registrations are recorded with the claim, for the events it claims only
-        return ledger.claim(sender.code(), now, entries, registering)
-                .flatMap(claim -> settle(sender, now, firsts, claim, outcomes, kept))
+        Map<String, ProducerRecord<String, byte[]>> records = new HashMap<>();
+        firsts.forEach((eventId, prepared) -> records.put(eventId, prepared.record()));
+        // the registrations are recorded with the claim, for the events it claims only; concurrent requests share
+        // the claim statement, the producer's hand-off and the mark
+        return groups.commit(new ClaimGroups.Request(
+                        new EventLedger.Claiming(sender.code(), now, entries, registering), records))
+                .flatMap(committed -> settle(sender, now, firsts, committed, outcomes, kept))
                 .then(Mono.defer(() -> {
                     for (Prepared repeat : repeats) {
                         outcomes[repeat.index()] = repeatOf(
@@ -193,46 +204,42 @@ public class IntakePipeline {
                 }));
     }
 
-    /** Claimed events are sent, their batch marked; the rest were in the ledger: duplicate, pending or conflict. */
+    /**
+     * Claimed events were sent and their batch marked with the group's: accepted, or pending if the group's send or
+     * mark failed; the rest were in the ledger: duplicate, pending or conflict.
+     */
     private Mono<Void> settle(
             Department sender,
             Instant now,
             Map<String, Prepared> firsts,
-            EventLedger.Claim claim,
+            ClaimGroups.Committed committed,
             Outcome[] outcomes,
             List<RejectedEventStore.Kept> kept) {
-        Set<String> claimed = Set.copyOf(claim.eventIds());
-        List<Prepared> toSend = firsts.values().stream()
+        Set<String> claimed = Set.copyOf(committed.claim().eventIds());
+        List<Prepared> sent = firsts.values().stream()
                 .filter(p -> claimed.contains(p.eventId()))
                 .toList();
         List<String> earlier =
                 firsts.keySet().stream().filter(id -> !claimed.contains(id)).toList();
-        Mono<Void> send = writer.send(toSend.stream().map(Prepared::record).toList())
-                // one row for the whole batch: every record of it is acknowledged
-                .then(Mono.defer(() ->
-                        toSend.isEmpty() ? Mono.empty() : ledger.markBatchPublished(claim.batch(), clock.instant())))
-                .doOnSuccess(marked -> toSend.forEach(p -> {
-                    outcomes[p.index()] = new Outcome.Accepted(
-                            p.submission().sourceRef(),
-                            p.eventId(),
-                            p.entry().platformEventId(),
-                            now,
-                            p.maskedFields());
-                    metrics.identityNumbersMasked(
-                            sender.code(), p.maskedFields().size());
-                }))
-                .onErrorResume(e -> {
-                    log.warn(
-                            "{} events of {} not confirmed on {} ({}); the relay will publish them",
-                            toSend.size(),
-                            sender.code(),
-                            writer.topic(),
-                            e.toString());
-                    toSend.forEach(p -> outcomes[p.index()] = new Outcome.Pending(
-                            p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), p.maskedFields()));
-                    return Mono.empty();
-                })
-                .then();
+        Throwable notPublished = committed.notPublished();
+        if (notPublished == null) {
+            for (Prepared p : sent) {
+                outcomes[p.index()] = new Outcome.Accepted(
+                        p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), now, p.maskedFields());
+                metrics.identityNumbersMasked(sender.code(), p.maskedFields().size());
+            }
+        } else {
+            log.warn(
+                    "{} events of {} not confirmed on {} ({}); the relay will publish them",
+                    sent.size(),
+                    sender.code(),
+                    writer.topic(),
+                    notPublished.toString());
+            for (Prepared p : sent) {
+                outcomes[p.index()] = new Outcome.Pending(
+                        p.submission().sourceRef(), p.eventId(), p.entry().platformEventId(), p.maskedFields());
+            }
+        }
         Mono<Void> resolve = ledger.find(sender.code(), earlier)
                 .doOnNext(found -> {
                     for (String eventId : earlier) {
@@ -252,7 +259,7 @@ public class IntakePipeline {
                     }
                 })
                 .then();
-        return send.then(resolve);
+        return resolve;
     }
 
     private Outcome againstLedger(

@@ -135,6 +135,8 @@ class PipelineConfiguration {
         // intake owns household.events: its registration publishes HouseholdEvent's data contract (ADR 0029)
         Map<String, Object> writerConfig = new HashMap<>(serdeConfig);
         writerConfig.putIfAbsent(SerdeConfig.PUBLISH_DATA_CONTRACTS, true);
+        // the contract's rules are what validation refuses first (ContractRulesParityTest): run them again on request
+        writerConfig.putIfAbsent(SerdeConfig.RULE_EXECUTION, settings.contractRulesOnWrite());
         serializer.configure(writerConfig, false);
         Map<String, Object> readerConfig = new HashMap<>(serdeConfig);
         readerConfig.put(SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DepartmentEvent.class.getName());
@@ -142,11 +144,14 @@ class PipelineConfiguration {
         deserializer.configure(readerConfig, false);
         Pseudonymiser pseudonymiser =
                 Pseudonymiser.fromBase64Secrets(settings.cryptoSuite(), pseudonyms.keys(), pseudonyms.activeKeyId());
+        HouseholdEventWriter writer = householdEventWriter(kafka, serializer, settings);
         return new IntakePipeline(
                 new EventValidator(clock, communities, settings.allowedClockSkew()),
                 new EventPseudonymisation(pseudonymiser, clock),
                 ledger,
-                householdEventWriter(kafka, serializer, settings),
+                new ClaimGroups(ledger, writer, clock, settings.groupsInFlight(), settings.groupMaxEvents()),
+                new RegistrationLookups(ledger, settings.groupsInFlight(), settings.groupMaxEvents()),
+                writer,
                 rejections,
                 new DeadLetterWriter(
                         kafka, topic(DEAD_LETTERS), settings.publishTimeout(), settings.deadLetterMaxSize()),

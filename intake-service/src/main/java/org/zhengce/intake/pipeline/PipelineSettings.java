@@ -29,6 +29,15 @@ import org.zhengce.kit.crypto.CryptoSuite;
  * @param deadLetterMaxSize the largest dead letter put on {@code dept.events.dlq} as it is (value and headers): a
  *     larger one carries a reference to the sealed original and the start of the masked payload instead (below the
  *     producer's {@code max.request.size}, 1 MB by default)
+ * @param groupsInFlight how many groups of concurrent requests may be claiming, publishing and marking at once; the
+ *     requests that arrive meanwhile wait and form the next group (a group commit: one claim statement, one
+ *     producer hand-off and one mark for all of them)
+ * @param groupMaxEvents the most events one such group takes (a request with more goes alone)
+ * @param contractRulesOnWrite whether intake's {@code household.events} writer also runs the data contract's domain
+ *     rules (ADR 0029) on every record it writes; off by default: intake's validation refuses everything those rules
+ *     refuse, earlier and with a rejection result ({@code ContractRulesParityTest}), and running them cost about a
+ *     sixth of an NDJSON event's CPU (ADR 0018's amendment). The contract is still registered for other writers and
+ *     readers.
  */
 @ConfigurationProperties("intake.pipeline")
 record PipelineSettings(
@@ -43,7 +52,10 @@ record PipelineSettings(
         @DefaultValue("") String digestKeyId,
         @DefaultValue("standard") CryptoSuite cryptoSuite,
         @DefaultValue("10m") Duration relayMaxRetryDelay,
-        @DefaultValue("512KB") DataSize deadLetterMaxSize) {
+        @DefaultValue("512KB") DataSize deadLetterMaxSize,
+        @DefaultValue("4") int groupsInFlight,
+        @DefaultValue("1000") int groupMaxEvents,
+        @DefaultValue("false") boolean contractRulesOnWrite) {
 
     /** Settings with the default relay back-off and dead-letter size. */
     PipelineSettings(
@@ -69,11 +81,18 @@ record PipelineSettings(
                 digestKeyId,
                 cryptoSuite,
                 Duration.ofMinutes(10),
-                DataSize.ofKilobytes(512));
+                DataSize.ofKilobytes(512),
+                4,
+                1000,
+                false);
     }
 
     @ConstructorBinding
     PipelineSettings {
+        if (groupsInFlight < 1 || groupMaxEvents < 1) {
+            throw new IllegalArgumentException("intake.pipeline.groups-in-flight (" + groupsInFlight
+                    + ") and intake.pipeline.group-max-events (" + groupMaxEvents + ") must be at least 1");
+        }
         if (relayAfter.compareTo(publishTimeout) <= 0) {
             throw new IllegalArgumentException("intake.pipeline.relay-after (" + relayAfter
                     + ") must be longer than intake.pipeline.publish-timeout (" + publishTimeout + ")");

@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Where the households and persons of one batch are registered, as intake accepted their registrations: what
  * {@link Admission} checks a department's scope against, instead of the community an event claims. Looked up in one
- * query per batch ({@link EventLedger#registered}), then kept current as the batch's own registrations are accepted,
- * in order, so that an event after a registered move in the same batch is checked against the move.
+ * query per batch ({@link EventLedger#registered}, which concurrent requests share: {@link RegistrationLookups}),
+ * then kept current as the batch's own registrations are accepted, in order, so that an event after a registered
+ * move in the same batch is checked against the move.
  *
  * <p>{@code HouseholdRegistered} and {@code HouseholdChanged} register the household and each member in the fact's
  * community; {@code MemberJoined} registers the member where the household is registered (or, for a household never
@@ -43,7 +44,8 @@ final class Registrations {
     }
 
     /** The registrations of every subject of {@code batch}, in one query. */
-    static Mono<Registrations> of(List<Submission> batch, EventPseudonymisation pseudonymisation, EventLedger ledger) {
+    static Mono<Registrations> of(
+            List<Submission> batch, EventPseudonymisation pseudonymisation, RegistrationLookups lookups) {
         Set<String> subjects = new LinkedHashSet<>();
         for (Submission submission : batch) {
             DepartmentEvent event = submission.read().event();
@@ -52,7 +54,7 @@ final class Registrations {
                 subjects.add(subject);
             }
         }
-        return ledger.registered(subjects).map(found -> new Registrations(pseudonymisation, found));
+        return lookups.registered(subjects).map(found -> new Registrations(pseudonymisation, found));
     }
 
     /**
