@@ -58,7 +58,9 @@ class DepartmentTopicListener {
 
     @KafkaListener(
             id = "intake-department-topics",
-            idIsGroup = false,
+            // named here, not as spring.kafka.consumer.group-id: the Spring Cloud Stream binder on the class path
+            // warns at every start that it ignores that setting for its own bindings
+            groupId = "intake-service",
             topicPattern = TOPICS,
             batch = "true",
             autoStartup = "${intake.topics.consume:true}")
