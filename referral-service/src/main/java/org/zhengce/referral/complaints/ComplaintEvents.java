@@ -1,6 +1,7 @@
 package org.zhengce.referral.complaints;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.CaseEvent;
@@ -87,7 +88,7 @@ final class ComplaintEvents {
     }
 
     private static CaseEvent envelope(
-            Complaint complaint, CaseState caseState, @Nullable String actor, java.time.Instant at, Object fact) {
+            Complaint complaint, CaseState caseState, @Nullable String actor, Instant at, Object fact) {
         return CaseEvent.newBuilder()
                 .setEventId(eventId(complaint.id(), complaint.version()).toString())
                 .setCaseId(complaint.caseId().toString())

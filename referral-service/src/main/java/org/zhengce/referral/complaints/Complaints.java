@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -146,8 +147,8 @@ public class Complaints {
                         complaint.id(),
                         complaint.communityCode(),
                         true,
-                        "filed " + category + " about the " + subject.name().toLowerCase(java.util.Locale.ROOT)
-                                + " of case " + caseState.id() + ", owner " + complaint.ownerId()))
+                        "filed " + category + " about the " + subject.name().toLowerCase(Locale.ROOT) + " of case "
+                                + caseState.id() + ", owner " + complaint.ownerId()))
                 .thenReturn(ComplaintView.of(complaint));
     }
 
@@ -248,7 +249,7 @@ public class Complaints {
                                             id,
                                             after.communityCode(),
                                             true,
-                                            asked.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                                            asked.getClass().getSimpleName().toLowerCase(Locale.ROOT))
                                     .thenReturn(ComplaintView.of(after)));
                 })
                 .as(transactions::transactional);
