@@ -9,6 +9,8 @@
 //  4. another community's advisor: the case's URL is refused (403, the refusal in words)
 //  5. the alert stream cut and restored: the missed alerts appear once each, in order
 //  6. the main pages at 360 px and 1280 px: no horizontal scroll, axe-core clean, screenshots
+// 6b. complaints: an advisor files the household's complaint about story 1's case in the page, its owner
+//     acknowledges and resolves it there, the complainant is alerted of the outcome, another advisor gets 404
 // Figures (time to first render, JS transferred, the suite's time) are printed for the Maven log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -831,6 +833,62 @@ await test('6. the main pages at 360 px and 1280 px: no horizontal scroll, axe-c
       }
     });
   }
+});
+
+await test('6b. complaints: the advisor files the household\'s, its owner acknowledges and resolves it, only they see it', async () => {
+  assert.ok(shared.case1 && shared.advisor, 'flow 1 opened story 1\'s case');
+  const advisor = shared.advisor;
+  const description = `户主反映三周无人回电（个案 ${shared.case1.id.slice(0, 8)}）`;
+  let complaint;
+  {
+    const { context, page } = await open(browser(), DESK);
+    try {
+      await signIn(page, advisor, '/complaints');
+      const form = page.getByTestId('form-file-complaint');
+      await form.locator('summary').click();
+      await page.locator('#complaint-case').fill(shared.case1.id);
+      await page.locator('#complaint-category').selectOption('SERVICE_QUALITY');
+      await page.locator('#complaint-description').fill(description);
+      await page.locator('#complaint-on-behalf').check();
+      await form.getByRole('button', { name: '提交投诉' }).click();
+      const row = page.getByTestId('complaint-row').filter({ hasText: description });
+      await row.getByTestId('complaint-status').getByText('已登记').waitFor();
+      await checkPage(page, 'complaints');
+      await screenshot(page, 'complaints-filed');
+    } finally {
+      await context.close();
+    }
+    const mine = await api(advisor, 'GET', `${fixture.referral}/complaints`);
+    assert.equal(mine.status, 200);
+    complaint = mine.body.find((c) => c.description === description);
+    assert.ok(complaint, 'the filed complaint is in the advisor\'s list');
+    assert.ok(complaint.onBehalfOfHousehold, 'recorded for the household');
+  }
+  {
+    const { context, page } = await open(browser(), DESK);
+    try {
+      await signIn(page, complaint.ownerId, '/complaints');
+      const row = page.getByTestId('complaint-row').filter({ hasText: description });
+      await row.getByRole('button', { name: '受理投诉' }).click();
+      await row.getByTestId('complaint-status').getByText('已受理').waitFor();
+      const resolved = page.getByTestId('complaint-row').filter({ hasText: description });
+      await resolved.getByTestId('form-resolve').locator('summary').click();
+      await resolved.locator(`#resolve-${complaint.id}-outcome`).selectOption('UPHELD');
+      await resolved.locator(`#resolve-${complaint.id}-note`).fill('已补做回访并提醒顾问');
+      await resolved.getByRole('button', { name: '记录处理结果' }).click();
+      await page.getByTestId('complaint-row').filter({ hasText: description }).getByTestId('complaint-outcome').getByText('成立').waitFor();
+    } finally {
+      await context.close();
+    }
+  }
+  const seen = await api(advisor, 'GET', `${fixture.referral}/complaints/${complaint.id}`);
+  assert.equal(seen.body.outcome, 'UPHELD', 'the complainant sees the outcome');
+  const other = await api(OTHER_ADVISOR, 'GET', `${fixture.referral}/complaints/${complaint.id}`);
+  assert.equal(other.status, 404, 'another advisor does not see it');
+  await eventually('the complainant is alerted of the outcome', async () => {
+    const alerts = await api(advisor, 'GET', `${fixture.notification}/alerts?limit=200`);
+    return alerts.status === 200 && alerts.body.some((a) => a.kind === 'COMPLAINT_RESOLVED' && a.detail.includes(complaint.id));
+  });
 });
 
 await test('7. on a phone over slow 3G the signed-in home page renders and lists the cases', async () => {

@@ -14,6 +14,7 @@ import { MyCases } from './pages/MyCases.jsx';
 import { CaseDetail } from './pages/CaseDetail.jsx';
 import { AreaPage } from './pages/Area.jsx';
 import { ReferralsPage } from './pages/Referrals.jsx';
+import { ComplaintsPage } from './pages/Complaints.jsx';
 
 /** The statistics page (and Chart.js behind it) is loaded only when it is opened. */
 function StatisticsRoute(props) {
@@ -37,6 +38,7 @@ const ROUTES = [
   { pattern: '/area', page: AreaPage, allowed: isSupervisor },
   { pattern: '/statistics', page: StatisticsRoute, allowed: worksCases },
   { pattern: '/referrals', page: ReferralsPage, allowed: isOrganisation },
+  { pattern: '/complaints', page: ComplaintsPage, allowed: worksCases },
 ];
 
 function navItems(user) {
@@ -46,6 +48,7 @@ function navItems(user) {
   if (receivesAlerts(user)) items.push({ href: '/alerts', label: t('nav.alerts'), alerts: true });
   if (worksCases(user)) items.push({ href: '/statistics', label: t('nav.statistics') });
   if (isOrganisation(user)) items.push({ href: '/referrals', label: t('nav.referrals') });
+  if (worksCases(user)) items.push({ href: '/complaints', label: t('nav.complaints') });
   return items;
 }
 

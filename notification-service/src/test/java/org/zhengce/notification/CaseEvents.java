@@ -9,6 +9,13 @@ import org.zhengce.events.CaseEscalated;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.events.CaseOpened;
 import org.zhengce.events.CaseSource;
+import org.zhengce.events.ComplaintCategory;
+import org.zhengce.events.ComplaintDeadline;
+import org.zhengce.events.ComplaintEscalated;
+import org.zhengce.events.ComplaintFiled;
+import org.zhengce.events.ComplaintOutcome;
+import org.zhengce.events.ComplaintResolved;
+import org.zhengce.events.ComplaintSubject;
 import org.zhengce.events.EscalationReason;
 import org.zhengce.events.HouseholdNumber;
 import org.zhengce.events.Urgency;
@@ -71,6 +78,55 @@ public final class CaseEvents {
                 CaseEscalated.newBuilder()
                         .setReason(reason)
                         .setEscalatedTo(escalatedTo)
+                        .build());
+    }
+
+    /** A complaint about the case filed by {@code complainant}, owned by {@code owner}. */
+    public static CaseEvent complaintFiled(
+            UUID caseId, int version, String complaintId, String complainant, String owner, String community) {
+        return event(
+                caseId,
+                version,
+                community,
+                Urgency.IN_STAGES,
+                ComplaintFiled.newBuilder()
+                        .setComplaintId(complaintId)
+                        .setCategory(ComplaintCategory.SERVICE_QUALITY)
+                        .setSubject(ComplaintSubject.CASE)
+                        .setComplainantId(complainant)
+                        .setOnBehalfOfHousehold(true)
+                        .setOwnerId(owner)
+                        .setAcknowledgementDueAt(AT.plusSeconds(48 * 3600))
+                        .setResolutionDueAt(AT.plusSeconds(21 * 24 * 3600))
+                        .build());
+    }
+
+    public static CaseEvent complaintEscalated(
+            UUID caseId, int version, String complaintId, String escalatedTo, String community) {
+        return event(
+                caseId,
+                version,
+                community,
+                Urgency.IN_STAGES,
+                ComplaintEscalated.newBuilder()
+                        .setComplaintId(complaintId)
+                        .setMissed(ComplaintDeadline.ACKNOWLEDGEMENT)
+                        .setEscalatedTo(escalatedTo)
+                        .build());
+    }
+
+    public static CaseEvent complaintResolved(
+            UUID caseId, int version, String complaintId, String complainant, String community) {
+        return event(
+                caseId,
+                version,
+                community,
+                Urgency.IN_STAGES,
+                ComplaintResolved.newBuilder()
+                        .setComplaintId(complaintId)
+                        .setOutcome(ComplaintOutcome.UPHELD)
+                        .setComplainantId(complainant)
+                        .setNote("已整改")
                         .build());
     }
 

@@ -15,5 +15,11 @@ public enum AlertKind {
     /** 未确认升级: an alert was not acknowledged in time; the supervisor above is alerted. */
     UNACKNOWLEDGED,
     /** 无法送达升级: an alert's SMS or app push could not be delivered; the supervisor above is alerted. */
-    UNDELIVERABLE
+    UNDELIVERABLE,
+    /** 新投诉: a complaint was filed; its owner is alerted with its acknowledgement deadline. */
+    COMPLAINT_FILED,
+    /** 投诉超期: a complaint's deadline was missed; the next handler above its owner is alerted. */
+    COMPLAINT_ESCALATED,
+    /** 投诉办结: a complaint was resolved (or withdrawn); its complainant is told the outcome. */
+    COMPLAINT_RESOLVED
 }

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.zhengce.events.CaseAssigned;
 import org.zhengce.events.CaseEscalated;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.events.ComplaintEscalated;
+import org.zhengce.events.ComplaintFiled;
+import org.zhengce.events.ComplaintResolved;
 import org.zhengce.events.EscalationReason;
 
 /**
@@ -14,7 +17,9 @@ import org.zhengce.events.EscalationReason;
  * advisor (from the last assignment notification saw) when its urgency rises; the supervisor named by the escalation
  * when a deadline is missed or nobody covers the community (referral's {@code BEYOND_COMPETENCE} with the
  * supervisor it made owner). An escalation that names a jurisdiction code, or nobody, goes to the configured
- * supervisor of that code or of the case's community. Every other case step alerts nobody.
+ * supervisor of that code or of the case's community. A complaint about a case alerts its owner when filed (with
+ * its acknowledgement deadline), the handler it is escalated to, and its complainant when resolved; the alert names
+ * the complaint, never what it says. Every other case step alerts nobody.
  */
 final class Recipients {
 
@@ -40,6 +45,28 @@ final class Recipients {
                     assigned.getAdvisorId(),
                     AlertKind.CASE_ASSIGNED,
                     "个案已分派给您 Case assigned to you: community " + community + ", urgency " + urgency + due));
+        }
+        if (fact instanceof ComplaintFiled filed) {
+            return List.of(new AlertIntent(
+                    filed.getOwnerId(),
+                    AlertKind.COMPLAINT_FILED,
+                    "新投诉 A complaint (" + filed.getCategory() + ") about a case of community " + community
+                            + " is yours to handle: complaint " + filed.getComplaintId() + ", acknowledge by "
+                            + filed.getAcknowledgementDueAt() + ", resolve by " + filed.getResolutionDueAt()));
+        }
+        if (fact instanceof ComplaintEscalated complaintEscalated) {
+            return List.of(new AlertIntent(
+                    complaintEscalated.getEscalatedTo(),
+                    AlertKind.COMPLAINT_ESCALATED,
+                    "投诉超期 A complaint's " + complaintEscalated.getMissed() + " deadline was missed; it is escalated"
+                            + " to you: complaint " + complaintEscalated.getComplaintId() + ", community "
+                            + community));
+        }
+        if (fact instanceof ComplaintResolved resolved) {
+            return List.of(new AlertIntent(
+                    resolved.getComplainantId(),
+                    AlertKind.COMPLAINT_RESOLVED,
+                    "投诉已办结 Your complaint " + resolved.getComplaintId() + " was resolved: " + resolved.getOutcome()));
         }
         if (!(fact instanceof CaseEscalated escalated)) {
             return List.of();

@@ -163,6 +163,39 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
     }
 
     @Test
+    void aComplaintAlertsItsOwnerThenTheHandlerItIsEscalatedToThenItsComplainant() {
+        UUID caseId = CaseEvents.caseId("complaint");
+        String complaint = "6f1c2b1e-0000-4000-8000-000000000019";
+        String complainant = "advisor-complainant";
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.complaintFiled(caseId, 7, complaint, complainant, "supervisor-jianwai", JIANWAI_COMMUNITY),
+                CaseEvents.complaintEscalated(caseId, 8, complaint, "supervisor-chaoyang", JIANWAI_COMMUNITY),
+                CaseEvents.complaintResolved(caseId, 9, complaint, complainant, JIANWAI_COMMUNITY));
+
+        AlertView filed = awaitAlerts(
+                        supervisor("supervisor-jianwai", "110105001"),
+                        a -> a.caseId().equals(caseId),
+                        1)
+                .get(0);
+        assertThat(filed.kind()).isEqualTo(AlertKind.COMPLAINT_FILED);
+        assertThat(filed.detail()).contains(complaint).contains("acknowledge by 2026-12-03T02:00:00Z");
+        assertThat(awaitAlerts(
+                                supervisor("supervisor-chaoyang", "110105"),
+                                a -> a.caseId().equals(caseId),
+                                1)
+                        .get(0)
+                        .kind())
+                .isEqualTo(AlertKind.COMPLAINT_ESCALATED);
+        AlertView resolved = awaitAlerts(
+                        advisorToken(complainant), a -> a.caseId().equals(caseId), 1)
+                .get(0);
+        assertThat(resolved.kind()).isEqualTo(AlertKind.COMPLAINT_RESOLVED);
+        assertThat(resolved.detail()).contains("UPHELD");
+    }
+
+    @Test
     void anUnacknowledgedUrgentAlertEscalatesToTheSupervisorAfterItsTime() {
         UUID caseId = CaseEvents.caseId("unacknowledged");
         String advisor = "advisor-silent";

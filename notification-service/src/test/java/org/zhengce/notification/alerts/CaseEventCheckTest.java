@@ -37,4 +37,19 @@ class CaseEventCheckTest {
         assertThat(CaseEventCheck.problem(nobody))
                 .hasValueSatisfying(r -> assertThat(r).contains("advisorId"));
     }
+
+    @Test
+    void aComplaintEventNamingNobodyToAlertIsMalformed() {
+        String complaint = "6f1c2b1e-0000-4000-8000-000000000019";
+        assertThat(CaseEventCheck.problem(
+                        CaseEvents.complaintFiled(CASE, 3, complaint, "advisor-wang-fang", "", "110105001001")))
+                .hasValueSatisfying(r -> assertThat(r).contains("ownerId"));
+        assertThat(CaseEventCheck.problem(CaseEvents.complaintEscalated(CASE, 4, complaint, " ", "110105001001")))
+                .hasValueSatisfying(r -> assertThat(r).contains("escalatedTo"));
+        assertThat(CaseEventCheck.problem(CaseEvents.complaintResolved(CASE, 5, complaint, "", "110105001001")))
+                .hasValueSatisfying(r -> assertThat(r).contains("complainantId"));
+        assertThat(CaseEventCheck.problem(CaseEvents.complaintFiled(
+                        CASE, 3, complaint, "advisor-wang-fang", "supervisor-jianwai", "110105001001")))
+                .isEmpty();
+    }
 }

@@ -113,6 +113,37 @@ class RecipientsTest {
     }
 
     @Test
+    void aComplaintAlertsItsOwnerWithTheAcknowledgementDeadlineItsNextHandlerAndItsComplainant() {
+        assertThat(recipients.of(
+                        CaseEvents.complaintFiled(CASE, 5, "c-1", "advisor-wang-fang", "supervisor-jianwai", COMMUNITY),
+                        Optional.of("advisor-wang-fang")))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.recipient()).isEqualTo("supervisor-jianwai");
+                    assertThat(a.kind()).isEqualTo(AlertKind.COMPLAINT_FILED);
+                    assertThat(a.detail()).contains("c-1").contains("acknowledge by 2026-12-03T02:00:00Z");
+                });
+        assertThat(recipients.of(
+                        CaseEvents.complaintEscalated(CASE, 6, "c-1", "supervisor-chaoyang", COMMUNITY),
+                        Optional.of("advisor-wang-fang")))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.recipient()).isEqualTo("supervisor-chaoyang");
+                    assertThat(a.kind()).isEqualTo(AlertKind.COMPLAINT_ESCALATED);
+                });
+        assertThat(recipients.of(
+                        CaseEvents.complaintResolved(CASE, 7, "c-1", "volunteer-li-na", COMMUNITY),
+                        Optional.of("advisor-wang-fang")))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.recipient()).isEqualTo("volunteer-li-na");
+                    assertThat(a.kind()).isEqualTo(AlertKind.COMPLAINT_RESOLVED);
+                    // what the handler wrote stays in referral: the alert names the outcome only
+                    assertThat(a.detail()).contains("UPHELD").doesNotContain("已整改");
+                });
+    }
+
+    @Test
     void otherCaseStepsAlertNobody() {
         assertThat(recipients.of(CaseEvents.opened(CASE, COMMUNITY, Urgency.SOLVE_NOW), Optional.of("advisor-li-na")))
                 .isEmpty();

@@ -23,6 +23,9 @@ public class AuditLog {
     /** The trail's subject of case entries. */
     static final String CASE = "case";
 
+    /** The trail's subject of complaint entries (their reads and changes are audited as a case's are). */
+    static final String COMPLAINT = "complaint";
+
     private final AuditTrail trail;
     private final Clock clock;
 
@@ -68,6 +71,60 @@ public class AuditLog {
                 communityCode,
                 true,
                 detail));
+    }
+
+    /**
+     * Records an attempt by {@code caller} on a complaint ({@code complaintId} null for a list), in the case's
+     * community; joins the caller's transaction when there is one.
+     */
+    public Mono<Void> recordComplaint(
+            Caller<Role> caller,
+            AuditAction action,
+            @Nullable UUID complaintId,
+            @Nullable String communityCode,
+            boolean allowed,
+            @Nullable String detail) {
+        return trail.append(new AuditRecord(
+                clock.instant(),
+                caller.userId(),
+                caller.roles().stream().map(Enum::name).sorted().toList(),
+                caller.jurisdictions(),
+                action.name(),
+                COMPLAINT,
+                complaintId == null ? null : complaintId.toString(),
+                communityCode,
+                allowed,
+                detail));
+    }
+
+    /** Records a change the platform made to a complaint by itself (a missed deadline escalated it). */
+    public Mono<Void> recordComplaintSystem(String component, UUID complaintId, String communityCode, String detail) {
+        return trail.append(new AuditRecord(
+                clock.instant(),
+                AuditRecord.system(component),
+                List.of(),
+                List.of(),
+                AuditAction.SYSTEM_CHANGE.name(),
+                COMPLAINT,
+                complaintId.toString(),
+                communityCode,
+                true,
+                detail));
+    }
+
+    /** The entries about complaint {@code complaintId}, oldest first ({@link AuditEntry#caseId()} is null). */
+    public Flux<AuditEntry> entriesForComplaint(UUID complaintId) {
+        return trail.about(COMPLAINT, complaintId.toString())
+                .map(record -> new AuditEntry(
+                        record.at(),
+                        record.actor(),
+                        record.actorRoles(),
+                        record.actorJurisdictions(),
+                        AuditAction.valueOf(record.action()),
+                        null,
+                        record.jurisdiction(),
+                        record.allowed(),
+                        record.detail()));
     }
 
     /** The entries about {@code caseId}, oldest first. */

@@ -75,6 +75,13 @@ class SecurityConfiguration {
                                 "/cases/*/close",
                                 "/cases/*/reopen")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                        // complaints: anyone signed in (advisors, supervisors, reporters); the complaints feature
+                        // lets each see only the complaints they filed or handle
+                        .pathMatchers(HttpMethod.GET, "/complaints", "/complaints/*")
+                        .authenticated()
+                        .pathMatchers(
+                                HttpMethod.POST, "/complaints", "/complaints/*/acknowledge", "/complaints/*/resolve")
+                        .authenticated()
                         .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
                         // organisations read it too: their referrals name its items

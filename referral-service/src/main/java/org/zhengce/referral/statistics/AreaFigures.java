@@ -27,6 +27,7 @@ import org.zhengce.referral.jurisdictions.JurisdictionLevel;
  * @param assistFirst cases of the period taken the assist-first way (先行救助)
  * @param referralsByTier the referrals the period's cases' plans made, by tier (every tier, 0 included)
  * @param referralsByOrganisation referrals to social organisations, by organisation, with their status counts
+ * @param complaints the complaints about the area's cases (issue 19)
  */
 record AreaFigures(
         String code,
@@ -47,8 +48,22 @@ record AreaFigures(
         @Nullable Double resolutionRate,
         long assistFirst,
         Map<String, Long> referralsByTier,
-        List<OrganisationReferrals> referralsByOrganisation) {
+        List<OrganisationReferrals> referralsByOrganisation,
+        ComplaintFigures complaints) {
 
     /** The referrals to one organisation; {@code byStatus} has every referral status (0 included). */
     record OrganisationReferrals(String id, @Nullable String name, long referrals, Map<String, Long> byStatus) {}
+
+    /**
+     * Complaints about the cases of the area, counted in the case's community when filed.
+     *
+     * @param filed complaints filed in the period
+     * @param acknowledgedInTime of those, acknowledged by their acknowledgement deadline
+     * @param resolvedInTime of those, resolved (withdrawn included) by their resolution deadline
+     * @param openNow complaints not resolved now (any filing date)
+     */
+    record ComplaintFigures(long filed, long acknowledgedInTime, long resolvedInTime, long openNow) {
+
+        static final ComplaintFigures NONE = new ComplaintFigures(0, 0, 0, 0);
+    }
 }

@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The figures supervisors watch and report upward, per area and child jurisdiction: open and overdue cases, time
- * from warning to first visit, visit, verification and resolution, referrals by tier and by organisation. Read from
- * the workflow's columns of {@code cases} and from {@code case_referrals} (V6); "now" is the injected clock's.
+ * from warning to first visit, visit, verification and resolution, referrals by tier and by organisation, complaints
+ * filed, acknowledged and resolved in time. Read from the workflow's columns of {@code cases}, from {@code
+ * case_referrals} (V6) and from {@code complaints} (V20); "now" is the injected clock's.
  */
 @Service
 class CaseStatistics {
@@ -49,13 +50,20 @@ class CaseStatistics {
         Instant now = clock.instant();
         Mono<Map<String, CaseCounts>> counts = caseCounts(scope, now);
         Mono<Map<String, List<ReferralCount>>> referrals = referralCounts(scope);
-        return Mono.zip(counts, referrals).map(both -> {
-            Map<String, CaseCounts> byCode = both.getT1();
-            Map<String, List<ReferralCount>> referralsByCode = both.getT2();
+        Mono<Map<String, AreaFigures.ComplaintFigures>> complaints = complaintCounts(scope, now);
+        return Mono.zip(counts, referrals, complaints).map(all -> {
+            Map<String, CaseCounts> byCode = all.getT1();
+            Map<String, List<ReferralCount>> referralsByCode = all.getT2();
+            Map<String, AreaFigures.ComplaintFigures> complaintsByCode = all.getT3();
             Jurisdiction area = scope.area();
-            AreaFigures total = figures(area, byCode.get(TOTAL), referralsByCode.get(TOTAL));
+            AreaFigures total =
+                    figures(area, byCode.get(TOTAL), referralsByCode.get(TOTAL), complaintsByCode.get(TOTAL));
             List<AreaFigures> children = scope.children().stream()
-                    .map(child -> figures(child, byCode.get(child.code()), referralsByCode.get(child.code())))
+                    .map(child -> figures(
+                            child,
+                            byCode.get(child.code()),
+                            referralsByCode.get(child.code()),
+                            complaintsByCode.get(child.code())))
                     .toList();
             return new AreaStatistics(
                     area, scope.from(), scope.to(), scope.zone().getId(), now, total, children);
@@ -167,8 +175,41 @@ class CaseStatistics {
                 });
     }
 
+    private Mono<Map<String, AreaFigures.ComplaintFigures>> complaintCounts(StatisticsScope scope, Instant now) {
+        // complaints about the area's cases (V20) filed in the period or unresolved now; area and children
+        String sql = "select s.child, grouping(s.child) = 1 as total,"
+                + " count(*) filter (where s.in_period) as filed,"
+                + " count(*) filter (where s.in_period and s.acknowledged_at <= s.acknowledge_by)"
+                + " as acknowledged_in_time,"
+                + " count(*) filter (where s.in_period and s.resolved_at <= s.resolve_by) as resolved_in_time,"
+                + " count(*) filter (where s.status <> 'RESOLVED' and s.filed_at <= :now) as open_now"
+                + " from (select left(c.community_code, " + scope.childCodeLength() + ") as child, c.status,"
+                + " c.filed_at, c.acknowledged_at, c.acknowledge_by, c.resolved_at, c.resolve_by,"
+                + " (c.filed_at >= :start and c.filed_at < :end) as in_period"
+                + " from complaints c where c.community_code like :pattern"
+                + " and (c.status <> 'RESOLVED' or (c.filed_at >= :start and c.filed_at < :end))) s"
+                + " group by grouping sets ((s.child), ())";
+        return db.sql(sql)
+                .bind("now", now)
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .bind("pattern", scope.communityPattern())
+                .map(row -> Map.entry(
+                        Boolean.TRUE.equals(row.get("total", Boolean.class)) ? TOTAL : string(row, "child"),
+                        new AreaFigures.ComplaintFigures(
+                                count(row, "filed"),
+                                count(row, "acknowledged_in_time"),
+                                count(row, "resolved_in_time"),
+                                count(row, "open_now"))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     private static AreaFigures figures(
-            Jurisdiction jurisdiction, @Nullable CaseCounts found, @Nullable List<ReferralCount> referrals) {
+            Jurisdiction jurisdiction,
+            @Nullable CaseCounts found,
+            @Nullable List<ReferralCount> referrals,
+            AreaFigures.@Nullable ComplaintFigures complaints) {
         CaseCounts counts = found == null ? CaseCounts.NONE : found;
         Map<String, Long> byTier = new LinkedHashMap<>();
         TIERS.forEach(tier -> byTier.put(tier, 0L));
@@ -203,7 +244,8 @@ class CaseStatistics {
                 Ratios.of(counts.resolved(), counts.closed()),
                 counts.assistFirst(),
                 Collections.unmodifiableMap(byTier),
-                List.copyOf(organisations));
+                List.copyOf(organisations),
+                complaints == null ? AreaFigures.ComplaintFigures.NONE : complaints);
     }
 
     private static final class OrganisationTally {

@@ -41,7 +41,11 @@ final class StatisticsCsv {
             "社会组织待接收 Organisation referrals proposed",
             "社会组织已接收 Organisation referrals accepted",
             "社会组织已拒绝 Organisation referrals declined",
-            "社会组织已完成 Organisation referrals completed");
+            "社会组织已完成 Organisation referrals completed",
+            "投诉登记 Complaints filed",
+            "按时受理投诉 Complaints acknowledged in time",
+            "按时办结投诉 Complaints resolved in time",
+            "未办结投诉 Complaints open now");
 
     private static final List<String> PRECISION_HEADER = List.of(
             "维度 Dimension",
@@ -94,6 +98,10 @@ final class StatisticsCsv {
             for (String status : CaseStatistics.ORGANISATION_STATUSES) {
                 row.add(number(byStatus.getOrDefault(status, 0L)));
             }
+            row.add(number(figures.complaints().filed()));
+            row.add(number(figures.complaints().acknowledgedInTime()));
+            row.add(number(figures.complaints().resolvedInTime()));
+            row.add(number(figures.complaints().openNow()));
             rows.add(row);
         }
         return write(rows);

@@ -442,10 +442,15 @@ class StatisticsTests extends ReferralStackTest {
         List<List<String>> rows = csv(Objects.requireNonNull(result.getResponseBody()));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0))
-                .hasSize(26)
+                .hasSize(30)
                 .startsWith("区划代码 Area code", "区划名称 Area name", "层级 Level")
                 .contains("超期案件 Overdue now", "走访率 Visit rate", "问题解决率 Resolution rate")
-                .endsWith("社会组织已完成 Organisation referrals completed");
+                .contains("社会组织已完成 Organisation referrals completed")
+                .endsWith(
+                        "投诉登记 Complaints filed",
+                        "按时受理投诉 Complaints acknowledged in time",
+                        "按时办结投诉 Complaints resolved in time",
+                        "未办结投诉 Complaints open now");
         assertThat(rows.get(1))
                 .containsExactly(
                         "110105",
@@ -472,6 +477,11 @@ class StatisticsTests extends ReferralStackTest {
                         "2",
                         "1",
                         "1",
+                        "0",
+                        "0",
+                        // no complaints in this class (ComplaintTests counts them)
+                        "0",
+                        "0",
                         "0",
                         "0");
         assertThat(rows.get(2)).startsWith("110105001", "建外街道", "STREET");
@@ -500,6 +510,10 @@ class StatisticsTests extends ReferralStackTest {
                         "1",
                         "0",
                         "1",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
                         "0",
                         "0",
                         "0");
