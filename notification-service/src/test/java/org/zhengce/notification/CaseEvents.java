@@ -8,6 +8,7 @@ import org.zhengce.events.CaseAssigned;
 import org.zhengce.events.CaseEscalated;
 import org.zhengce.events.CaseEvent;
 import org.zhengce.events.CaseOpened;
+import org.zhengce.events.CaseReopened;
 import org.zhengce.events.CaseSource;
 import org.zhengce.events.ComplaintCategory;
 import org.zhengce.events.ComplaintDeadline;
@@ -59,6 +60,22 @@ public final class CaseEvents {
                 urgency,
                 CaseAssigned.newBuilder()
                         .setAdvisorId(advisor)
+                        .setDueAt(AT.plusSeconds(72 * 3600))
+                        .build());
+    }
+
+    /** A tracked case re-opened by a new warning, naming its owner (or nobody) and the new visit's deadline. */
+    public static CaseEvent reopened(
+            UUID caseId, int version, @Nullable String owner, String community, Urgency urgency) {
+        return event(
+                caseId,
+                version,
+                community,
+                urgency,
+                CaseReopened.newBuilder()
+                        .setWarningId("w-again")
+                        .setReason("new warning EARLY_WARNING YELLOW")
+                        .setOwnerId(owner)
                         .setDueAt(AT.plusSeconds(72 * 3600))
                         .build());
     }

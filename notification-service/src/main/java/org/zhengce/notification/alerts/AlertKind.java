@@ -4,6 +4,8 @@ package org.zhengce.notification.alerts;
 public enum AlertKind {
     /** 新分派: a case was assigned (or re-assigned) to the advisor. */
     CASE_ASSIGNED,
+    /** 重新立案: a tracked household was warned again; the case's owner is alerted to visit again, with the deadline. */
+    CASE_REOPENED,
     /** 紧急程度提高: the household's warning was escalated; the case's advisor is alerted. */
     URGENCY_RAISED,
     /** 超期: a case deadline was missed; the supervisor is alerted. */

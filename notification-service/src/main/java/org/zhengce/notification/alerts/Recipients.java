@@ -7,14 +7,17 @@ import org.jspecify.annotations.Nullable;
 import org.zhengce.events.CaseAssigned;
 import org.zhengce.events.CaseEscalated;
 import org.zhengce.events.CaseEvent;
+import org.zhengce.events.CaseReopened;
 import org.zhengce.events.ComplaintEscalated;
 import org.zhengce.events.ComplaintFiled;
 import org.zhengce.events.ComplaintResolved;
 import org.zhengce.events.EscalationReason;
 
 /**
- * Who is alerted by a case event, a pure decision. The assigned advisor when a case is assigned; the case's current
- * advisor (from the last assignment notification saw) when its urgency rises; the supervisor named by the escalation
+ * Who is alerted by a case event, a pure decision. The assigned advisor when a case is assigned; the case's owner
+ * when a tracked case is re-opened by a new warning (the owner the event names, else the advisor notification last saw
+ * assigned, else the community's supervisor); the case's current advisor (from the last assignment notification saw)
+ * when its urgency rises; the supervisor named by the escalation
  * when a deadline is missed or nobody covers the community (referral's {@code BEYOND_COMPETENCE} with the
  * supervisor it made owner). An escalation that names a jurisdiction code, or nobody, goes to the configured
  * supervisor of that code or of the case's community. A complaint about a case alerts its owner when filed (with
@@ -45,6 +48,17 @@ final class Recipients {
                     assigned.getAdvisorId(),
                     AlertKind.CASE_ASSIGNED,
                     "个案已分派给您 Case assigned to you: community " + community + ", urgency " + urgency + due));
+        }
+        if (fact instanceof CaseReopened reopened) {
+            String owner = reopened.getOwnerId() != null
+                    ? reopened.getOwnerId()
+                    : currentAdvisor.orElseGet(() -> supervisors.supervisorOf(community));
+            String due = reopened.getDueAt() == null ? "" : ", visit due " + reopened.getDueAt();
+            return List.of(new AlertIntent(
+                    owner,
+                    AlertKind.CASE_REOPENED,
+                    "跟踪户再次预警 A tracked household was warned again; the case is re-opened for a visit: community "
+                            + community + ", urgency " + urgency + due));
         }
         if (fact instanceof ComplaintFiled filed) {
             return List.of(new AlertIntent(

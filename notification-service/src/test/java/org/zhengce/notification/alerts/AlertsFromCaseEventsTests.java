@@ -123,6 +123,21 @@ class AlertsFromCaseEventsTests extends NotificationStackTest {
     }
 
     @Test
+    void aTrackedHouseholdWarnedAgainAlertsTheCasesAdvisorToVisitAgain() {
+        UUID caseId = CaseEvents.caseId("reopened");
+        publish(
+                CASE_EVENTS,
+                caseId.toString(),
+                CaseEvents.assigned(caseId, 2, "advisor-tracking", JIANWAI_COMMUNITY, Urgency.IN_STAGES),
+                CaseEvents.reopened(caseId, 9, "advisor-tracking", JIANWAI_COMMUNITY, Urgency.IN_STAGES));
+
+        List<AlertView> reopened =
+                awaitAlerts(advisorToken("advisor-tracking"), a -> a.kind() == AlertKind.CASE_REOPENED, 1);
+        assertThat(reopened.get(0).caseId()).isEqualTo(caseId);
+        assertThat(reopened.get(0).detail()).contains("visit due");
+    }
+
+    @Test
     void aCommunityWithoutAdvisorAlertsTheSupervisorReferralMadeOwner() {
         UUID caseId = CaseEvents.caseId("no-advisor");
         publish(

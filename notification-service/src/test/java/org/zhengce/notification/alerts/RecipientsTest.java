@@ -37,6 +37,28 @@ class RecipientsTest {
     }
 
     @Test
+    void aReopenedTrackedCaseAlertsItsOwnerWithTheNewVisitsDeadline() {
+        assertThat(recipients.of(
+                        CaseEvents.reopened(CASE, 7, "advisor-li-na", COMMUNITY, Urgency.IN_STAGES),
+                        Optional.of("advisor-before")))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.recipient()).isEqualTo("advisor-li-na");
+                    assertThat(a.kind()).isEqualTo(AlertKind.CASE_REOPENED);
+                    assertThat(a.detail()).contains(COMMUNITY).contains("visit due 2026-12-04T02:00:00Z");
+                });
+        assertThat(recipients.of(
+                        CaseEvents.reopened(CASE, 7, null, COMMUNITY, Urgency.IN_STAGES), Optional.of("advisor-seen")))
+                .extracting(AlertIntent::recipient)
+                .as("no owner named: the advisor notification saw assigned")
+                .containsExactly("advisor-seen");
+        assertThat(recipients.of(CaseEvents.reopened(CASE, 7, null, COMMUNITY, Urgency.IN_STAGES), Optional.empty()))
+                .extracting(AlertIntent::recipient)
+                .as("nobody known: the community's supervisor")
+                .containsExactly("supervisor-jianwai");
+    }
+
+    @Test
     void aRisingUrgencyAlertsTheAdvisorOfTheLastAssignmentNotWhomReferralNames() {
         assertThat(recipients.of(
                         CaseEvents.escalated(

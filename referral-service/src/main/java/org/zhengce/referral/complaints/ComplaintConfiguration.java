@@ -9,9 +9,9 @@ import org.zhengce.referral.deadlines.Deadlines;
 @EnableConfigurationProperties(ComplaintSettings.class)
 class ComplaintConfiguration {
 
-    /** Each category's deadlines, in working days of the cases' time zone; a bad one fails start-up naming it. */
+    /** Each category's deadlines, in working days as the cases count them; a bad one fails start-up naming it. */
     @Bean
     ComplaintDeadlines complaintDeadlines(ComplaintSettings settings, Deadlines caseDeadlines) {
-        return new ComplaintDeadlines(caseDeadlines.zone(), settings.windows());
+        return new ComplaintDeadlines(caseDeadlines, settings.windows());
     }
 }

@@ -111,6 +111,8 @@ public final class CaseEvents {
             fact = CaseReopened.newBuilder()
                     .setWarningId(reopened.warningId())
                     .setReason(reopened.reason())
+                    .setOwnerId(after.assignment().ownerId())
+                    .setDueAt(after.due().step() == DueStep.VISIT ? after.due().at() : null)
                     .build();
         } else if (change instanceof CaseChange.DeadlineMissed missed) {
             fact = CaseEscalated.newBuilder()

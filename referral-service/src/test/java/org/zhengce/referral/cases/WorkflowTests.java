@@ -289,9 +289,12 @@ class WorkflowTests extends ReferralStackTest {
         assertThat(events.get(3).getFact())
                 .isInstanceOfSatisfying(
                         CaseDismissed.class, d -> assertThat(d.getNote()).isEqualTo("income is fine"));
-        assertThat(events.get(4).getFact())
-                .isInstanceOfSatisfying(
-                        CaseReopened.class, r -> assertThat(r.getReason()).isEqualTo("the father lost his job"));
+        assertThat(events.get(4).getFact()).isInstanceOfSatisfying(CaseReopened.class, r -> {
+            assertThat(r.getReason()).isEqualTo("the father lost his job");
+            // notification alerts the owner to visit again, by this deadline
+            assertThat(r.getOwnerId()).isEqualTo("advisor-wang-fang");
+            assertThat(r.getDueAt()).isAfter(events.get(4).getOccurredAt());
+        });
     }
 
     @Test
