@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Dimension;
 import org.zhengce.events.Programme;
@@ -83,6 +85,8 @@ final class Evaluator {
     private final WarningLevel[] levels;
     private final int[] lines;
     private final @Nullable Integer[] dimensionCaps;
+    /** By birth date: the instants of the ages the model tells apart (at most one entry per day of a century). */
+    private final Map<LocalDate, Instant[]> birthdays = new ConcurrentHashMap<>();
 
     Evaluator(Definition model) {
         this.model = model;
@@ -217,7 +221,24 @@ final class Evaluator {
     }
 
     private PortraitRows prepare(Portrait portrait) {
-        return new PortraitRows(portrait, kinds, model.zone(), ageThresholds, selectors);
+        return new PortraitRows(portrait, kinds, this::birthdays, selectors);
+    }
+
+    /**
+     * The instants at which someone born on {@code birthDate} reaches each age the model tells apart, sorted; worked
+     * out once per birth date (a day's start in the model's zone is a search of its offset rules).
+     */
+    private Instant[] birthdays(LocalDate birthDate) {
+        return birthdays.computeIfAbsent(birthDate, born -> {
+            Instant[] days = new Instant[ageThresholds.length];
+            for (int i = 0; i < days.length; i++) {
+                days[i] = born.plusYears(ageThresholds[i])
+                        .atStartOfDay(model.zone())
+                        .toInstant();
+            }
+            Arrays.sort(days);
+            return days;
+        });
     }
 
     private Evaluation evaluate(PortraitRows rows, Instant at, Candidates candidates) {

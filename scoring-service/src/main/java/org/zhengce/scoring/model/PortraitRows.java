@@ -2,13 +2,13 @@ package org.zhengce.scoring.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.scoring.portrait.Fact;
 import org.zhengce.scoring.portrait.HouseholdMember;
@@ -55,7 +55,7 @@ final class PortraitRows {
     private @Nullable LocalDate memberDay;
     private Row[] memberRows = NONE;
 
-    PortraitRows(Portrait portrait, FactKinds kinds, ZoneId zone, int[] ageThresholds, int selectors) {
+    PortraitRows(Portrait portrait, FactKinds kinds, Function<LocalDate, Instant[]> birthdaysOf, int selectors) {
         this.kinds = kinds;
         this.members = portrait.members();
         String[] persons = new String[members.size()];
@@ -87,15 +87,17 @@ final class PortraitRows {
         for (int kind = 0; kind < byKind.length; kind++) {
             byKind[kind] = sorted(rows.get(kind).toArray(NONE));
         }
-        Instant[] days = new Instant[members.size() * ageThresholds.length];
-        int n = 0;
-        for (HouseholdMember member : members) {
-            for (int age : ageThresholds) {
-                days[n++] = member.birthDate().plusYears(age).atStartOfDay(zone).toInstant();
+        if (members.size() == 1) {
+            this.birthdays = birthdaysOf.apply(members.get(0).birthDate());
+        } else {
+            List<Instant> days = new ArrayList<>();
+            for (HouseholdMember member : members) {
+                days.addAll(Arrays.asList(birthdaysOf.apply(member.birthDate())));
             }
+            Instant[] sorted = days.toArray(Instant[]::new);
+            Arrays.sort(sorted);
+            this.birthdays = sorted;
         }
-        Arrays.sort(days);
-        this.birthdays = days;
         this.merged = new Row[selectors][];
         this.groups = new int[selectors][];
         this.groupCounts = new int[selectors];
