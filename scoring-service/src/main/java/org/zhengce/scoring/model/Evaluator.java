@@ -29,8 +29,8 @@ import org.zhengce.scoring.portrait.Source;
  * Scores one portrait at one instant, and tells the instant after it at which that score next changes. One per model
  * version, compiled when the model is read: fact types become kind numbers, selectors and conditions slots of the
  * values each fact is read into ({@link FactKinds}, {@link CompiledSelector}), so that an assessment reads and sorts
- * the portrait's facts once ({@link PortraitRows}) and evaluates it with no map keyed by name. Stateless and
- * thread-safe.
+ * the portrait's facts once ({@link PortraitRows}) and evaluates it with no map keyed by name. Thread-safe: what it
+ * keeps besides the compiled model is the birthdays it worked out, by birth date.
  *
  * <p>The next change is found from the one evaluation when it can be told from it: the earliest boundary after
  * {@code now} (of every fact's window, decay step, future date, birthday or programme end) is certainly a change when
