@@ -59,6 +59,10 @@ final class CompiledSelector {
         }
 
         private static boolean same(Object expected, Object actual) {
+            if (expected == actual) {
+                // an enum symbol (most conditions), or a boxed value the model shares with the fact
+                return true;
+            }
             if (expected instanceof Number e && actual instanceof Number a) {
                 return e.longValue() == a.longValue();
             }

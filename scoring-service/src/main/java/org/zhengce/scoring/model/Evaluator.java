@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Dimension;
 import org.zhengce.events.Programme;
@@ -85,8 +85,16 @@ final class Evaluator {
     private final WarningLevel[] levels;
     private final int[] lines;
     private final @Nullable Integer[] dimensionCaps;
-    /** By birth date: the instants of the ages the model tells apart (at most one entry per day of a century). */
-    private final Map<LocalDate, Instant[]> birthdays = new ConcurrentHashMap<>();
+    /**
+     * By birth date, from {@link #FIRST_BIRTH_DATE}: the instants of the ages the model tells apart, worked out at the
+     * first household that needs them (an array indexed by day: a hash map keyed by dates was itself a hot spot).
+     */
+    private final AtomicReferenceArray<Instant[]> birthdays = new AtomicReferenceArray<>(BIRTH_DATES_KEPT);
+
+    /** The first birth date whose birthdays are kept; {@link #BIRTH_DATES_KEPT} days from it (two centuries). */
+    private static final long FIRST_BIRTH_DATE = LocalDate.of(1900, 1, 1).toEpochDay();
+
+    private static final int BIRTH_DATES_KEPT = (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_BIRTH_DATE);
 
     Evaluator(Definition model) {
         this.model = model;
@@ -229,16 +237,27 @@ final class Evaluator {
      * out once per birth date (a day's start in the model's zone is a search of its offset rules).
      */
     private Instant[] birthdays(LocalDate birthDate) {
-        return birthdays.computeIfAbsent(birthDate, born -> {
-            Instant[] days = new Instant[ageThresholds.length];
-            for (int i = 0; i < days.length; i++) {
-                days[i] = born.plusYears(ageThresholds[i])
-                        .atStartOfDay(model.zone())
-                        .toInstant();
-            }
-            Arrays.sort(days);
-            return days;
-        });
+        long day = birthDate.toEpochDay() - FIRST_BIRTH_DATE;
+        if (day < 0 || day >= BIRTH_DATES_KEPT) {
+            return birthdaysOf(birthDate);
+        }
+        Instant[] known = birthdays.get((int) day);
+        if (known == null) {
+            // two threads may both work them out: the same instants
+            known = birthdaysOf(birthDate);
+            birthdays.set((int) day, known);
+        }
+        return known;
+    }
+
+    private Instant[] birthdaysOf(LocalDate born) {
+        Instant[] days = new Instant[ageThresholds.length];
+        for (int i = 0; i < days.length; i++) {
+            days[i] =
+                    born.plusYears(ageThresholds[i]).atStartOfDay(model.zone()).toInstant();
+        }
+        Arrays.sort(days);
+        return days;
     }
 
     private Evaluation evaluate(PortraitRows rows, Instant at, Candidates candidates) {
