@@ -15,8 +15,12 @@ sealed interface Candidates {
     /** Notes an instant; one not after {@code at} is no candidate. */
     void add(Instant instant);
 
-    /** Notes the instants of a sorted array that are after {@code at}. */
-    void addAfter(Instant[] sorted);
+    /** Notes each instant of an array (in any order). */
+    default void addAll(Instant[] instants) {
+        for (Instant instant : instants) {
+            add(instant);
+        }
+    }
 
     /** The earliest candidate after {@code at}, null when there is none. */
     @Nullable
@@ -35,14 +39,6 @@ sealed interface Candidates {
         public void add(Instant instant) {
             if (instant.isAfter(at) && (earliest == null || instant.isBefore(earliest))) {
                 earliest = instant;
-            }
-        }
-
-        @Override
-        public void addAfter(Instant[] sorted) {
-            int first = firstAfter(sorted, at);
-            if (first < sorted.length) {
-                add(sorted[first]);
             }
         }
 
@@ -69,13 +65,6 @@ sealed interface Candidates {
         }
 
         @Override
-        public void addAfter(Instant[] sorted) {
-            for (int i = firstAfter(sorted, at); i < sorted.length; i++) {
-                all.add(sorted[i]);
-            }
-        }
-
-        @Override
         public @Nullable Instant earliest() {
             return all.isEmpty() ? null : all.first();
         }
@@ -83,20 +72,5 @@ sealed interface Candidates {
         NavigableSet<Instant> all() {
             return all;
         }
-    }
-
-    /** The index of the first instant after {@code at} in a sorted array (its length when none is). */
-    static int firstAfter(Instant[] sorted, Instant at) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid].isAfter(at)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 }

@@ -3,6 +3,7 @@ package org.zhengce.scoring.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.Dimension;
@@ -30,7 +32,7 @@ import org.zhengce.scoring.portrait.Source;
  * version, compiled when the model is read: fact types become kind numbers, selectors and conditions slots of the
  * values each fact is read into ({@link FactKinds}, {@link CompiledSelector}), so that an assessment reads and sorts
  * the portrait's facts once ({@link PortraitRows}) and evaluates it with no map keyed by name. Thread-safe: what it
- * keeps besides the compiled model is the birthdays it worked out, by birth date.
+ * keeps besides the compiled model is the birthdays worked out, by birth date.
  *
  * <p>The next change is found from the one evaluation when it can be told from it: the earliest boundary after
  * {@code now} (of every fact's window, decay step, future date, birthday or programme end) is certainly a change when
@@ -87,9 +89,19 @@ final class Evaluator {
     private final @Nullable Integer[] dimensionCaps;
     /**
      * By birth date, from {@link #FIRST_BIRTH_DATE}: the instants of the ages the model tells apart, worked out at the
-     * first household that needs them (an array indexed by day: a hash map keyed by dates was itself a hot spot).
+     * first household that needs them (an array indexed by day: a hash map keyed by dates was itself a hot spot), and
+     * shared with the other versions of the same zone and ages ({@link #BIRTHDAYS}).
      */
-    private final AtomicReferenceArray<Instant[]> birthdays = new AtomicReferenceArray<>(BIRTH_DATES_KEPT);
+    private final AtomicReferenceArray<Instant[]> birthdays;
+
+    /** The zone and ages of a model's birthdays. */
+    private record AgeBands(ZoneId zone, List<Integer> ages) {}
+
+    /** The birthdays of the models of a few zones and ages, shared: a new version or instance starts warm. */
+    private static final Map<AgeBands, AtomicReferenceArray<Instant[]>> BIRTHDAYS = new ConcurrentHashMap<>();
+
+    /** How many zones and ages {@link #BIRTHDAYS} shares (about 300 KB each); a model beyond keeps its own. */
+    private static final int AGE_BANDS_SHARED = 8;
 
     /** The first birth date whose birthdays are kept; {@link #BIRTH_DATES_KEPT} days from it (two centuries). */
     private static final long FIRST_BIRTH_DATE = LocalDate.of(1900, 1, 1).toEpochDay();
@@ -123,6 +135,12 @@ final class Evaluator {
                 : EnumSet.copyOf(model.categories().assistanceProgrammes());
         this.ageThresholds =
                 ageThresholds(model).stream().mapToInt(Integer::intValue).toArray();
+        AgeBands bands =
+                new AgeBands(model.zone(), Arrays.stream(ageThresholds).boxed().toList());
+        AtomicReferenceArray<Instant[]> shared = BIRTHDAYS.size() < AGE_BANDS_SHARED
+                ? BIRTHDAYS.computeIfAbsent(bands, b -> new AtomicReferenceArray<>(BIRTH_DATES_KEPT))
+                : BIRTHDAYS.get(bands);
+        this.birthdays = shared != null ? shared : new AtomicReferenceArray<>(BIRTH_DATES_KEPT);
         this.levels = model.thresholds().keySet().toArray(WarningLevel[]::new);
         this.lines =
                 model.thresholds().values().stream().mapToInt(Integer::intValue).toArray();
@@ -262,8 +280,7 @@ final class Evaluator {
 
     private Evaluation evaluate(PortraitRows rows, Instant at, Candidates candidates) {
         LocalDate today = LocalDate.ofInstant(at, model.zone());
-        candidates.addAfter(rows.birthdays());
-        candidates.addAfter(rows.factTimes());
+        rows.addTimes(candidates);
 
         List<List<Given>> byDimension = new ArrayList<>(dimensionCaps.length);
         for (int d = 0; d < dimensionCaps.length; d++) {

@@ -48,7 +48,7 @@ final class PortraitRows {
     private final List<HouseholdMember> members;
     private final Row[][] byKind;
     private final Instant[] factTimes;
-    private final Instant[] birthdays;
+    private final Instant[][] birthdays;
     private final Row[] @Nullable [] merged;
     private final int[] @Nullable [] groups;
     private final int[] groupCounts;
@@ -82,21 +82,13 @@ final class PortraitRows {
             }
         }
         this.factTimes = Arrays.copyOf(times, timed);
-        Arrays.sort(factTimes);
         this.byKind = new Row[kinds.count()][];
         for (int kind = 0; kind < byKind.length; kind++) {
             byKind[kind] = sorted(rows.get(kind).toArray(NONE));
         }
-        if (members.size() == 1) {
-            this.birthdays = birthdaysOf.apply(members.get(0).birthDate());
-        } else {
-            List<Instant> days = new ArrayList<>();
-            for (HouseholdMember member : members) {
-                days.addAll(Arrays.asList(birthdaysOf.apply(member.birthDate())));
-            }
-            Instant[] sorted = days.toArray(Instant[]::new);
-            Arrays.sort(sorted);
-            this.birthdays = sorted;
+        this.birthdays = new Instant[members.size()][];
+        for (int i = 0; i < birthdays.length; i++) {
+            birthdays[i] = birthdaysOf.apply(members.get(i).birthDate());
         }
         this.merged = new Row[selectors][];
         this.groups = new int[selectors][];
@@ -121,14 +113,15 @@ final class PortraitRows {
         return members.size() + 1;
     }
 
-    /** The occurredAt of every fact of the household and its current members, sorted. */
-    Instant[] factTimes() {
-        return factTimes;
-    }
-
-    /** The instants at which a member reaches an age the model's conditions tell apart, sorted. */
-    Instant[] birthdays() {
-        return birthdays;
+    /**
+     * Notes the instants at which what the rows say could change, in no order: when each fact of the household and its
+     * current members happened, and when each member reaches an age the model's conditions tell apart.
+     */
+    void addTimes(Candidates candidates) {
+        candidates.addAll(factTimes);
+        for (Instant[] days : birthdays) {
+            candidates.addAll(days);
+        }
     }
 
     /** A kind's rows, oldest first; the members' with their age on {@code day}. */
