@@ -37,11 +37,16 @@ public final class ScoringModel {
     private final String yaml;
     private final ModelReader.Definition definition;
     private final Evaluator evaluator;
+    private final Map<WarningLevel, Integer> thresholds;
+    private final Map<Dimension, Integer> caps;
 
     private ScoringModel(String yaml, ModelReader.Definition definition) {
         this.yaml = yaml;
         this.definition = definition;
         this.evaluator = new Evaluator(definition);
+        // read on every event (the warning decider's lines): copied once
+        this.thresholds = Collections.unmodifiableMap(new EnumMap<>(definition.thresholds()));
+        this.caps = Collections.unmodifiableMap(new EnumMap<>(definition.caps()));
     }
 
     /**
@@ -87,12 +92,12 @@ public final class ScoringModel {
 
     /** The warning lines on the total, by level, lowest first. */
     public Map<WarningLevel, Integer> thresholds() {
-        return Collections.unmodifiableMap(new EnumMap<>(definition.thresholds()));
+        return thresholds;
     }
 
     /** The cap of each dimension. */
     public Map<Dimension, Integer> caps() {
-        return Collections.unmodifiableMap(new EnumMap<>(definition.caps()));
+        return caps;
     }
 
     /** The time zone in which days (ages, the end of a programme's period) are counted. */

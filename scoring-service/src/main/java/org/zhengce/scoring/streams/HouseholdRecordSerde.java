@@ -17,6 +17,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 import org.zhengce.scoring.portrait.PortraitSerde;
 
 /**
@@ -42,6 +43,26 @@ public final class HouseholdRecordSerde implements Serde<HouseholdRecord> {
     private static final RecordCodec<HouseholdRecord> CODEC = RecordCodec.of(HouseholdRecord.class, NAMESPACE);
 
     private static final Schema NAMES = Schema.createArray(Schema.create(Schema.Type.STRING));
+
+    /**
+     * One thread's buffers and encoders, reused from record to record: a record is read and written on every event,
+     * and fresh buffers grew (and were copied) several times for each.
+     */
+    private static final class Buffers {
+        final ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
+        final ByteArrayOutputStream all = new ByteArrayOutputStream(4096);
+
+        @Nullable
+        BinaryEncoder bodyOut;
+
+        @Nullable
+        BinaryEncoder out;
+
+        @Nullable
+        BinaryDecoder in;
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private final PortraitSerde legacy = new PortraitSerde();
 
@@ -77,13 +98,18 @@ public final class HouseholdRecordSerde implements Serde<HouseholdRecord> {
     public byte[] write(HouseholdRecord record) {
         try {
             RecordCodec.Names names = new RecordCodec.Names();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(512);
-            BinaryEncoder bodyOut = EncoderFactory.get().directBinaryEncoder(body, null);
+            Buffers buffers = BUFFERS.get();
+            ByteArrayOutputStream body = buffers.body;
+            body.reset();
+            BinaryEncoder bodyOut = EncoderFactory.get().directBinaryEncoder(body, buffers.bodyOut);
+            buffers.bodyOut = bodyOut;
             CODEC.write(record, bodyOut, names);
             bodyOut.flush();
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + 64);
+            ByteArrayOutputStream all = buffers.all;
+            all.reset();
             all.write(VERSION);
-            BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(all, null);
+            BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(all, buffers.out);
+            buffers.out = out;
             List<String> table = names.all();
             out.writeArrayStart();
             out.setItemCount(table.size());
@@ -111,7 +137,9 @@ public final class HouseholdRecordSerde implements Serde<HouseholdRecord> {
                     + " and the JSON portraits of version 1");
         }
         try {
-            BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
+            Buffers buffers = BUFFERS.get();
+            BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, buffers.in);
+            buffers.in = in;
             List<String> table = new ArrayList<>();
             for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
                 for (long i = 0; i < n; i++) {

@@ -379,13 +379,17 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         warning.decision()
                 .accept(new WarningEvents(household, community, now, assessment, triggeringEventId))
                 .ifPresent(event -> forward(household, event));
-        if (before != null && before.dueKey() != null) {
-            due.delete(before.dueKey());
-        }
         Instant next = nextDue(assessment, portrait, model, now);
         String dueKey = next == null ? null : dueKey(next, household);
-        if (dueKey != null) {
-            due.put(dueKey, household);
+        // an event that leaves the household's due time as it was leaves its entry alone (two store writes saved)
+        String dueBefore = before == null ? null : before.dueKey();
+        if (!Objects.equals(dueBefore, dueKey)) {
+            if (dueBefore != null) {
+                due.delete(dueBefore);
+            }
+            if (dueKey != null) {
+                due.put(dueKey, household);
+            }
         }
         households.put(
                 household,
@@ -473,7 +477,20 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 .build();
     }
 
+    /**
+     * The due store's key: the instant's epoch milliseconds, zero-padded to 13 digits so that keys sort by time, then
+     * the household ({@code %013d|%s}, written without a {@link java.util.Formatter}: this runs on every event).
+     */
     static String dueKey(Instant at, String household) {
-        return String.format("%013d|%s", at.toEpochMilli(), household);
+        long millis = at.toEpochMilli();
+        if (millis < 0) {
+            return String.format("%013d|%s", millis, household);
+        }
+        String digits = Long.toString(millis);
+        StringBuilder key = new StringBuilder(14 + household.length());
+        for (int i = digits.length(); i < 13; i++) {
+            key.append('0');
+        }
+        return key.append(digits).append('|').append(household).toString();
     }
 }

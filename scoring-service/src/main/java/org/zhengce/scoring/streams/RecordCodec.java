@@ -1,8 +1,10 @@
 package org.zhengce.scoring.streams;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -374,12 +376,16 @@ final class RecordCodec<T> {
         }
     }
 
+    /**
+     * A record: its components' accessors and its canonical constructor as method handles, resolved once (a household's
+     * record is read and written on every event: reflective calls checked access and boxed their arguments each time).
+     */
     private static final class RecordField implements Field {
         private final Class<?> type;
         private final String namespace;
-        private Method[] accessors;
+        private MethodHandle[] accessors;
         private Field[] fields;
-        private Constructor<?> constructor;
+        private MethodHandle constructor;
         private @Nullable Schema schema;
 
         RecordField(Class<?> type, String namespace) {
@@ -389,19 +395,26 @@ final class RecordCodec<T> {
 
         void declare(Builder builder) {
             RecordComponent[] components = type.getRecordComponents();
-            accessors = new Method[components.length];
+            accessors = new MethodHandle[components.length];
             fields = new Field[components.length];
             Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
-                types[i] = components[i].getType();
-            }
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
             try {
-                constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
+                for (int i = 0; i < components.length; i++) {
+                    Method accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    accessors[i] = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
+                    types[i] = components[i].getType();
+                }
+                Constructor<?> canonical = type.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                constructor = lookup.unreflectConstructor(canonical)
+                        .asSpreader(Object[].class, components.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("record " + type + " without its canonical constructor", e);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("record " + type + " cannot be read or built here", e);
             }
             for (int i = 0; i < components.length; i++) {
                 fields[i] = builder.of(components[i]);
@@ -432,12 +445,16 @@ final class RecordCodec<T> {
         }
 
         public void write(@Nullable Object value, Encoder out, Names names) throws IOException {
-            try {
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i].write(accessors[i].invoke(value), out, names);
+            for (int i = 0; i < fields.length; i++) {
+                Object component;
+                try {
+                    component = (Object) accessors[i].invokeExact(value);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
                 }
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
+                fields[i].write(component, out, names);
             }
         }
 
@@ -447,8 +464,11 @@ final class RecordCodec<T> {
                 values[i] = fields[i].read(in, names);
             }
             try {
-                return constructor.newInstance(values);
-            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+                return (Object) constructor.invokeExact(values);
+            } catch (RuntimeException | Error e) {
+                // a compact constructor's check fails as it did through reflection, wrapped in an IllegalStateException
+                throw new IllegalStateException("cannot build " + type.getSimpleName() + ": " + e, e);
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
             }
         }

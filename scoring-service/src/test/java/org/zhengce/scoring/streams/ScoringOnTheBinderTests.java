@@ -3,8 +3,10 @@ package org.zhengce.scoring.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,7 +93,21 @@ class ScoringOnTheBinderTests extends ScoringStackTest {
         assertThat(streams().getListeners())
                 .filteredOn(listener -> listener instanceof KafkaStreamsMicrometerListener)
                 .hasSize(1);
-        assertThat(binderMetrics.getClass()).isNotEqualTo(KafkaStreamsBinderMetrics.class);
+        // bound once, by that listener: the binder's own older metrics would bind every client's metrics again,
+        // each with a kafka-version tag (Micrometer's carry kafka.version), at start and whenever asked to
+        assertThat(meters.getMeters())
+                .as("meters bound by the binder's KafkaStreamsBinderMetrics")
+                .noneMatch(ScoringOnTheBinderTests::boundByTheBinder);
+        binderMetrics.bindTo(Set.of(streams()));
+        binderMetrics.addMetrics(Set.of(streams()));
+        assertThat(meters.getMeters())
+                .as("meters bound by the binder's KafkaStreamsBinderMetrics, asked to bind")
+                .noneMatch(ScoringOnTheBinderTests::boundByTheBinder);
+    }
+
+    /** A meter bound by the binder's {@link KafkaStreamsBinderMetrics}: its tag is {@code kafka-version}. */
+    private static boolean boundByTheBinder(Meter meter) {
+        return meter.getId().getTag("kafka-version") != null;
     }
 
     @Test
