@@ -59,7 +59,8 @@ class AuditTrailReads {
                 })
                 .onErrorResume(
                         ErrorResponseException.class,
-                        refused -> audit.recordTrailRead(caller, null, false, asked + "; refused: " + reason(refused))
+                        refused -> audit.recordTrailRead(
+                                        caller, askedCase(caseId), false, asked + "; refused: " + reason(refused))
                                 .then(Mono.error(refused)));
     }
 
@@ -83,6 +84,15 @@ class AuditTrailReads {
         return store.communitiesOutside(caseId.toString(), areas)
                 .next()
                 .flatMap(community -> Mono.<Void>error(AuditProblem.caseOutsideJurisdiction(community)));
+    }
+
+    /** The case a refused read asked about, when its id can be read: the refusal is found by the case too. */
+    private static @Nullable UUID askedCase(@Nullable String caseId) {
+        try {
+            return caseId == null ? null : UUID.fromString(caseId.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String reason(ErrorResponseException refused) {

@@ -227,6 +227,8 @@ class AuditTrailReadTests extends ReferralStackTest {
             assertThat(entry.get("subject").asString()).isEqualTo("audit-trail");
             assertThat(entry.get("outcome").asString()).isEqualTo("REFUSED");
             assertThat(entry.get("actorRoles").get(0).asString()).isEqualTo("ADVISOR");
+            assertThat(entry.get("subjectId").asString())
+                    .isEqualTo(CASES.get("H-AU-A").toString());
         });
     }
 
