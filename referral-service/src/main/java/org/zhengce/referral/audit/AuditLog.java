@@ -9,6 +9,7 @@ import org.zhengce.kit.audit.AuditRecord;
 import org.zhengce.kit.audit.AuditTrail;
 import org.zhengce.kit.security.Caller;
 import org.zhengce.referral.security.Role;
+import org.zhengce.schemas.identity.IdentityNumbers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +26,9 @@ public class AuditLog {
 
     /** The trail's subject of complaint entries (their reads and changes are audited as a case's are). */
     static final String COMPLAINT = "complaint";
+
+    /** The trail's subject of reads of the trail itself ({@code GET /audit}). */
+    static final String AUDIT_TRAIL = "audit-trail";
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -110,6 +114,24 @@ public class AuditLog {
                 communityCode,
                 true,
                 detail));
+    }
+
+    /**
+     * Records a read of the audit trail by {@code caller}, allowed or refused, with what was asked ({@code detail},
+     * identity numbers masked) and the case asked about, if any; a reader's area is kept as their jurisdictions.
+     */
+    Mono<Void> recordTrailRead(Caller<Role> caller, @Nullable UUID caseId, boolean allowed, String detail) {
+        return trail.append(new AuditRecord(
+                clock.instant(),
+                caller.userId(),
+                caller.roles().stream().map(Enum::name).sorted().toList(),
+                caller.jurisdictions(),
+                AuditAction.READ.name(),
+                AUDIT_TRAIL,
+                caseId == null ? null : caseId.toString(),
+                null,
+                allowed,
+                IdentityNumbers.maskAllIn(detail)));
     }
 
     /** The entries about complaint {@code complaintId}, oldest first ({@link AuditEntry#caseId()} is null). */

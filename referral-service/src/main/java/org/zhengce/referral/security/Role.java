@@ -9,5 +9,10 @@ public enum Role {
     /** 社会组织: a social organisation's staff, who answer the referrals to it (claim {@code organisation}). */
     ORGANISATION,
     /** 平台管理员: manages jurisdictions, advisors, supervisors and organisations. */
-    PLATFORM_ADMIN
+    PLATFORM_ADMIN,
+    /**
+     * 平台审计员: reads the whole audit trail ({@code GET /audit}), complaints' entries included, and nothing else;
+     * kept apart from the admin so that who changes the platform and who checks it are not one person.
+     */
+    AUDITOR
 }

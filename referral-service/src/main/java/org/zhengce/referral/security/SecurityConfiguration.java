@@ -82,6 +82,11 @@ class SecurityConfiguration {
                         .pathMatchers(
                                 HttpMethod.POST, "/complaints", "/complaints/*/acknowledge", "/complaints/*/resolve")
                         .authenticated()
+                        // the audit trail: the audit feature decides (auditor, supervisor of the area) so that a
+                        // refusal is
+                        // audited with its rule too
+                        .pathMatchers(HttpMethod.GET, "/audit")
+                        .authenticated()
                         .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
                         // organisations read it too: their referrals name its items
