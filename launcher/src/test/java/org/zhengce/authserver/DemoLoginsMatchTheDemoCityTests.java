@@ -61,6 +61,11 @@ class DemoLoginsMatchTheDemoCityTests {
                 .filteredOn(user -> user.roles().contains("PLATFORM_ADMIN"))
                 .extracting(DemoUser::id, DemoUser::jurisdictions)
                 .containsExactly(tuple("admin", List.of("1101")));
+        // the auditor reads the audit trail and is not the admin (referral refuses the admin its reads)
+        assertThat(logins)
+                .filteredOn(user -> user.roles().contains("AUDITOR"))
+                .extracting(DemoUser::id, DemoUser::roles)
+                .containsExactly(tuple("auditor", List.of("AUDITOR")));
     }
 
     @SuppressWarnings("unchecked")
