@@ -100,7 +100,12 @@ class SecurityConfiguration {
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
                         .pathMatchers(
-                                "/departments/me", "/events", "/submissions", "/submissions/**", "/rejected-events")
+                                "/departments/me",
+                                "/events",
+                                "/events/dry-run",
+                                "/submissions",
+                                "/submissions/**",
+                                "/rejected-events")
                         .hasAuthority(DepartmentPrincipal.AUTHORITY)
                         .anyExchange()
                         .denyAll())
