@@ -97,6 +97,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(StatelessChains.DOCUMENTATION)
                         .permitAll()
+                        // the pages of the event types belong with the OpenAPI document, public like it
+                        .pathMatchers("/event-types", "/event-types/*")
+                        .permitAll()
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
                         .pathMatchers(
