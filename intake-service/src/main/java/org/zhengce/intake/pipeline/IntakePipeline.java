@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -202,6 +203,118 @@ public class IntakePipeline {
                             Duration.ofNanos(System.nanoTime() - started));
                     return answer;
                 }));
+    }
+
+    /**
+     * A dry run: every submission's outcome as {@link #receive} would give it, in order, with the same rules, the same
+     * admission against where households are registered, the same pseudonymisation and record serialisation (so a
+     * field a real run masks is named, and an event a real run could not prepare fails here too) and the ledger read
+     * for re-sends; but nothing is kept: no ledger row, no registration, no rejection, no record on Kafka, no dead
+     * letter, no metric. A valid event is {@link Outcome.Valid} (no platform event id); a rejection or conflict has
+     * no rejection id. A registration earlier in the same batch counts for the events after it, as in a real run.
+     */
+    public Mono<List<Outcome>> tryOut(Department sender, List<Submission> batch) {
+        return Registrations.of(batch, pseudonymisation, registrationLookups)
+                .flatMap(registrations -> tryOut(sender, batch, registrations));
+    }
+
+    private Mono<List<Outcome>> tryOut(Department sender, List<Submission> batch, Registrations registrations) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Outcome[] outcomes = new Outcome[batch.size()];
+        Map<String, Prepared> firsts = new LinkedHashMap<>();
+        List<Prepared> repeats = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Submission submission = batch.get(i);
+            ReadEvent read = submission.read();
+            List<Violation> violations = check(sender, read, registrations);
+            if (!violations.isEmpty()) {
+                outcomes[i] = notKept(submission, read.eventId(), read.eventType(), violations);
+                continue;
+            }
+            DepartmentEvent event = java.util.Objects.requireNonNull(read.event());
+            Prepared prepared;
+            try {
+                prepared = prepare(i, submission, event, String.valueOf(read.eventType()), now);
+            } catch (RuntimeException e) {
+                outcomes[i] = Failures.isTransient(e)
+                        ? new Outcome.Unavailable(
+                                submission.sourceRef(), masked(event.getEventId()), masked(Failures.reason(e)))
+                        : notKept(
+                                submission,
+                                event.getEventId(),
+                                read.eventType(),
+                                List.of(new Violation("", ValidationRule.FORMAT, String.valueOf(e.getMessage()))));
+                continue;
+            }
+            if (firsts.putIfAbsent(prepared.eventId(), prepared) != null) {
+                repeats.add(prepared);
+            } else {
+                // in memory only: the events after it in this batch are admitted as a real run would admit them
+                registrations.accept(event);
+            }
+        }
+        List<String> eventIds = List.copyOf(firsts.keySet());
+        return ledger.find(sender.code(), eventIds).map(found -> {
+            for (Prepared p : firsts.values()) {
+                EventLedger.Existing existing = found.get(p.eventId());
+                outcomes[p.index()] = existing == null ? valid(p) : againstLedgerUnkept(p, existing);
+            }
+            for (Prepared repeat : repeats) {
+                Prepared first = Objects.requireNonNull(firsts.get(repeat.eventId()));
+                Outcome firstOutcome = outcomes[first.index()];
+                outcomes[repeat.index()] = EventDigests.same(first.digest(), repeat.digest())
+                        ? repeatUnkept(repeat, firstOutcome)
+                        : new Outcome.Conflict(
+                                repeat.submission().sourceRef(),
+                                repeat.eventId(),
+                                first.entry().platformEventId(),
+                                firstOutcome instanceof Outcome.Duplicate d ? d.acceptedAt() : null,
+                                null);
+            }
+            return List.of(outcomes);
+        });
+    }
+
+    private static Outcome.Valid valid(Prepared p) {
+        return new Outcome.Valid(p.submission().sourceRef(), p.eventId(), p.maskedFields());
+    }
+
+    /** What a re-send of an event already in the ledger would be answered, keeping nothing. */
+    private Outcome againstLedgerUnkept(Prepared p, EventLedger.Existing existing) {
+        String ref = p.submission().sourceRef();
+        if (!digests.matches(p.digest(), existing.digestKeyId(), existing.digest())) {
+            return new Outcome.Conflict(ref, p.eventId(), existing.platformEventId(), existing.acceptedAt(), null);
+        }
+        if (!existing.published()) {
+            return new Outcome.Pending(ref, p.eventId(), existing.platformEventId(), p.maskedFields());
+        }
+        return new Outcome.Duplicate(
+                ref, p.eventId(), existing.platformEventId(), existing.acceptedAt(), p.maskedFields());
+    }
+
+    /**
+     * A second event with the same id and payload in one dry run: answered as its first (valid again, since nothing
+     * was accepted for it to duplicate; a duplicate or pending of the ledger's event as the first is).
+     */
+    private static Outcome repeatUnkept(Prepared repeat, Outcome first) {
+        String ref = repeat.submission().sourceRef();
+        if (first instanceof Outcome.Duplicate d) {
+            return new Outcome.Duplicate(ref, d.eventId(), d.platformEventId(), d.acceptedAt(), d.maskedFields());
+        }
+        if (first instanceof Outcome.Pending p) {
+            return new Outcome.Pending(ref, p.eventId(), p.platformEventId(), p.maskedFields());
+        }
+        if (first instanceof Outcome.Conflict c) {
+            return new Outcome.Conflict(ref, c.eventId(), c.platformEventId(), c.acceptedAt(), null);
+        }
+        return valid(repeat);
+    }
+
+    /** A rejection as a real run would answer it, with its identity numbers masked, and no rejection kept. */
+    private static Outcome.Rejected notKept(
+            Submission submission, @Nullable String eventId, @Nullable String eventType, List<Violation> violations) {
+        return new Outcome.Rejected(
+                submission.sourceRef(), eventId == null ? null : masked(eventId), eventType, violations, null);
     }
 
     /**

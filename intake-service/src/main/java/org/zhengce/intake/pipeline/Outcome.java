@@ -17,7 +17,8 @@ public sealed interface Outcome {
     @Nullable
     String eventId();
 
-    /** The stable lower-case status: accepted, duplicate, rejected, conflict, pending or unavailable. */
+    /** The stable lower-case status: accepted, duplicate, rejected, conflict, pending or unavailable
+     * (valid in a dry run). */
     String status();
 
     /**
@@ -62,15 +63,31 @@ public sealed interface Outcome {
     }
 
     /**
+     * Would be accepted, in a dry run ({@link IntakePipeline#tryOut}): nothing was published or kept, so there is no
+     * platform event id. {@code maskedFields} as {@link Accepted}'s.
+     */
+    record Valid(String sourceRef, String eventId, List<String> maskedFields) implements Outcome {
+
+        public Valid {
+            maskedFields = List.copyOf(maskedFields);
+        }
+
+        @Override
+        public String status() {
+            return "valid";
+        }
+    }
+
+    /**
      * Not accepted, for every reason at once; kept in the rejected-event store (and on the dead-letter topic) as
-     * {@code rejectionId}.
+     * {@code rejectionId}, which is null in a dry run (nothing kept).
      */
     record Rejected(
             String sourceRef,
             @Nullable String eventId,
             @Nullable String eventType,
             List<Violation> violations,
-            UUID rejectionId)
+            @Nullable UUID rejectionId)
             implements Outcome {
 
         public Rejected {
@@ -103,15 +120,16 @@ public sealed interface Outcome {
 
     /**
      * The same (department, eventId) was accepted before with a different payload, as {@code platformEventId} at
-     * {@code acceptedAt} (null while that one is not yet confirmed); this one is kept as {@code rejectionId}. No
-     * digest is shown.
+     * {@code acceptedAt} (null while that one is not yet confirmed); this one is kept as {@code rejectionId} (null in a
+     * dry run: nothing kept). No digest is shown.
      */
     record Conflict(
             String sourceRef,
             String eventId,
             UUID platformEventId,
             @Nullable Instant acceptedAt,
-            UUID rejectionId) implements Outcome {
+            @Nullable UUID rejectionId)
+            implements Outcome {
         @Override
         public String status() {
             return "conflict";

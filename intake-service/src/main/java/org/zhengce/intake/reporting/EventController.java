@@ -138,14 +138,92 @@ class EventController {
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> report(
             @AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
-        Department department = principal.department();
+        return one(principal.department(), request, pipeline::receive, false);
+    }
+
+    @Operation(
+            operationId = "tryEvent",
+            summary = "Try one event, or an NDJSON stream, without sending it (a dry run)",
+            description = "Answers exactly as POST /events would (the same rules and rule names, the same limits,"
+                    + " authentication and rate limits, the same 400, 403, 409, 413 and 429 answers, identity"
+                    + " numbers masked the same way), but keeps nothing: no ledger row, no registration, no"
+                    + " rejection, no record on household.events, no dead letter. A valid event answers 200 with"
+                    + " status valid and no platformEventId (it was not accepted); a rejection or conflict has no"
+                    + " rejectionId. An eventId already accepted answers duplicate (or conflict) as a re-send would."
+                    + " NDJSON: one result per non-blank line, as POST /events.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                                        schema = @Schema(type = "string"))
+                            }),
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "valid (would be accepted), or a duplicate of an accepted event; NDJSON: one"
+                                + " result per line",
+                        content = @Content(schema = @Schema(implementation = EventResult.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "invalid: every violation (nothing kept)",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "department disabled, or type not allowed",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "same eventId accepted with another payload",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "413",
+                        description = "body over the size limit (rule size.event)",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                @ApiResponse(
+                        responseCode = "429",
+                        description = "over the rate limit; see Retry-After",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            })
+    @PostMapping(path = "/events/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Object>> tryOut(
+            @AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
+        return one(principal.department(), request, pipeline::tryOut, true);
+    }
+
+    /** Documented with {@link #tryOut}. */
+    @Operation(hidden = true)
+    @PostMapping(
+            path = "/events/dry-run",
+            consumes = MediaType.APPLICATION_NDJSON_VALUE,
+            produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<EventResult> tryOutStream(@AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
+        return stream(principal.department(), request, pipeline::tryOut);
+    }
+
+    /** Runs a batch through the pipeline: for real ({@link IntakePipeline#receive}) or as a dry run. */
+    @FunctionalInterface
+    interface Run {
+        Mono<List<Outcome>> apply(Department sender, List<Submission> batch);
+    }
+
+    /**
+     * One event through {@code run}, answered as {@link #answer} says; in a dry run a valid event or a duplicate is
+     * 200 (nothing was accepted), every other answer as for real.
+     */
+    private Mono<ResponseEntity<Object>> one(
+            Department department, ServerHttpRequest request, Run run, boolean dryRun) {
         limits.enter(department);
         return BoundedBody.read(request.getBody(), (int) settings.maxEventSize().toBytes(), limitSettings.readTimeout())
                 .zipWith(traces.current().map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(read -> pipeline.receive(
+                .flatMap(read -> run.apply(
                         department,
                         List.of(submission(read.getT1()).traced(read.getT2().orElse(null)))))
-                .map(outcomes -> answer(department, outcomes.get(0), request))
+                .map(outcomes -> answer(department, outcomes.get(0), request, dryRun))
                 .doFinally(signal -> limits.leave(department));
     }
 
@@ -156,7 +234,10 @@ class EventController {
             consumes = MediaType.APPLICATION_NDJSON_VALUE,
             produces = MediaType.APPLICATION_NDJSON_VALUE)
     Flux<EventResult> reportStream(@AuthenticationPrincipal DepartmentPrincipal principal, ServerHttpRequest request) {
-        Department department = principal.department();
+        return stream(principal.department(), request, pipeline::receive);
+    }
+
+    private Flux<EventResult> stream(Department department, ServerHttpRequest request, Run run) {
         limits.enter(department);
         int limit = settings.maxEventsPerStream();
         Flux<Tuple2<Long, NdjsonLines.Line>> lines = NdjsonLines.split(
@@ -176,7 +257,7 @@ class EventController {
                             .filter(line -> line.getT1() < limit)
                             .map(line -> line.getT2())
                             .toList();
-                    Flux<EventResult> results = within.isEmpty() ? Flux.empty() : processBatch(department, within);
+                    Flux<EventResult> results = within.isEmpty() ? Flux.empty() : processBatch(department, within, run);
                     return batch.get(batch.size() - 1).getT1() < limit
                             ? results
                             : results.concatWith(Mono.just(EventResult.streamLimit(
@@ -198,19 +279,19 @@ class EventController {
         return new Submission(Channel.HTTP, "request", read, PayloadFormat.JSON, body.bytes());
     }
 
-    private Flux<EventResult> processBatch(Department department, List<NdjsonLines.Line> lines) {
+    private Flux<EventResult> processBatch(Department department, List<NdjsonLines.Line> lines, Run run) {
         return traces.current()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMapMany(trace -> processBatch(department, lines, trace.orElse(null)));
+                .flatMapMany(trace -> processBatch(department, lines, trace.orElse(null), run));
     }
 
     private Flux<EventResult> processBatch(
-            Department department, List<NdjsonLines.Line> lines, @Nullable String traceparent) {
+            Department department, List<NdjsonLines.Line> lines, @Nullable String traceparent, Run run) {
         List<Submission> submissions =
                 lines.stream().map(line -> submission(line).traced(traceparent)).toList();
         return limits.throttle(department, submissions.size())
-                .then(pipeline.receive(department, submissions))
+                .then(run.apply(department, submissions))
                 .flatMapIterable(outcomes -> {
                     java.util.ArrayList<EventResult> results = new java.util.ArrayList<>(outcomes.size());
                     for (int i = 0; i < outcomes.size(); i++) {
@@ -239,8 +320,12 @@ class EventController {
     }
 
     /** A single event's answer: the result for accepted and duplicate, a problem otherwise. */
-    private ResponseEntity<Object> answer(Department department, Outcome outcome, ServerHttpRequest request) {
+    private ResponseEntity<Object> answer(
+            Department department, Outcome outcome, ServerHttpRequest request, boolean dryRun) {
         EventResult result = EventResult.of(null, outcome);
+        if (outcome instanceof Outcome.Valid || (dryRun && outcome instanceof Outcome.Duplicate)) {
+            return ResponseEntity.ok(result);
+        }
         if (outcome instanceof Outcome.Accepted || outcome instanceof Outcome.Duplicate) {
             return ResponseEntity.accepted().body(result);
         }
@@ -265,7 +350,7 @@ class EventController {
                             HttpStatus.CONFLICT,
                             "Conflicting duplicate",
                             "event " + c.eventId() + " of " + department.code() + " was " + c.explanation()
-                                    + "; this payload is kept as rejection " + c.rejectionId(),
+                                    + keptAs("; this payload is kept", c.rejectionId()),
                             result,
                             request));
         }
@@ -275,8 +360,8 @@ class EventController {
                     .body(problem(
                             HttpStatus.CONTENT_TOO_LARGE,
                             "Body too large",
-                            "event larger than " + settings.maxEventSize() + "; its first bytes are kept sealed as"
-                                    + " rejection " + r.rejectionId()
+                            "event larger than " + settings.maxEventSize()
+                                    + keptAs("; its first bytes are kept sealed", r.rejectionId())
                                     + "; send a larger batch as NDJSON or a CSV file",
                             result,
                             request));
@@ -300,6 +385,11 @@ class EventController {
                                         .collect(java.util.stream.Collectors.joining("; ")),
                         result,
                         request));
+    }
+
+    /** Where a refused payload is kept: "… kept as rejection …", or, in a dry run, that nothing was kept. */
+    private static String keptAs(String what, java.util.@Nullable UUID rejectionId) {
+        return rejectionId == null ? " (a dry run: nothing was kept)" : what + " as rejection " + rejectionId;
     }
 
     private static ProblemDetail problem(

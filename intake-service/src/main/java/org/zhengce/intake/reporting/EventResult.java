@@ -12,7 +12,8 @@ import org.zhengce.intake.validation.Violation;
  * The answer for one event: one per NDJSON line, per CSV row, or the body of a single event's answer.
  *
  * @param line the NDJSON line or CSV row number, when the event came in one
- * @param status accepted, duplicate, rejected, conflict or pending
+ * @param status accepted, duplicate, rejected, conflict or pending; valid in a dry run (would be accepted, nothing
+ *     kept: no platform event id, no rejection id)
  * @param platformEventId the platform's id of an accepted (or duplicate, or pending) event: the same on every re-send;
  * @param rejectionId the kept rejection, to look at or replay
  * @param platformEventId for a conflict: the platform event accepted first with this eventId; {@code acceptedAt} when
@@ -67,6 +68,9 @@ public record EventResult(
                     null,
                     null,
                     masked(d.maskedFields()));
+        }
+        if (outcome instanceof Outcome.Valid v) {
+            return new EventResult(line, v.eventId(), v.status(), null, null, null, null, masked(v.maskedFields()));
         }
         if (outcome instanceof Outcome.Pending p) {
             return new EventResult(

@@ -47,7 +47,11 @@ class OpenApiDocumentation {
                             + " the data standard (all errors at once), identity numbers are pseudonymised before"
                             + " anything leaves intake, and a re-send of the same (department, eventId) gets the"
                             + " same answer. Limits: 1 MB per JSON event, 100,000 events per NDJSON stream,"
-                            + " 512 MB per CSV file, each department's rate limit (429 with Retry-After)."));
+                            + " 512 MB per CSV file, each department's rate limit (429 with Retry-After)."
+                            + " Each event type's fields, the rules intake checks on them and a valid example:"
+                            + " [/event-types](/event-types) (one page each, /event-types/{type}, generated from the"
+                            + " schemas and the validator). Try an event or a file without sending it:"
+                            + " POST /events/dry-run, POST /submissions/dry-run."));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             components.addSecuritySchemes(
                     API_KEY,

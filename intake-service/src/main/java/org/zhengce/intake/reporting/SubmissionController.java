@@ -106,24 +106,11 @@ class SubmissionController {
                     String fileName,
             ServerHttpRequest request) {
         Department department = principal.department();
-        MediaType contentType = request.getHeaders().getContentType();
-        Charset charset = contentType == null || contentType.getCharset() == null
-                ? StandardCharsets.UTF_8
-                : contentType.getCharset();
+        Charset charset = charsetOf(request);
         long max = settings.maxFileSize().toBytes();
-        if (request.getHeaders().getContentLength() > max) {
-            return Mono.error(new DataBufferLimitException("file larger than " + settings.maxFileSize()));
-        }
-        if (!EventTypes.names().contains(type)) {
-            return Mono.error(new SubmissionRefusedException(
-                    HttpStatus.BAD_REQUEST,
-                    "Unknown event type",
-                    "unknown event type '" + type + "'; the data standard has " + EventTypes.names(),
-                    null));
-        }
-        if (DepartmentPermissions.mayReport(department, type) instanceof Permission.Refused refused) {
-            return Mono.error(new SubmissionRefusedException(
-                    HttpStatus.FORBIDDEN, "Event type not allowed", refused.reason(), null));
+        RuntimeException refused = refusal(department, request, type);
+        if (refused != null) {
+            return Mono.error(refused);
         }
         limits.enter(department);
         UUID id = UUID.randomUUID();
@@ -156,12 +143,65 @@ class SubmissionController {
                                                         encodingError.get(),
                                                         id)))
                                         : store.open(opened)
-                                                .then(rows(department, id, file, charset, type))
+                                                .then(results(
+                                                                department,
+                                                                "submission " + id,
+                                                                file,
+                                                                charset,
+                                                                type,
+                                                                pipeline::receive)
+                                                        .concatMap(results -> store.addRows(id, results))
+                                                        .then())
                                                 .then(store.close(id, "COMPLETED", null, clock.instant()))
                                                 .then(store.find(department.code(), id))),
                         SubmissionController::delete)
                 .map(report ->
                         ResponseEntity.created(URI.create("/submissions/" + id)).body(report))
+                .doFinally(signal -> limits.leave(department));
+    }
+
+    @Operation(
+            operationId = "trySubmission",
+            summary = "Try a CSV file without sending it (a dry run)",
+            description = "The file as POST /submissions takes it (the same columns, encodings, rules and rule names,"
+                    + " limits, authentication and rate limits; the same 400 for a wrong encoding or an unknown type,"
+                    + " 403 for a type the department may not report, 413 above the size limit, 429 over the limit of"
+                    + " requests at once), answered at once with each row's result as NDJSON, in row order, the"
+                    + " shape of /submissions/{id}/rows: status valid for a row that would be accepted (no"
+                    + " platformEventId), rejected with every violation (no rejectionId), duplicate or conflict for an"
+                    + " eventId already accepted. Nothing is kept: no submission report, no ledger row, no"
+                    + " registration, no rejection, no record on household.events, no dead letter.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = "text/csv",
+                                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @PostMapping(path = "/submissions/dry-run", consumes = "text/csv", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<EventResult> tryOut(
+            @AuthenticationPrincipal DepartmentPrincipal principal,
+            @Parameter(description = "the event type of every row, e.g. HospitalDischarged") @RequestParam String type,
+            ServerHttpRequest request) {
+        Department department = principal.department();
+        Charset charset = charsetOf(request);
+        long max = settings.maxFileSize().toBytes();
+        RuntimeException refused = refusal(department, request, type);
+        if (refused != null) {
+            return Flux.error(refused);
+        }
+        limits.enter(department);
+        return Flux.using(
+                        () -> Files.createTempFile("intake-dry-run-", ".csv"),
+                        file -> receive(request, file, max, limitSettings.readTimeout())
+                                .then(Mono.fromCallable(() -> CsvEvents.encodingError(file, charset))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .flatMapMany(encodingError -> encodingError.isPresent()
+                                        ? Flux.<EventResult>error(new SubmissionRefusedException(
+                                                HttpStatus.BAD_REQUEST, "Wrong encoding", encodingError.get(), null))
+                                        : results(department, "dry run", file, charset, type, pipeline::tryOut)
+                                                .concatMapIterable(results -> results)),
+                        SubmissionController::delete)
                 .doFinally(signal -> limits.leave(department));
     }
 
@@ -190,7 +230,9 @@ class SubmissionController {
                 file);
     }
 
-    private Mono<Void> rows(Department department, UUID id, Path file, Charset charset, String type) {
+    /** Each batch's results, in row order, run for real or as a dry run. */
+    private Flux<List<EventResult>> results(
+            Department department, String source, Path file, Charset charset, String type, EventController.Run run) {
         Flux<CsvEvents.CsvRow> read = Flux.using(
                         () -> CsvEvents.rows(
                                 file,
@@ -212,23 +254,48 @@ class SubmissionController {
                     for (CsvEvents.CsvRow row : batch) {
                         submissions.add(new Submission(
                                 Channel.CSV,
-                                "submission " + id + " row " + row.rowNumber(),
+                                source + " row " + row.rowNumber(),
                                 row.event(),
                                 PayloadFormat.JSON_TEXT,
                                 row.source()));
                     }
                     return limits.throttle(department, batch.size())
-                            .then(pipeline.receive(department, submissions))
-                            .flatMap(outcomes -> {
+                            .then(run.apply(department, submissions))
+                            .map(outcomes -> {
                                 List<EventResult> results = new ArrayList<>(outcomes.size());
                                 for (int i = 0; i < outcomes.size(); i++) {
                                     Outcome outcome = outcomes.get(i);
                                     results.add(EventResult.of(batch.get(i).rowNumber(), outcome));
                                 }
-                                return store.addRows(id, results);
+                                return results;
                             });
-                })
-                .then();
+                });
+    }
+
+    private static Charset charsetOf(ServerHttpRequest request) {
+        MediaType contentType = request.getHeaders().getContentType();
+        return contentType == null || contentType.getCharset() == null
+                ? StandardCharsets.UTF_8
+                : contentType.getCharset();
+    }
+
+    /** Why a file is refused before it is read (413, 400 unknown type, 403 type not allowed), or null. */
+    private @Nullable RuntimeException refusal(Department department, ServerHttpRequest request, String type) {
+        if (request.getHeaders().getContentLength() > settings.maxFileSize().toBytes()) {
+            return new DataBufferLimitException("file larger than " + settings.maxFileSize());
+        }
+        if (!EventTypes.names().contains(type)) {
+            return new SubmissionRefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown event type",
+                    "unknown event type '" + type + "'; the data standard has " + EventTypes.names(),
+                    null);
+        }
+        if (DepartmentPermissions.mayReport(department, type) instanceof Permission.Refused refused) {
+            return new SubmissionRefusedException(
+                    HttpStatus.FORBIDDEN, "Event type not allowed", refused.reason(), null);
+        }
+        return null;
     }
 
     private static void delete(Path file) {

@@ -97,10 +97,18 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(StatelessChains.DOCUMENTATION)
                         .permitAll()
+                        // the pages of the event types belong with the OpenAPI document, public like it
+                        .pathMatchers("/event-types", "/event-types/*")
+                        .permitAll()
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
                         .pathMatchers(
-                                "/departments/me", "/events", "/submissions", "/submissions/**", "/rejected-events")
+                                "/departments/me",
+                                "/events",
+                                "/events/dry-run",
+                                "/submissions",
+                                "/submissions/**",
+                                "/rejected-events")
                         .hasAuthority(DepartmentPrincipal.AUTHORITY)
                         .anyExchange()
                         .denyAll())

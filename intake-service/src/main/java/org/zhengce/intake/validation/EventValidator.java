@@ -65,14 +65,12 @@ public final class EventValidator {
      */
     private static final Instant EARLIEST_TIME = Instant.parse("1900-01-01T00:00:00Z");
 
-    private static final String RESIDENT_IDENTITY =
-            ResidentIdentity.getClassSchema().getFullName();
+    static final String RESIDENT_IDENTITY = ResidentIdentity.getClassSchema().getFullName();
     private static final Pattern COMMUNITY_CODE = Pattern.compile("[0-9]{12}");
     private static final String UNKNOWN_SYMBOL = "UNKNOWN";
     private static final int MAX_OFFENDING_VALUE = 100;
     /** Planned dates that may lie ahead, as record name + "." + field name. */
-    private static final Set<String> FUTURE_DATES_ALLOWED =
-            Set.of("AssistanceGranted.startDate", "AssistanceGranted.endDate");
+    static final Set<String> FUTURE_DATES_ALLOWED = Set.of("AssistanceGranted.startDate", "AssistanceGranted.endDate");
 
     /**
      * Enum fields whose default symbol (UNKNOWN) is not accepted, as record name + "." + field name. Elsewhere the
@@ -82,7 +80,36 @@ public final class EventValidator {
     private static final Set<String> DEFAULT_SYMBOL_NOT_ALLOWED = Set.of("Member.sex");
 
     /** Published identifiers used as keys: an identity number in one would leak, and masking it would break the key. */
-    private static final Set<String> KEYS = Set.of("DepartmentEvent.eventId", "HouseholdNumber.value");
+    static final Set<String> KEYS = Set.of("DepartmentEvent.eventId", "HouseholdNumber.value");
+
+    /**
+     * The per-fact rules of {@link Check#fact}, by event type and the field path each names: what the event type's
+     * page lists ({@link RuleCatalogue}). Kept beside the checks; {@code RuleCatalogueTest} breaks each on its
+     * type's example and fails on a violation the catalogue does not name.
+     */
+    static final Map<String, Map<String, List<ValidationRule>>> FACT_RULES = Map.of(
+            "HouseholdRegistered", household(),
+            "HouseholdChanged", household(),
+            "MemberJoined", Map.of("subject", List.of(ValidationRule.SUBJECT_KIND)),
+            "MemberLeft", Map.of("subject", List.of(ValidationRule.SUBJECT_KIND)),
+            "EconomicCheckDone", Map.of("subject", List.of(ValidationRule.SUBJECT_KIND)),
+            "AssistanceGranted",
+                    Map.of(
+                            "fact.monthlyAmountFen", List.of(ValidationRule.REQUIRED),
+                            "fact.endDate", List.of(ValidationRule.DATE_ORDER)),
+            "MedicalExpenseSettled", Map.of("fact.outOfPocketFen", List.of(ValidationRule.AMOUNT_ORDER)),
+            "DisabilityCertified", Map.of("fact.grade", List.of(ValidationRule.OUT_OF_RANGE)));
+
+    private static Map<String, List<ValidationRule>> household() {
+        Map<String, List<ValidationRule>> rules = new java.util.LinkedHashMap<>();
+        rules.put("subject", List.of(ValidationRule.SUBJECT_KIND));
+        rules.put("communityCode", List.of(ValidationRule.COMMUNITY_CODE_MISMATCH));
+        rules.put("fact.members", List.of(ValidationRule.REQUIRED, ValidationRule.HOUSEHOLD_HEAD));
+        rules.put("fact.members[].identity.identityNumber", List.of(ValidationRule.DUPLICATE_MEMBER));
+        rules.put("fact.members[].birthDate", List.of(ValidationRule.BIRTH_DATE_MISMATCH));
+        rules.put("fact.members[].sex", List.of(ValidationRule.SEX_MISMATCH));
+        return java.util.Collections.unmodifiableMap(rules);
+    }
 
     private final Clock clock;
     private final CommunityDirectory communities;
