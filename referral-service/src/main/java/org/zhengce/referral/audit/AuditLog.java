@@ -46,17 +46,7 @@ public class AuditLog {
             @Nullable String communityCode,
             boolean allowed,
             @Nullable String detail) {
-        return trail.append(new AuditRecord(
-                clock.instant(),
-                caller.userId(),
-                caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.jurisdictions(),
-                action.name(),
-                CASE,
-                caseId == null ? null : caseId.toString(),
-                communityCode,
-                allowed,
-                detail));
+        return byCaller(caller, action, CASE, caseId, communityCode, allowed, detail);
     }
 
     /**
@@ -64,17 +54,7 @@ public class AuditLog {
      * opening a case, a department's decision closing it); joins the caller's transaction.
      */
     public Mono<Void> recordSystem(String component, UUID caseId, String communityCode, String detail) {
-        return trail.append(new AuditRecord(
-                clock.instant(),
-                AuditRecord.system(component),
-                List.of(),
-                List.of(),
-                AuditAction.SYSTEM_CHANGE.name(),
-                CASE,
-                caseId.toString(),
-                communityCode,
-                true,
-                detail));
+        return bySystem(component, CASE, caseId, communityCode, detail);
     }
 
     /**
@@ -88,32 +68,12 @@ public class AuditLog {
             @Nullable String communityCode,
             boolean allowed,
             @Nullable String detail) {
-        return trail.append(new AuditRecord(
-                clock.instant(),
-                caller.userId(),
-                caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.jurisdictions(),
-                action.name(),
-                COMPLAINT,
-                complaintId == null ? null : complaintId.toString(),
-                communityCode,
-                allowed,
-                detail));
+        return byCaller(caller, action, COMPLAINT, complaintId, communityCode, allowed, detail);
     }
 
     /** Records a change the platform made to a complaint by itself (a missed deadline escalated it). */
     public Mono<Void> recordComplaintSystem(String component, UUID complaintId, String communityCode, String detail) {
-        return trail.append(new AuditRecord(
-                clock.instant(),
-                AuditRecord.system(component),
-                List.of(),
-                List.of(),
-                AuditAction.SYSTEM_CHANGE.name(),
-                COMPLAINT,
-                complaintId.toString(),
-                communityCode,
-                true,
-                detail));
+        return bySystem(component, COMPLAINT, complaintId, communityCode, detail);
     }
 
     /**
@@ -121,17 +81,43 @@ public class AuditLog {
      * identity numbers masked) and the case asked about, if any; a reader's area is kept as their jurisdictions.
      */
     Mono<Void> recordTrailRead(Caller<Role> caller, @Nullable UUID caseId, boolean allowed, String detail) {
+        return byCaller(
+                caller, AuditAction.READ, AUDIT_TRAIL, caseId, null, allowed, IdentityNumbers.maskAllIn(detail));
+    }
+
+    private Mono<Void> byCaller(
+            Caller<Role> caller,
+            AuditAction action,
+            String subject,
+            @Nullable UUID subjectId,
+            @Nullable String communityCode,
+            boolean allowed,
+            @Nullable String detail) {
         return trail.append(new AuditRecord(
                 clock.instant(),
                 caller.userId(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
                 caller.jurisdictions(),
-                AuditAction.READ.name(),
-                AUDIT_TRAIL,
-                caseId == null ? null : caseId.toString(),
-                null,
+                action.name(),
+                subject,
+                subjectId == null ? null : subjectId.toString(),
+                communityCode,
                 allowed,
-                IdentityNumbers.maskAllIn(detail)));
+                detail));
+    }
+
+    private Mono<Void> bySystem(String component, String subject, UUID subjectId, String communityCode, String detail) {
+        return trail.append(new AuditRecord(
+                clock.instant(),
+                AuditRecord.system(component),
+                List.of(),
+                List.of(),
+                AuditAction.SYSTEM_CHANGE.name(),
+                subject,
+                subjectId.toString(),
+                communityCode,
+                true,
+                detail));
     }
 
     /** The entries about complaint {@code complaintId}, oldest first ({@link AuditEntry#caseId()} is null). */
