@@ -31,7 +31,7 @@ import org.zhengce.schemas.catalogue.TopicCatalogue;
  *   <li>A dead-letter lane's writer that reads the lane's source (not a department's topic: intake replays those from
  *       its sealed store) writes the source too: the dead-letter replay publishes a record back where it was read.
  *   <li>Kafka Streams purges what it has consumed from its repartition topics (Delete).
- *   <li>A service's consumer groups (the {@code group-id}, each binding's {@code group}, the Streams
+ *   <li>A service's consumer groups (the {@code group-id}, its own {@code <service>.topics.group}, each binding's {@code group}, the Streams
  *       {@code application-id}) and, for an exactly-once Streams application or a {@code transaction-id-prefix},
  *       its transactional ids (prefixed: one per thread or producer).
  *   <li>A department writes its own {@code dept.<code>.events} and reads only the topics the catalogue gives it,
@@ -197,6 +197,8 @@ final class KafkaAccess {
         SortedSet<String> groups = new TreeSet<>();
         SortedSet<String> prefixes = new TreeSet<>();
         text(yaml, "spring", "kafka", "consumer", "group-id").ifPresent(groups::add);
+        // a @KafkaListener's group named in the service's own settings (intake.topics.group)
+        text(yaml, service.replace("-service", ""), "topics", "group").ifPresent(groups::add);
         text(yaml, "spring", "kafka", "producer", "transaction-id-prefix").ifPresent(prefixes::add);
         Optional<String> applicationId = text(yaml, "spring", "kafka", "streams", "application-id");
         applicationId.ifPresent(groups::add);

@@ -58,9 +58,9 @@ class DepartmentTopicListener {
 
     @KafkaListener(
             id = "intake-department-topics",
-            // named here, not as spring.kafka.consumer.group-id: the Spring Cloud Stream binder on the class path
-            // warns at every start that it ignores that setting for its own bindings
-            groupId = "intake-service",
+            // intake.topics.group, not spring.kafka.consumer.group-id: the Spring Cloud Stream binder on the class
+            // path warns at every start that it ignores that setting for its own bindings
+            groupId = "${intake.topics.group:intake-service}",
             topicPattern = TOPICS,
             batch = "true",
             autoStartup = "${intake.topics.consume:true}")
