@@ -109,20 +109,24 @@ export async function tip(storyToTip) {
 
 const tokens = new Map();
 
-/** A demo user's token (the development endpoint), for a step the test takes outside the browser. */
+/**
+ * A demo user's token (the development endpoint), for a step the test takes outside the browser. Kept until a few
+ * seconds before it expires: the suite runs the console with 20-second access tokens to prove it renews them.
+ */
 export async function token(user) {
-  if (!tokens.has(user)) {
-    const answer = await fetch(`${fixture.issuer}/dev/token`, {
-      method: 'POST',
-      headers: {
-        Authorization: 'Basic ' + Buffer.from(`${user}:${fixture.password}`).toString('base64'),
-        Accept: 'application/json',
-      },
-    });
-    assert.equal(answer.status, 200, `no token for ${user}`);
-    tokens.set(user, (await answer.json()).access_token);
-  }
-  return tokens.get(user);
+  const kept = tokens.get(user);
+  if (kept && kept.renewAt > Date.now()) return kept.token;
+  const answer = await fetch(`${fixture.issuer}/dev/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: 'Basic ' + Buffer.from(`${user}:${fixture.password}`).toString('base64'),
+      Accept: 'application/json',
+    },
+  });
+  assert.equal(answer.status, 200, `no token for ${user}`);
+  const { access_token: fresh, expires_in: seconds } = await answer.json();
+  tokens.set(user, { token: fresh, renewAt: Date.now() + Math.max(0, seconds - 5) * 1000 });
+  return fresh;
 }
 
 /** A call to a service as a user: { status, body, headers }. */
@@ -137,6 +141,10 @@ export async function api(user, method, url, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await answer.text();
+  if (answer.status === 401) {
+    // no test expects one: say why, so the failing assertion that follows can be read
+    console.log(`[e2e] 401 from ${method} ${url} as ${user}: ${answer.headers.get('www-authenticate')} ${text}`);
+  }
   return { status: answer.status, headers: answer.headers, body: text ? JSON.parse(text) : null };
 }
 

@@ -26,6 +26,10 @@ import org.slf4j.Marker;
  *       the answer and warns that it does not record it for a partition "no longer assigned" (it never was). The
  *       restore reads to the end offsets it asked for all the same. Other consumers' warnings, and the global
  *       consumers' other warnings, still show.
+ *   <li><b>The embedded broker's registration channel closed twice.</b> When the broker shuts down, its channel to
+ *       its own controller for registration ({@code NodeToControllerChannelManager ... name=registration}) is closed
+ *       by the registration manager and again by the broker, and the second close warns that the client "has already
+ *       been closed". Closing twice releases nothing twice; every other client's warning still shows.
  * </ul>
  */
 public final class BenignKafkaMessages extends TurboFilter {
@@ -35,6 +39,10 @@ public final class BenignKafkaMessages extends TurboFilter {
     private static final String OFFSET_FETCHER = "org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils";
     private static final String GLOBAL_CONSUMER = "-global-consumer,";
     private static final String UNRECORDED_STABLE_OFFSET = "Not updating last stable offset for partition";
+    private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+    private static final String REGISTRATION_CHANNEL = "NodeToControllerChannelManager";
+    private static final String REGISTRATION_CHANNEL_NAME = "name=registration]";
+    private static final String CLOSED_TWICE = "Attempting to close NetworkClient that has already been closed";
 
     @Override
     public FilterReply decide(
@@ -55,7 +63,14 @@ public final class BenignKafkaMessages extends TurboFilter {
                 && logger.getName().equals(OFFSET_FETCHER)
                 && format.contains(GLOBAL_CONSUMER)
                 && format.contains(UNRECORDED_STABLE_OFFSET);
-        return selfRegistrationBeforeActivation || globalStoresEndOffsets ? FilterReply.DENY : FilterReply.NEUTRAL;
+        boolean registrationChannelClosedTwice = level == Level.WARN
+                && logger.getName().equals(NETWORK_CLIENT)
+                && format.contains(REGISTRATION_CHANNEL)
+                && format.contains(REGISTRATION_CHANNEL_NAME)
+                && format.contains(CLOSED_TWICE);
+        return selfRegistrationBeforeActivation || globalStoresEndOffsets || registrationChannelClosedTwice
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
     }
 
     private static boolean causedByNotController(@Nullable Throwable t) {

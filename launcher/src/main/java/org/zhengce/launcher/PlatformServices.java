@@ -88,8 +88,12 @@ class PlatformServices implements SmartLifecycle {
         for (int i = 0; i < services.size(); i++) {
             Service service = services.get(i);
             long started = System.nanoTime();
-            ConfigurableApplicationContext context =
-                    service.application().get().run(arguments(service, ports.port(service.name())));
+            ConfigurableApplicationContext context;
+            try {
+                context = service.application().get().run(arguments(service, ports.port(service.name())));
+            } catch (RuntimeException notStarted) {
+                throw new IllegalStateException(service.name() + " did not start", notStarted);
+            }
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             running.add(new RunningService(service.name(), port, context));
             log.info("{} started on port {} in {} ms", service.name(), port, (System.nanoTime() - started) / 1_000_000);

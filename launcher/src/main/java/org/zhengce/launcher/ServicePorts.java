@@ -1,13 +1,10 @@
 package org.zhengce.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.zhengce.embedded.FreePorts;
 
 /**
  * The port of every service, chosen before anything starts: the authorisation server must know the console's
@@ -39,11 +36,8 @@ class ServicePorts {
         return "http://localhost:" + port(service);
     }
 
+    /** A port nothing listens on, outside the range outgoing connections take theirs from ({@link FreePorts}). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
-        }
+        return FreePorts.reserve();
     }
 }

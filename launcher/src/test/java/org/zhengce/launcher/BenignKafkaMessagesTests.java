@@ -63,6 +63,29 @@ class BenignKafkaMessagesTests {
     }
 
     @Test
+    void theBrokersRegistrationChannelClosedTwiceAtShutdownIsDropped() {
+        Logger networkClient = context.getLogger("org.apache.kafka.clients.NetworkClient");
+        String closedTwice = "[NodeToControllerChannelManager id=1 name=%s] Attempting to close NetworkClient that has"
+                + " already been closed.";
+
+        assertThat(filter.decide(null, networkClient, Level.WARN, closedTwice.formatted("registration"), null, null))
+                .isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, networkClient, Level.WARN, closedTwice.formatted("forwarding"), null, null))
+                .as("another channel")
+                .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(
+                        null,
+                        networkClient,
+                        Level.WARN,
+                        "[NodeToControllerChannelManager id=1 name=registration] Connection to node 1 could not be"
+                                + " established.",
+                        null,
+                        null))
+                .as("another warning of the same channel")
+                .isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
     void anyOtherFailureOfTheControllerStillShows() {
         assertThat(filter.decide(
                         null,

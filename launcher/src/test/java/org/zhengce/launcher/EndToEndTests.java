@@ -119,7 +119,7 @@ class EndToEndTests {
             "--launcher.demo-feed.enabled=true",
             "--launcher.demo-feed.households=120"
         };
-        platform = Launcher.application(args).run(args);
+        platform = LocalRun.start(args);
         // the feed's stories, as it builds them: the same seed, day and label
         LocalDate day = LocalDate.now(CHINA);
         stories = DemoCity.builder()

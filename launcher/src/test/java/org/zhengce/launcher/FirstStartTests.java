@@ -45,8 +45,7 @@ class FirstStartTests {
         String[] args = LocalRun.arguments(data);
 
         long scoresAtStop;
-        try (ConfigurableApplicationContext platform =
-                Launcher.application(args).run(args)) {
+        try (ConfigurableApplicationContext platform = LocalRun.start(args)) {
             LocalRun.awaitServicesUp(platform, http);
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             Awaitility.await("a case opened from the demo feed's stories")
@@ -59,8 +58,7 @@ class FirstStartTests {
         report("first start", firstStart);
 
         int restartFrom = output.getAll().length();
-        try (ConfigurableApplicationContext platform =
-                Launcher.application(args).run(args)) {
+        try (ConfigurableApplicationContext platform = LocalRun.start(args)) {
             LocalRun.awaitServicesUp(platform, http);
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             Awaitility.await("new scores after the restart")

@@ -53,8 +53,7 @@ class LauncherTests {
         String advisorToken;
         String signingKeyId;
 
-        try (ConfigurableApplicationContext platform =
-                Launcher.application(args).run(args)) {
+        try (ConfigurableApplicationContext platform = LocalRun.start(args)) {
             EmbeddedKafka kafka = platform.getBean(EmbeddedKafka.class);
             EmbeddedSchemaRegistry registry = platform.getBean(EmbeddedSchemaRegistry.class);
             EmbeddedDatabases databases = platform.getBean(EmbeddedDatabases.class);
@@ -194,7 +193,7 @@ class LauncherTests {
             signingKeyId = signingKeyId(auth);
         }
 
-        try (ConfigurableApplicationContext again = Launcher.application(args).run(args)) {
+        try (ConfigurableApplicationContext again = LocalRun.start(args)) {
             EmbeddedSchemaRegistry registry = again.getBean(EmbeddedSchemaRegistry.class);
             assertThat(topics(again.getBean(EmbeddedKafka.class))).containsAll(serviceTopics());
             HttpResponse<String> latest = get(registry.url() + "/subjects/" + subject + "/versions/latest");

@@ -3,7 +3,6 @@ package org.zhengce.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zhengce.embedded.FreePorts;
 
 /** The launcher's command line for a test, and the wait until every service it started is up. */
 final class LocalRun {
@@ -56,9 +56,26 @@ final class LocalRun {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    static int freePort() {
+        return FreePorts.reserve();
+    }
+
+    /**
+     * Starts the platform; when it does not start, the failure names every cause down to the first (Spring's
+     * "Failed to start bean" alone says nothing, and a test report's summary shows only the outermost message).
+     */
+    static ConfigurableApplicationContext start(String[] args) {
+        try {
+            return Launcher.application(args).run(args);
+        } catch (RuntimeException notStarted) {
+            StringBuilder causes = new StringBuilder("the platform did not start");
+            for (Throwable cause = notStarted; cause != null; cause = cause.getCause()) {
+                causes.append("\n  ")
+                        .append(cause.getClass().getSimpleName())
+                        .append(": ")
+                        .append(cause.getMessage());
+            }
+            throw new AssertionError(causes.toString(), notStarted);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.zhengce.faults.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhengce.authserver.AuthServerApplication;
 import org.zhengce.embedded.EmbeddedDatabases;
+import org.zhengce.embedded.FreePorts;
 import org.zhengce.launcher.LocalSecrets;
 import org.zhengce.launcher.ServiceProperties;
 import org.zhengce.registry.EmbeddedSchemaRegistry;
@@ -447,10 +446,6 @@ public final class Platform implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
-        }
+        return FreePorts.reserve();
     }
 }
