@@ -4,14 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.kit.failures.SetAside;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import org.zhengce.kit.sweeps.PeriodicSweep;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,9 +17,8 @@ import reactor.core.publisher.Mono;
  * transaction under its row lock, so two instances escalate it once; one that fails permanently is set aside.
  */
 @Component
-public class ComplaintWatch implements SmartLifecycle {
+public class ComplaintWatch extends PeriodicSweep {
 
-    private static final Logger log = LoggerFactory.getLogger(ComplaintWatch.class);
     private static final int BATCH = 200;
 
     private final Complaints complaints;
@@ -33,7 +28,6 @@ public class ComplaintWatch implements SmartLifecycle {
     private final Clock clock;
     private final Counter escalated;
     private final SetAside<UUID> setAside;
-    private volatile Disposable running;
 
     ComplaintWatch(
             Complaints complaints,
@@ -42,6 +36,7 @@ public class ComplaintWatch implements SmartLifecycle {
             ComplaintSettings settings,
             Clock clock,
             MeterRegistry meters) {
+        super("complaint sweep", settings.sweep());
         this.complaints = complaints;
         this.store = store;
         this.transactions = transactions;
@@ -54,6 +49,7 @@ public class ComplaintWatch implements SmartLifecycle {
     }
 
     /** One sweep: escalates every missed complaint deadline found now; emits how many. */
+    @Override
     public Mono<Integer> sweep() {
         return store.overdue(clock.instant(), BATCH)
                 .filter(id -> !setAside.contains(id))
@@ -64,32 +60,5 @@ public class ComplaintWatch implements SmartLifecycle {
                                 .as(transactions::transactional)
                                 .doOnNext(escalated::increment)))
                 .reduce(0, Integer::sum);
-    }
-
-    @Override
-    public void start() {
-        running = Flux.interval(settings.sweep(), settings.sweep())
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> sweep().onErrorResume(e -> {
-                            log.warn("complaint sweep failed, next one in {}: {}", settings.sweep(), e.toString());
-                            return Mono.just(0);
-                        }),
-                        1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

@@ -5,19 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zhengce.kit.failures.SetAside;
+import org.zhengce.kit.sweeps.PeriodicSweep;
 import org.zhengce.referral.cases.CaseCommand;
 import org.zhengce.referral.cases.Cases;
 import org.zhengce.referral.jurisdictions.JurisdictionDirectory;
 import org.zhengce.referral.jurisdictions.Supervisor;
 import org.zhengce.referral.routing.RoutingSettings;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,9 +24,8 @@ import reactor.core.publisher.Mono;
  * reason is set aside ({@link SetAside}) and the sweep goes on; a transient failure ends the sweep until the next.
  */
 @Component
-public class DeadlineWatch implements SmartLifecycle {
+public class DeadlineWatch extends PeriodicSweep {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final int BATCH = 200;
 
     private final Cases cases;
@@ -41,7 +36,6 @@ public class DeadlineWatch implements SmartLifecycle {
     private final Clock clock;
     private final Counter escalated;
     private final SetAside<UUID> setAside;
-    private volatile Disposable running;
 
     DeadlineWatch(
             Cases cases,
@@ -51,6 +45,7 @@ public class DeadlineWatch implements SmartLifecycle {
             RoutingSettings routing,
             Clock clock,
             MeterRegistry meters) {
+        super("deadline sweep", settings.deadlineSweep());
         this.cases = cases;
         this.directory = directory;
         this.transactions = transactions;
@@ -64,6 +59,7 @@ public class DeadlineWatch implements SmartLifecycle {
     }
 
     /** One sweep: escalates every missed deadline found now; emits how many. */
+    @Override
     public Mono<Integer> sweep() {
         return cases.overdue(clock.instant(), BATCH)
                 .filter(caseId -> !setAside.contains(caseId))
@@ -84,35 +80,5 @@ public class DeadlineWatch implements SmartLifecycle {
                 .defaultIfEmpty(0)
                 .as(transactions::transactional)
                 .doOnNext(count -> escalated.increment(count));
-    }
-
-    @Override
-    public void start() {
-        running = Flux.interval(settings.deadlineSweep(), settings.deadlineSweep())
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> sweep().onErrorResume(e -> {
-                            log.warn(
-                                    "deadline sweep failed, next one in {}: {}",
-                                    settings.deadlineSweep(),
-                                    e.toString());
-                            return Mono.just(0);
-                        }),
-                        1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }
