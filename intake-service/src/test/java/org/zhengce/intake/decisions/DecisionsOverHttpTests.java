@@ -353,7 +353,7 @@ class DecisionsOverHttpTests extends IntakeStackTest {
                 .anyMatch(signature -> MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8), expected));
     }
 
-    private static AssistanceDecisionShared decision(String eventId) {
+    static AssistanceDecisionShared decision(String eventId) {
         return AssistanceDecisionShared.newBuilder()
                 .setEventId(eventId)
                 .setHousehold(
@@ -374,7 +374,7 @@ class DecisionsOverHttpTests extends IntakeStackTest {
                 .build();
     }
 
-    private static void produce(String topic, AssistanceDecisionShared... decisions) throws Exception {
+    static void produce(String topic, AssistanceDecisionShared... decisions) throws Exception {
         try (ConfluentAvroSerializer<AssistanceDecisionShared> serializer = new ConfluentAvroSerializer<>(
                         new HttpSchemaRegistryClient(HttpSchemaRegistryClient.parseUrls(registryUrl()), null));
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
