@@ -28,6 +28,10 @@ class AuditConfiguration {
                         Rule.any("/admin/rejected-events", "rejected-events"),
                         Rule.any("/admin/**", "admin"),
                         Rule.reads("/rejected-events", "rejected-events"),
-                        Rule.reads("/departments/me", "department")));
+                        Rule.reads("/departments/me", "department"),
+                        // a department's decisions name households: each read and each endpoint change is audited
+                        Rule.any("/departments/me/webhook", "webhook"),
+                        Rule.reads("/decisions", "decisions"),
+                        Rule.reads("/decisions/deliveries", "decisions")));
     }
 }

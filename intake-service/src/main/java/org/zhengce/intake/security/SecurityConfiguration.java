@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         .hasRole("PLATFORM_ADMIN")
                         .pathMatchers(
                                 "/departments/me",
+                                "/departments/me/webhook",
+                                "/decisions",
+                                "/decisions/deliveries",
                                 "/events",
                                 "/events/dry-run",
                                 "/submissions",
