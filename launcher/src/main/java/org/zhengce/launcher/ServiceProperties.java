@@ -69,6 +69,8 @@ public record ServiceProperties(
         }
         if (service.equals(IntakeApplication.NAME)) {
             properties.putAll(intakeSecrets);
+            // A local run's departments are on this machine: their decision webhooks may be plain http://localhost.
+            properties.put("intake.decisions.allow-plain-http", "true");
         }
         return properties;
     }
