@@ -196,6 +196,11 @@ function VerdictsTable({ id, caption, groups, label }) {
 
 function Precision({ data }) {
   const jurisdictionLabel = (g) => (g.name ? `${g.name} (${g.key})` : g.key || t('common.none'));
+  // key <eventType>@<dimension>: the fact type as sent, the dimension in the reader's words
+  const reasonLabel = (g) => {
+    const [fact, dimension] = String(g.key || '').split('@');
+    return dimension ? `${fact} · ${tc('dimension', dimension)}` : g.key || t('common.none');
+  };
   return (
     <>
       <p class="hint">
@@ -213,6 +218,7 @@ function Precision({ data }) {
         label={(g) => g.key || t('precision.noModelVersion')}
       />
       <VerdictsTable id="precision-jurisdiction" caption={t('precision.byJurisdiction')} groups={data.byJurisdiction} label={jurisdictionLabel} />
+      <VerdictsTable id="precision-reason" caption={t('precision.byReason')} groups={data.byReason} label={reasonLabel} />
       {(data.byJurisdiction || []).length > 0 && (
         <BarChart
           id="precision"

@@ -125,13 +125,14 @@ final class StatisticsTables {
         return new Table(STATISTICS_HEADER, rows);
     }
 
-    /** One row for the area, then one per category, per model version and per child jurisdiction. */
+    /** One row for the area, then one per category, per model version, per child jurisdiction and per reason. */
     static Table precision(WarningPrecisionReport report) {
         List<List<@Nullable Object>> rows = new ArrayList<>();
         rows.add(precisionRow("TOTAL", report.total(), report));
         report.byCategory().forEach(v -> rows.add(precisionRow("CATEGORY", v, report)));
         report.byModelVersion().forEach(v -> rows.add(precisionRow("MODEL_VERSION", v, report)));
         report.byJurisdiction().forEach(v -> rows.add(precisionRow("JURISDICTION", v, report)));
+        report.byReason().forEach(v -> rows.add(precisionRow("REASON", v, report)));
         return new Table(PRECISION_HEADER, rows);
     }
 

@@ -70,6 +70,18 @@ class OutcomeStatisticsTests extends ReferralStackTest {
         // opened in October: outside the period, its delivered and evaluated service counts nowhere
         UUID old = kase("D4", YONGANLI, "2026-10-20T02:00:00Z");
         evaluated(referral(old, 0, "REFERRAL", YANGGUANG, "COMPLETED"), 1, false);
+        // cases from warnings, for the precision by reason: W1 raised for a hospital stay, escalated for a job lost
+        // too, and verified; W2 raised for a job lost, a false alarm; W3 raised for a hospital stay, no verdict yet
+        UUID w1 = warnedCase("W1", "2026-11-10T02:00:00Z", "verified_at = opened_at + interval '2 days'");
+        warning(w1, "RAISED", reason("HospitalAdmitted", "HEALTH"));
+        warning(w1, "ESCALATED", reason("HospitalAdmitted", "HEALTH") + ", " + reason("JobLost", "ECONOMIC_SITUATION"));
+        UUID w2 = warnedCase(
+                "W2",
+                "2026-11-11T02:00:00Z",
+                "dismissed_at = opened_at + interval '1 day', dismissal_reason = 'NOT_IN_DIFFICULTY'");
+        warning(w2, "RAISED", reason("JobLost", "ECONOMIC_SITUATION"));
+        UUID w3 = warnedCase("W3", "2026-11-12T02:00:00Z", "first_visited_at = null");
+        warning(w3, "RAISED", reason("HospitalAdmitted", "HEALTH"));
         loaded = true;
     }
 
@@ -130,7 +142,8 @@ class OutcomeStatisticsTests extends ReferralStackTest {
         Row district = rows.get(1);
         assertThat(district.getCellText(0)).isEqualTo("110105");
         assertThat(district.getCellText(1)).isEqualTo("朝阳区");
-        assertThat(district.getCellAsNumber(5)).contains(new BigDecimal("3"));
+        // opened in November: D1 to D3 and W1 to W3
+        assertThat(district.getCellAsNumber(5)).contains(new BigDecimal("6"));
         assertThat(district.getCellAsNumber(services)).contains(new BigDecimal("7"));
         assertThat(district.getCellAsNumber(rate)).contains(new BigDecimal("0.4286"));
         assertThat(district.getCellAsNumber(satisfaction)).contains(new BigDecimal("3.67"));
@@ -156,6 +169,28 @@ class OutcomeStatisticsTests extends ReferralStackTest {
     }
 
     @Test
+    void precisionIsBrokenDownByTheReasonsOfTheWarnings() {
+        WarningPrecisionReport report = Objects.requireNonNull(http.get()
+                .uri("/statistics/warning-precision?area=" + DISTRICT + PERIOD)
+                .headers(h -> h.setBearerAuth(DISTRICT_SUPERVISOR))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(WarningPrecisionReport.class)
+                .returnResult()
+                .getResponseBody());
+
+        assertThat(report.total().precision()).isEqualTo(0.5);
+        // W1 counts once under the hospital stay although two of its warnings name it
+        assertThat(report.byReason())
+                .extracting(v -> v.key() + " verified=" + v.verified() + " falseAlarms=" + v.falseAlarms()
+                        + " withoutVerdict=" + v.withoutVerdict() + " precision=" + v.precision())
+                .containsExactly(
+                        "JobLost@ECONOMIC_SITUATION verified=1 falseAlarms=1 withoutVerdict=0 precision=0.5",
+                        "HospitalAdmitted@HEALTH verified=1 falseAlarms=0 withoutVerdict=1 precision=1.0");
+    }
+
+    @Test
     void precisionAsXlsxIsChosenByTheAcceptHeader() throws IOException {
         byte[] body = http.get()
                 .uri("/statistics/warning-precision?area=" + DISTRICT + PERIOD)
@@ -176,9 +211,13 @@ class OutcomeStatisticsTests extends ReferralStackTest {
         assertThat(rows.get(0).getCellText(0)).isEqualTo("维度 Dimension");
         assertThat(rows.get(1).getCellText(0)).isEqualTo("TOTAL");
         assertThat(rows.get(1).getCellText(1)).isEqualTo(DISTRICT);
-        // the fixture's cases were not opened from warnings: no verdicts, an empty precision cell
-        assertThat(rows.get(1).getCellAsNumber(9)).contains(BigDecimal.ZERO);
-        assertThat(rows.get(1).getCellText(10)).isEmpty();
+        // W1 verified, W2 a false alarm: two verdicts, precision 0.5
+        assertThat(rows.get(1).getCellAsNumber(9)).contains(new BigDecimal("2"));
+        assertThat(rows.get(1).getCellAsNumber(10)).contains(new BigDecimal("0.5"));
+        assertThat(rows.stream()
+                        .filter(row -> row.getCellText(0).equals("REASON"))
+                        .map(row -> row.getCellText(1) + " " + text(row, 10)))
+                .containsExactly("JobLost@ECONOMIC_SITUATION 0.5", "HospitalAdmitted@HEALTH 1");
     }
 
     // --- helpers
@@ -236,6 +275,41 @@ class OutcomeStatisticsTests extends ReferralStackTest {
                 .then()
                 .block(Duration.ofSeconds(10));
         return id;
+    }
+
+    /** A case of 永安里 opened from a warning of model m-1, visited, then {@code verdict} (an SQL assignment). */
+    private UUID warnedCase(String name, String openedAt, String verdict) {
+        UUID id = kase(name, YONGANLI, openedAt);
+        db.sql("update cases set warning_id = 'warning-' || household_number, model_version = 'm-1',"
+                        + " verified_at = null, referred_at = null, tier = null, stage = 'VISITED' where id = :id")
+                .bind("id", id)
+                .then()
+                .block(Duration.ofSeconds(10));
+        db.sql("update cases set " + verdict + " where id = :id")
+                .bind("id", id)
+                .then()
+                .block(Duration.ofSeconds(10));
+        return id;
+    }
+
+    /** A warning kept on the case (as the warnings feature keeps it) with {@code reasons} (JSON objects). */
+    private void warning(UUID caseId, String fact, String reasons) {
+        db.sql("insert into case_warnings (case_id, event_id, warning_id, fact, category, level, total, threshold,"
+                        + " model_version, raised_at, reasons) select c.id, :event, c.warning_id, :fact,"
+                        + " 'ASSISTANCE_MISSING', 'ORANGE', 62, 60, 'm-1', c.opened_at, :reasons::jsonb"
+                        + " from cases c where c.id = :case")
+                .bind("case", caseId)
+                .bind("event", caseId + "-" + fact)
+                .bind("fact", fact)
+                .bind("reasons", "[" + reasons + "]")
+                .then()
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static String reason(String eventType, String dimension) {
+        return "{\"department\": \"CIVIL_AFFAIRS\", \"eventId\": \"e-" + eventType + "\", \"eventType\": \""
+                + eventType + "\", \"occurredAt\": \"2026-11-01T00:00:00Z\", \"dimension\": \"" + dimension
+                + "\", \"points\": 10}";
     }
 
     private UUID referral(UUID caseId, int index, String tier, @Nullable String organisation, String status) {
