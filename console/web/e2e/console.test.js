@@ -497,6 +497,19 @@ await test('2. the organisation worker at 360 px: sees the referral, accepts it,
     const referral = listed.body.find((r) => r.id === referralId);
     assert.equal(referral.status, 'COMPLETED');
     assert.match(referral.feedback, /两次复诊/);
+
+    // the household's evaluation of the service delivered (有评价), recorded once by the organisation
+    const evaluation = await openDisclosure(accepted, 'form-feedback');
+    await evaluation.getByLabel(/^满意度/).selectOption('4');
+    await evaluation.getByLabel(/^家庭表示服务是否已送达/).selectOption('yes');
+    await evaluation.getByLabel(/^家庭的话/).fill('户主说陪诊很及时。');
+    await evaluation.getByRole('button', { name: '保存评价' }).click();
+    await accepted.getByText('评价已记录。').waitFor();
+    const evaluations = await api(shared.advisor, 'GET', `${R}/cases/${shared.case1.id}/feedback`);
+    const kept = evaluations.body.find((e) => e.referralId === referralId);
+    assert.equal(kept.satisfaction, 4);
+    assert.equal(kept.delivered, true);
+    assert.equal(kept.recorderRole, 'ORGANISATION');
     assertNoServerErrors(page, 'the organisation');
   } finally {
     await context.close();
@@ -524,6 +537,12 @@ await test('3. supervisor at 1280 px: statistics, chart and CSV; approves a plan
       log(`statistics of 110105001, referrals by tier: ${JSON.stringify(byTier)}`);
       assert.ok(byTier.reduce((a, b) => a + b, 0) >= 1, 'at least one referral moved');
       assert.ok(byTier[1] >= 1, 'the referral to the organisation is counted');
+      const deliveryColumn = headers.findIndex((h) => h.startsWith('服务送达率'));
+      const evaluationsColumn = headers.findIndex((h) => h.startsWith('服务评价'));
+      assert.ok(deliveryColumn > 0 && evaluationsColumn > 0, `delivery rate and evaluations columns: ${headers.join(' | ')}`);
+      log(`statistics of 110105001, delivery rate ${total[deliveryColumn]}, evaluations ${total[evaluationsColumn]}`);
+      assert.match(total[deliveryColumn], /%$/, 'a service was delivered (story 2): the delivery rate is a percentage');
+      assert.ok(Number(total[evaluationsColumn].replace(/[^\d]/g, '')) >= 1, 'story 2\'s evaluation is counted');
 
       const chart = page.getByTestId('chart-tiers');
       await chart.locator('canvas').waitFor();
@@ -550,6 +569,16 @@ await test('3. supervisor at 1280 px: statistics, chart and CSV; approves a plan
       assert.match(header, /区划代码 Area code/, `the header names the columns in Chinese and English: ${header}`);
       assert.match(header, /新增案件 Cases opened/);
       log(`CSV ${download.suggestedFilename()}: ${csv.length} bytes, header ${header.slice(0, 80)}…`);
+
+      const downloadingXlsx = page.waitForEvent('download');
+      await page.getByRole('link', { name: '下载统计表（Excel）' }).click();
+      const xlsxDownload = await downloadingXlsx;
+      assert.match(xlsxDownload.suggestedFilename(), /^statistics-110105001-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const xlsxChunks = [];
+      for await (const chunk of await xlsxDownload.createReadStream()) xlsxChunks.push(chunk);
+      const xlsx = Buffer.concat(xlsxChunks);
+      assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'the xlsx is a ZIP package');
+      log(`xlsx ${xlsxDownload.suggestedFilename()}: ${xlsx.length} bytes`);
     });
 
     await t.test('re-assigns an overdue case (超期) to another advisor', async () => {

@@ -10,6 +10,7 @@ import { Loading, PageTitle } from '../components/Page.jsx';
 import { Overdue, Urgency } from '../components/CaseCard.jsx';
 import { CaseActions } from '../components/CaseActions.jsx';
 import { PlanSection } from '../components/PlanSection.jsx';
+import { DELIVERED, EvaluationLine, FeedbackForm } from '../components/FeedbackForm.jsx';
 import { Reassign } from '../components/Reassign.jsx';
 import { itemName, localName, policyLibrary, serviceMenu } from '../lib/reference.js';
 
@@ -130,8 +131,10 @@ function WarningSection({ view }) {
   );
 }
 
-function ReferralsSection({ view, revision }) {
+function ReferralsSection({ view, revision, onChanged }) {
   const list = useResource(() => api(`/api/referral/cases/${encodeURIComponent(view.id)}/referrals`), [view.id, revision]);
+  const evaluations = useResource(() => api(`/api/referral/cases/${encodeURIComponent(view.id)}/feedback`), [view.id, revision]);
+  const evaluationOf = (referralId) => (Array.isArray(evaluations.data) ? evaluations.data : []).find((e) => e.referralId === referralId);
   const [menu, setMenu] = useState(null);
   const [programmes, setProgrammes] = useState([]);
   useEffect(() => {
@@ -147,6 +150,7 @@ function ReferralsSection({ view, revision }) {
     <section aria-labelledby="referrals-heading" class="panel">
       <h2 id="referrals-heading">{t('referrals.ofCase')}</h2>
       <ErrorNotice error={list.error} context="section" />
+      <ErrorNotice error={evaluations.error} context="section" />
       {list.loading && !list.data ? (
         <Loading />
       ) : items.length === 0 ? (
@@ -166,6 +170,22 @@ function ReferralsSection({ view, revision }) {
                 {r.reviewIntervalDays ? ` · ${t('plan.days', { n: r.reviewIntervalDays })}` : ''}
               </span>
               {r.feedback && <p class="feedback">{t('referrals.feedbackLine', { text: r.feedback })}</p>}
+              {evaluationOf(r.id) ? (
+                <EvaluationLine evaluation={evaluationOf(r.id)} at={dateTime(evaluationOf(r.id).recordedAt)} />
+              ) : (
+                DELIVERED.includes(r.status) &&
+                !evaluations.loading && (
+                  <div class="action-forms">
+                    <FeedbackForm
+                      id={r.id}
+                      path={`/api/referral/cases/${encodeURIComponent(view.id)}/referrals/${encodeURIComponent(r.id)}/feedback`}
+                      draftKey={`case:${view.id}:feedback:${r.id}`}
+                      onDone={onChanged}
+                      onReload={evaluations.reload}
+                    />
+                  </div>
+                )
+              )}
             </li>
           ))}
         </ul>
@@ -258,7 +278,7 @@ export function CaseDetail({ user, params }) {
             <h2 id="plan-heading">{t('plan.title')}</h2>
             <PlanSection view={view} supervisor={supervisor} userId={user.id} revision={revision} onChanged={changed} />
           </section>
-          <ReferralsSection view={view} revision={revision} />
+          <ReferralsSection view={view} revision={revision} onChanged={changed} />
         </div>
         <div class="case-side">
           <Timeline view={view} revision={revision} />

@@ -5,6 +5,7 @@ import { dateTime, shortId } from '../lib/format.js';
 import { itemName, serviceMenu } from '../lib/reference.js';
 import { ErrorNotice } from '../components/ErrorNotice.jsx';
 import { CommandForm, TextArea } from '../components/CommandForm.jsx';
+import { FeedbackForm } from '../components/FeedbackForm.jsx';
 import { Loading, PageTitle } from '../components/Page.jsx';
 import { LoadMore, usePagedList } from './MyCases.jsx';
 
@@ -132,6 +133,17 @@ function ReferralItem({ referral, menu, onChanged }) {
           />
         </div>
       )}
+      {referral.status === 'COMPLETED' && !referral.evaluated && (
+        <div class="action-forms">
+          <FeedbackForm
+            id={referral.id}
+            path={`${base}/feedback`}
+            draftKey={`referral:${referral.id}:feedback`}
+            onDone={() => onChanged({ ...referral, evaluated: true })}
+          />
+        </div>
+      )}
+      {referral.evaluated && <p class="status-line">{t('feedback.recorded')}</p>}
     </li>
   );
 }

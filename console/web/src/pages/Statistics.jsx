@@ -81,6 +81,12 @@ function FiguresTable({ data }) {
     ['resolutionRate', (f) => percent(f.resolutionRate)],
     ['assistFirst', (f) => number(f.assistFirst)],
     ...TIER_KEYS.map((tier) => [`tier.${tier}`, (f) => number(f.referralsByTier?.[tier] ?? 0)]),
+    ['services', (f) => number(f.delivery?.services ?? 0)],
+    ['delivered', (f) => number(f.delivery?.delivered ?? 0)],
+    ['deliveryRate', (f) => percent(f.delivery?.deliveryRate)],
+    ['evaluations', (f) => number(f.feedback?.evaluations ?? 0)],
+    ['averageSatisfaction', (f) => number(f.feedback?.averageSatisfaction, 2)],
+    ['saidNotDelivered', (f) => number(f.feedback?.saidNotDelivered ?? 0)],
   ];
   return (
     <ScrollTable id="figures" caption={t('statistics.figuresCaption')}>
@@ -129,6 +135,12 @@ function OrganisationsTable({ total }) {
               {tc('referralStatus', s)}
             </th>
           ))}
+          <th scope="col" class="num">
+            {t('statistics.evaluations')}
+          </th>
+          <th scope="col" class="num">
+            {t('statistics.averageSatisfaction')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -141,6 +153,8 @@ function OrganisationsTable({ total }) {
                 {number(o.byStatus?.[s] ?? 0)}
               </td>
             ))}
+            <td class="num">{number(o.evaluations ?? 0)}</td>
+            <td class="num">{number(o.averageSatisfaction, 2)}</td>
           </tr>
         ))}
       </tbody>
@@ -182,6 +196,11 @@ function VerdictsTable({ id, caption, groups, label }) {
 
 function Precision({ data }) {
   const jurisdictionLabel = (g) => (g.name ? `${g.name} (${g.key})` : g.key || t('common.none'));
+  // key <eventType>@<dimension>: the fact type as sent, the dimension in the reader's words
+  const reasonLabel = (g) => {
+    const [fact, dimension] = String(g.key || '').split('@');
+    return dimension ? `${fact} · ${tc('dimension', dimension)}` : g.key || t('common.none');
+  };
   return (
     <>
       <p class="hint">
@@ -199,6 +218,7 @@ function Precision({ data }) {
         label={(g) => g.key || t('precision.noModelVersion')}
       />
       <VerdictsTable id="precision-jurisdiction" caption={t('precision.byJurisdiction')} groups={data.byJurisdiction} label={jurisdictionLabel} />
+      <VerdictsTable id="precision-reason" caption={t('precision.byReason')} groups={data.byReason} label={reasonLabel} />
       {(data.byJurisdiction || []).length > 0 && (
         <BarChart
           id="precision"
@@ -242,6 +262,7 @@ function Charts({ data }) {
           datasets: [
             { label: t('statistics.visitRate'), data: rows.map((f) => f.visitRate) },
             { label: t('statistics.resolutionRate'), data: rows.map((f) => f.resolutionRate) },
+            { label: t('statistics.deliveryRate'), data: rows.map((f) => f.delivery?.deliveryRate ?? null) },
           ],
         }}
       />
@@ -305,8 +326,14 @@ export function StatisticsPage({ user, query }) {
             <a href={withQuery('/api/referral/statistics', { ...params, format: 'csv' })} download class="button button-secondary">
               {t('statistics.csv')}
             </a>
+            <a href={withQuery('/api/referral/statistics', { ...params, format: 'xlsx' })} download class="button button-secondary">
+              {t('statistics.xlsx')}
+            </a>
             <a href={withQuery('/api/referral/statistics/warning-precision', { ...params, format: 'csv' })} download class="button button-secondary">
               {t('precision.csv')}
+            </a>
+            <a href={withQuery('/api/referral/statistics/warning-precision', { ...params, format: 'xlsx' })} download class="button button-secondary">
+              {t('precision.xlsx')}
             </a>
           </p>
           <section aria-labelledby="figures-heading" class="panel">
@@ -325,6 +352,7 @@ export function StatisticsPage({ user, query }) {
                       at: dateTime(figures.data.asOf),
                     })}
                   </p>
+                  <p class="hint">{t('statistics.deliveryRule')}</p>
                   <FiguresTable data={figures.data} />
                   <Charts data={figures.data} />
                   <h3>{t('statistics.organisations')}</h3>

@@ -88,7 +88,8 @@ public class Referrals implements CaseReferrals {
         return select.map(Referrals::referral).all();
     }
 
-    Mono<ReferralView> referral(UUID referralId, boolean lock) {
+    /** The referral {@code referralId} with its case's community, locked when {@code lock}; empty when there is none. */
+    public Mono<ReferralView> referral(UUID referralId, boolean lock) {
         return db.sql("select r.*, c.community_code from case_referrals r join cases c on c.id = r.case_id"
                         + " where r.id = :id" + (lock ? " for update of r" : ""))
                 .bind("id", referralId)

@@ -53,8 +53,19 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                         .pathMatchers(HttpMethod.PUT, "/cases/*/plan")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
-                        .pathMatchers(HttpMethod.GET, "/cases/*/plan", "/cases/*/plan/versions", "/cases/*/referrals")
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/cases/*/plan",
+                                "/cases/*/plan/versions",
+                                "/cases/*/referrals",
+                                "/cases/*/feedback")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                        // the household's evaluation of a service delivered: its case's advisor or supervisor, or
+                        // the organisation that gave it
+                        .pathMatchers(HttpMethod.POST, "/cases/*/referrals/*/feedback")
+                        .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.POST, "/referrals/*/feedback")
+                        .hasRole(Role.ORGANISATION.name())
                         .pathMatchers(HttpMethod.GET, "/referrals")
                         .hasRole(Role.ORGANISATION.name())
                         .pathMatchers(

@@ -28,6 +28,8 @@ import org.zhengce.referral.jurisdictions.JurisdictionLevel;
  * @param referralsByTier the referrals the period's cases' plans made, by tier (every tier, 0 included)
  * @param referralsByOrganisation referrals to social organisations, by organisation, with their status counts
  * @param complaints the complaints about the area's cases (issue 19)
+ * @param delivery the services the period's plans committed and how many reached the household (服务送达率)
+ * @param feedback the households' evaluations of the services delivered to them
  */
 record AreaFigures(
         String code,
@@ -49,10 +51,59 @@ record AreaFigures(
         long assistFirst,
         Map<String, Long> referralsByTier,
         List<OrganisationReferrals> referralsByOrganisation,
-        ComplaintFigures complaints) {
+        ComplaintFigures complaints,
+        Delivery delivery,
+        FeedbackFigures feedback) {
 
-    /** The referrals to one organisation; {@code byStatus} has every referral status (0 included). */
-    record OrganisationReferrals(String id, @Nullable String name, long referrals, Map<String, Long> byStatus) {}
+    /**
+     * The referrals to one organisation; {@code byStatus} has every referral status (0 included); {@code
+     * evaluations} and {@code averageSatisfaction} are the households' evaluations of its services (null: none).
+     */
+    record OrganisationReferrals(
+            String id,
+            @Nullable String name,
+            long referrals,
+            Map<String, Long> byStatus,
+            long evaluations,
+            @Nullable Double averageSatisfaction) {}
+
+    /**
+     * 服务送达率: of the services the period's confirmed plans committed (programme applications and referrals to
+     * organisations; tracking is monitoring, not a service), how many reached the household. Counted from the
+     * referrals' statuses, so a service still under way counts as committed and not (yet) delivered.
+     *
+     * @param services applications and organisation referrals made
+     * @param delivered applications granted and referrals completed
+     * @param notDelivered applications rejected and referrals declined
+     * @param inProgress applications waiting for a decision, referrals proposed or accepted
+     * @param deliveryRate delivered / services; null when no service was committed
+     */
+    record Delivery(
+            long services,
+            long delivered,
+            long notDelivered,
+            long inProgress,
+            @Nullable Double deliveryRate) {
+
+        static Delivery of(long delivered, long notDelivered, long inProgress) {
+            long services = delivered + notDelivered + inProgress;
+            return new Delivery(services, delivered, notDelivered, inProgress, Ratios.of(delivered, services));
+        }
+    }
+
+    /**
+     * The households' evaluations of the services delivered to the period's cases (one per service).
+     *
+     * @param evaluations services evaluated
+     * @param averageSatisfaction the mean satisfaction (1 to 5) to 2 decimals; null when none was evaluated
+     * @param saidDelivered evaluations in which the household said the service reached it
+     * @param saidNotDelivered evaluations in which the household said it did not
+     */
+    record FeedbackFigures(
+            long evaluations, @Nullable Double averageSatisfaction, long saidDelivered, long saidNotDelivered) {
+
+        static final FeedbackFigures NONE = new FeedbackFigures(0, null, 0, 0);
+    }
 
     /**
      * Complaints about the cases of the area, counted in the case's community when filed.

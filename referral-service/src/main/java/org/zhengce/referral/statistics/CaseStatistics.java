@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * The figures supervisors watch and report upward, per area and child jurisdiction: open and overdue cases, time
  * from warning to first visit, visit, verification and resolution, referrals by tier and by organisation, complaints
- * filed, acknowledged and resolved in time. Read from the workflow's columns of {@code cases}, from {@code
- * case_referrals} (V6) and from {@code complaints} (V20); "now" is the injected clock's.
+ * filed, acknowledged and resolved in time, the delivery rate of services and the households' evaluations of them.
+ * Read from the workflow's columns of {@code cases}, from {@code case_referrals} (V6), {@code complaints} (V20) and
+ * {@code service_feedback} (V22); "now" is the injected clock's.
  */
 @Service
 class CaseStatistics {
@@ -34,6 +35,16 @@ class CaseStatistics {
 
     /** Outcomes that count as a problem resolved (已纳入救助, 需求已解决). */
     static final List<String> RESOLVED_OUTCOMES = List.of("ASSISTED", "NEEDS_MET");
+
+    /**
+     * The statuses of a service (a programme application or a referral to an organisation) that reached the
+     * household, that did not, and that are still under way; tracking's {@code ACTIVE} and {@code ENDED} are none of
+     * them (monitoring is not a service delivered).
+     */
+    static final List<String> DELIVERED = List.of("GRANTED", "COMPLETED");
+
+    static final List<String> NOT_DELIVERED = List.of("REJECTED", "DECLINED");
+    static final List<String> IN_PROGRESS = List.of("APPLIED", "PROPOSED", "ACCEPTED");
 
     /** The key of the area's own row (the grouping set without the child). */
     private static final String TOTAL = "";
@@ -51,23 +62,43 @@ class CaseStatistics {
         Mono<Map<String, CaseCounts>> counts = caseCounts(scope, now);
         Mono<Map<String, List<ReferralCount>>> referrals = referralCounts(scope);
         Mono<Map<String, AreaFigures.ComplaintFigures>> complaints = complaintCounts(scope, now);
-        return Mono.zip(counts, referrals, complaints).map(all -> {
+        Mono<Map<FeedbackKey, FeedbackCount>> feedback = feedbackCounts(scope);
+        return Mono.zip(counts, referrals, complaints, feedback).map(all -> {
             Map<String, CaseCounts> byCode = all.getT1();
             Map<String, List<ReferralCount>> referralsByCode = all.getT2();
             Map<String, AreaFigures.ComplaintFigures> complaintsByCode = all.getT3();
+            Map<FeedbackKey, FeedbackCount> feedbackByKey = all.getT4();
             Jurisdiction area = scope.area();
-            AreaFigures total =
-                    figures(area, byCode.get(TOTAL), referralsByCode.get(TOTAL), complaintsByCode.get(TOTAL));
+            AreaFigures total = figures(
+                    area,
+                    TOTAL,
+                    byCode.get(TOTAL),
+                    referralsByCode.get(TOTAL),
+                    complaintsByCode.get(TOTAL),
+                    feedbackByKey);
             List<AreaFigures> children = scope.children().stream()
                     .map(child -> figures(
                             child,
+                            child.code(),
                             byCode.get(child.code()),
                             referralsByCode.get(child.code()),
-                            complaintsByCode.get(child.code())))
+                            complaintsByCode.get(child.code()),
+                            feedbackByKey))
                     .toList();
             return new AreaStatistics(
                     area, scope.from(), scope.to(), scope.zone().getId(), now, total, children);
         });
+    }
+
+    /** A group of the feedback query: an area or child ({@link #TOTAL} for the area), and an organisation or null. */
+    private record FeedbackKey(String code, @Nullable String organisationId) {}
+
+    private record FeedbackCount(long evaluations, long satisfactionSum, long saidDelivered, long saidNotDelivered) {
+
+        AreaFigures.FeedbackFigures figures() {
+            return new AreaFigures.FeedbackFigures(
+                    evaluations, Ratios.mean(satisfactionSum, evaluations), saidDelivered, saidNotDelivered);
+        }
     }
 
     private record CaseCounts(
@@ -205,17 +236,56 @@ class CaseStatistics {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    private Mono<Map<FeedbackKey, FeedbackCount>> feedbackCounts(StatisticsScope scope) {
+        // the households' evaluations (V22) of the services of the cases opened in the period: per area and child,
+        // and per organisation in each (services of programmes have no organisation)
+        String child = "left(c.community_code, " + scope.childCodeLength() + ")";
+        String sql = "select " + child + " as child, grouping(" + child + ") = 1 as total,"
+                + " r.organisation_id, grouping(r.organisation_id) = 0 as by_organisation,"
+                + " count(*) as evaluations, sum(f.satisfaction) as satisfaction_sum,"
+                + " count(*) filter (where f.delivered) as said_delivered,"
+                + " count(*) filter (where not f.delivered) as said_not_delivered"
+                + " from service_feedback f join case_referrals r on r.id = f.referral_id"
+                + " join cases c on c.id = f.case_id"
+                + " where c.community_code like :pattern and c.opened_at >= :start and c.opened_at < :end"
+                + " group by grouping sets ((" + child + "), (), (" + child + ", r.organisation_id),"
+                + " (r.organisation_id))"
+                // a programme's services have no organisation: in the area's figures, not an organisation's
+                + " having not (grouping(r.organisation_id) = 0 and r.organisation_id is null)";
+        return db.sql(sql)
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .bind("pattern", scope.communityPattern())
+                .map(row -> Map.entry(
+                        new FeedbackKey(
+                                Boolean.TRUE.equals(row.get("total", Boolean.class)) ? TOTAL : string(row, "child"),
+                                Boolean.TRUE.equals(row.get("by_organisation", Boolean.class))
+                                        ? row.get("organisation_id", String.class)
+                                        : null),
+                        new FeedbackCount(
+                                count(row, "evaluations"),
+                                count(row, "satisfaction_sum"),
+                                count(row, "said_delivered"),
+                                count(row, "said_not_delivered"))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     private static AreaFigures figures(
             Jurisdiction jurisdiction,
+            String key,
             @Nullable CaseCounts found,
             @Nullable List<ReferralCount> referrals,
-            AreaFigures.@Nullable ComplaintFigures complaints) {
+            AreaFigures.@Nullable ComplaintFigures complaints,
+            Map<FeedbackKey, FeedbackCount> feedback) {
         CaseCounts counts = found == null ? CaseCounts.NONE : found;
         Map<String, Long> byTier = new LinkedHashMap<>();
         TIERS.forEach(tier -> byTier.put(tier, 0L));
         Map<String, OrganisationTally> byOrganisation = new TreeMap<>();
+        Map<String, Long> byOutcome = new HashMap<>();
         for (ReferralCount referral : referrals == null ? List.<ReferralCount>of() : referrals) {
             byTier.merge(referral.tier(), referral.count(), Long::sum);
+            byOutcome.merge(referral.status(), referral.count(), Long::sum);
             if (referral.organisationId() != null) {
                 byOrganisation
                         .computeIfAbsent(
@@ -224,7 +294,10 @@ class CaseStatistics {
             }
         }
         List<AreaFigures.OrganisationReferrals> organisations = new ArrayList<>();
-        byOrganisation.values().forEach(tally -> organisations.add(tally.referrals()));
+        byOrganisation
+                .values()
+                .forEach(tally -> organisations.add(tally.referrals(feedback.get(new FeedbackKey(key, tally.id)))));
+        FeedbackCount evaluated = feedback.get(new FeedbackKey(key, null));
         return new AreaFigures(
                 jurisdiction.code(),
                 jurisdiction.name(),
@@ -245,7 +318,16 @@ class CaseStatistics {
                 counts.assistFirst(),
                 Collections.unmodifiableMap(byTier),
                 List.copyOf(organisations),
-                complaints == null ? AreaFigures.ComplaintFigures.NONE : complaints);
+                complaints == null ? AreaFigures.ComplaintFigures.NONE : complaints,
+                AreaFigures.Delivery.of(
+                        sum(byOutcome, DELIVERED), sum(byOutcome, NOT_DELIVERED), sum(byOutcome, IN_PROGRESS)),
+                evaluated == null ? AreaFigures.FeedbackFigures.NONE : evaluated.figures());
+    }
+
+    private static long sum(Map<String, Long> byStatus, List<String> statuses) {
+        return statuses.stream()
+                .mapToLong(status -> byStatus.getOrDefault(status, 0L))
+                .sum();
     }
 
     private static final class OrganisationTally {
@@ -265,8 +347,14 @@ class CaseStatistics {
             total += count;
         }
 
-        AreaFigures.OrganisationReferrals referrals() {
-            return new AreaFigures.OrganisationReferrals(id, name, total, Collections.unmodifiableMap(byStatus));
+        AreaFigures.OrganisationReferrals referrals(@Nullable FeedbackCount evaluated) {
+            return new AreaFigures.OrganisationReferrals(
+                    id,
+                    name,
+                    total,
+                    Collections.unmodifiableMap(byStatus),
+                    evaluated == null ? 0 : evaluated.evaluations(),
+                    evaluated == null ? null : Ratios.mean(evaluated.satisfactionSum(), evaluated.evaluations()));
         }
     }
 

@@ -12,6 +12,11 @@ final class Ratios {
         return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 
+    /** The mean {@code sum / count} to 2 decimals; null when {@code count} is 0. */
+    static @Nullable Double mean(long sum, long count) {
+        return count == 0 ? null : Math.round(sum * 100.0 / count) / 100.0;
+    }
+
     /** Hours to 1 decimal. */
     static @Nullable Double hours(@Nullable Double hours) {
         return hours == null ? null : Math.round(hours * 10.0) / 10.0;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Statistics and the precision of warnings for supervisors, platform admins and (their own community) advisors;
- * JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}. Roles by the security chain, jurisdictions
+ * JSON, CSV ({@code ?format=csv} or {@code Accept: text/csv}) or xlsx ({@code ?format=xlsx} or {@code Accept} the
+ * xlsx media type). Roles by the security chain, jurisdictions
  * by {@link StatisticsScopes}.
  */
 @RestController
@@ -35,13 +37,22 @@ import reactor.core.publisher.Mono;
 class StatisticsController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType(StatisticsXlsx.MEDIA_TYPE);
+
+    /** How a report is answered. */
+    enum Format {
+        JSON,
+        CSV,
+        XLSX
+    }
 
     private static final String AREA = "a city (4 digits), district (6), street (9) or community (12) code";
     private static final String FROM =
             "first day of the period of cases opened, yyyy-MM-dd in referral.statistics.zone (Asia/Shanghai);"
                     + " default: the period ends on to and lasts referral.statistics.default-days";
     private static final String TO = "last day of the period (included); default: today";
-    private static final String FORMAT = "json (default) or csv; without it, Accept: text/csv gives CSV";
+    private static final String FORMAT = "json (default), csv or xlsx; without it, Accept: text/csv gives CSV and"
+            + " Accept: " + StatisticsXlsx.MEDIA_TYPE + " gives xlsx";
 
     private final StatisticsScopes scopes;
     private final CaseStatistics statistics;
@@ -64,7 +75,8 @@ class StatisticsController {
                                 @Content(
                                         mediaType = "application/json",
                                         schema = @Schema(implementation = AreaStatistics.class)),
-                                @Content(mediaType = "text/csv")
+                                @Content(mediaType = "text/csv"),
+                                @Content(mediaType = StatisticsXlsx.MEDIA_TYPE)
                             }))
     Mono<ResponseEntity<?>> statistics(
             @AuthenticationPrincipal Jwt jwt,
@@ -73,17 +85,15 @@ class StatisticsController {
             @Parameter(description = TO) @RequestParam(required = false) @Nullable String to,
             @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return csv(format, accept)
-                .flatMap(csv -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
+        return format(format, accept)
+                .flatMap(chosen -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
                         .flatMap(scope -> statistics.of(scope))
-                        .map(result -> csv
-                                ? attachment(
-                                        "statistics-" + result.area().code() + "-" + result.from() + "-" + result.to()
-                                                + ".csv",
-                                        StatisticsCsv.statistics(result))
-                                : ResponseEntity.ok()
-                                        .contentType(MediaType.APPLICATION_JSON)
-                                        .body(result)));
+                        .map(result -> answer(
+                                chosen,
+                                result,
+                                "statistics-" + result.area().code() + "-" + result.from() + "-" + result.to(),
+                                () -> StatisticsTables.statistics(result),
+                                "统计 Statistics")));
     }
 
     /** The precision of warnings in the area: in total, by category, by model version, by child jurisdiction. */
@@ -97,7 +107,8 @@ class StatisticsController {
                                 @Content(
                                         mediaType = "application/json",
                                         schema = @Schema(implementation = WarningPrecisionReport.class)),
-                                @Content(mediaType = "text/csv")
+                                @Content(mediaType = "text/csv"),
+                                @Content(mediaType = StatisticsXlsx.MEDIA_TYPE)
                             }))
     Mono<ResponseEntity<?>> warningPrecision(
             @AuthenticationPrincipal Jwt jwt,
@@ -106,58 +117,75 @@ class StatisticsController {
             @Parameter(description = TO) @RequestParam(required = false) @Nullable String to,
             @Parameter(description = FORMAT) @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return csv(format, accept)
-                .flatMap(csv -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
+        return format(format, accept)
+                .flatMap(chosen -> scopes.resolve(Caller.of(jwt, Role.class), area, from, to)
                         .flatMap(scope -> precision.of(scope))
-                        .map(result -> csv
-                                ? attachment(
-                                        "warning-precision-" + result.area().code() + "-" + result.from() + "-"
-                                                + result.to() + ".csv",
-                                        StatisticsCsv.precision(result))
-                                : ResponseEntity.ok()
-                                        .contentType(MediaType.APPLICATION_JSON)
-                                        .body(result)));
+                        .map(result -> answer(
+                                chosen,
+                                result,
+                                "warning-precision-" + result.area().code() + "-" + result.from() + "-" + result.to(),
+                                () -> StatisticsTables.precision(result),
+                                "预警准确率 Precision")));
+    }
+
+    /** The result as JSON, or its table as a CSV or xlsx attachment named {@code basename}. */
+    private static ResponseEntity<?> answer(
+            Format format, Object result, String basename, Supplier<StatisticsTables.Table> table, String sheetName) {
+        return switch (format) {
+            case JSON ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+            case CSV -> attachment(CSV, basename + ".csv", StatisticsCsv.write(table.get()));
+            case XLSX -> attachment(XLSX, basename + ".xlsx", StatisticsXlsx.write(table.get(), sheetName));
+        };
     }
 
     /**
-     * CSV when {@code format=csv}, JSON when {@code format=json}; without {@code format}, CSV when the Accept
-     * header prefers {@code text/csv} to JSON. Any other {@code format} is a 400.
+     * The format {@code format} names (json, csv, xlsx; any case); without it, the one the Accept header prefers
+     * among JSON, CSV and xlsx, JSON when it names none of them. Any other {@code format} is a 400.
      */
-    private static Mono<Boolean> csv(@Nullable String format, @Nullable String accept) {
+    private static Mono<Format> format(@Nullable String format, @Nullable String accept) {
         if (format != null) {
-            if (format.equalsIgnoreCase("csv")) {
-                return Mono.just(true);
+            for (Format known : Format.values()) {
+                if (known.name().equalsIgnoreCase(format)) {
+                    return Mono.just(known);
+                }
             }
-            if (format.equalsIgnoreCase("json")) {
-                return Mono.just(false);
-            }
-            return Mono.error(StatisticsProblem.invalid("format", format, "must be json or csv"));
+            return Mono.error(StatisticsProblem.invalid("format", format, "must be json, csv or xlsx"));
         }
         if (accept == null || accept.isBlank()) {
-            return Mono.just(false);
+            return Mono.just(Format.JSON);
         }
         List<MediaType> acceptable;
         try {
             acceptable = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (IllegalArgumentException e) {
-            return Mono.just(false);
+            return Mono.just(Format.JSON);
         }
         // most preferred first (a stable sort: equal quality keeps the client's order)
         acceptable.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType type : acceptable) {
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
-                return Mono.just(false);
+            if (type.isWildcardType()) {
+                continue;
             }
-            if (type.isCompatibleWith(CSV) && !type.isWildcardType() && !type.isWildcardSubtype()) {
-                return Mono.just(true);
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return Mono.just(Format.JSON);
+            }
+            if (type.isWildcardSubtype()) {
+                continue;
+            }
+            if (type.isCompatibleWith(CSV)) {
+                return Mono.just(Format.CSV);
+            }
+            if (type.isCompatibleWith(XLSX)) {
+                return Mono.just(Format.XLSX);
             }
         }
-        return Mono.just(false);
+        return Mono.just(Format.JSON);
     }
 
-    private static ResponseEntity<?> attachment(String filename, byte[] body) {
+    private static ResponseEntity<?> attachment(MediaType type, String filename, byte[] body) {
         return ResponseEntity.ok()
-                .contentType(CSV)
+                .contentType(type)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()

@@ -52,14 +52,44 @@ class WarningPrecision {
                 + " where c.warning_id is not null and c.community_code like :pattern"
                 + " and c.opened_at >= :start and c.opened_at < :end) s"
                 + " group by grouping sets ((), (s.child), (s.category), (s.model_version))";
-        return db.sql(sql)
+        Mono<List<Group>> groups = db.sql(sql)
                 .bind("pattern", scope.communityPattern())
                 .bind("start", scope.start())
                 .bind("end", scope.end())
                 .map(row -> group(row))
                 .all()
-                .collectList()
-                .map(groups -> report(scope, groups));
+                .collectList();
+        return Mono.zip(groups, byReason(scope)).map(all -> report(scope, all.getT1(), all.getT2()));
+    }
+
+    /**
+     * The verdicts by warning reason: each case counted once under every kind of fact that moved its score (the
+     * reason's {@code eventType} and {@code dimension}, in any of the warnings kept on it, {@code case_warnings}
+     * V11), so that a model owner sees which rule's facts give false alarms. The key is {@code
+     * <eventType>@<dimension>}; ordered by dimension, then fact type.
+     */
+    private Mono<List<Verdicts>> byReason(StatisticsScope scope) {
+        String sql = "select s.event_type, s.dimension," + COUNTS
+                + " from (select distinct c.id, reason->>'eventType' as event_type,"
+                + " reason->>'dimension' as dimension, " + Verdict.sql() + " as verdict from cases c"
+                + " join case_warnings w on w.case_id = c.id"
+                + " cross join lateral jsonb_array_elements(w.reasons) reason"
+                + " where c.warning_id is not null and c.community_code like :pattern"
+                + " and c.opened_at >= :start and c.opened_at < :end) s"
+                + " group by s.event_type, s.dimension order by s.dimension, s.event_type";
+        return db.sql(sql)
+                .bind("pattern", scope.communityPattern())
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .map(row -> Verdicts.of(
+                        row.get("event_type", String.class) + "@" + row.get("dimension", String.class),
+                        null,
+                        count(row, "verified"),
+                        count(row, "false_alarms"),
+                        count(row, "excluded"),
+                        count(row, "without_verdict")))
+                .all()
+                .collectList();
     }
 
     /**
@@ -93,7 +123,7 @@ class WarningPrecision {
             + " count(*) filter (where s.verdict = 'EXCLUDED') as excluded,"
             + " count(*) filter (where s.verdict = 'NONE') as without_verdict";
 
-    private static WarningPrecisionReport report(StatisticsScope scope, List<Group> groups) {
+    private static WarningPrecisionReport report(StatisticsScope scope, List<Group> groups, List<Verdicts> byReason) {
         Jurisdiction area = scope.area();
         Verdicts total = Verdicts.of(area.code(), area.name(), 0, 0, 0, 0);
         List<Verdicts> byCategory = new ArrayList<>();
@@ -131,7 +161,8 @@ class WarningPrecision {
                 total,
                 List.copyOf(byCategory),
                 List.copyOf(byModel),
-                List.copyOf(children));
+                List.copyOf(children),
+                List.copyOf(byReason));
     }
 
     /** 救助缺失, 救助不充分, 救助预警 (the categories of {@link WarningCategory}); null for a symbol not known. */

@@ -10,6 +10,8 @@ import org.zhengce.referral.jurisdictions.Jurisdiction;
  *
  * @param falseAlarmReasons the dismissal reasons counted as false alarms
  * @param excludedReasons the dismissal reasons left out of the verdicts
+ * @param byReason by the kind of fact that moved the warning's score ({@code <eventType>@<dimension>}): a case
+ *     counts once under each of its warnings' reasons
  */
 record WarningPrecisionReport(
         Jurisdiction area,
@@ -21,4 +23,5 @@ record WarningPrecisionReport(
         Verdicts total,
         List<Verdicts> byCategory,
         List<Verdicts> byModelVersion,
-        List<Verdicts> byJurisdiction) {}
+        List<Verdicts> byJurisdiction,
+        List<Verdicts> byReason) {}

@@ -27,6 +27,8 @@ public enum StepType {
     REFERRAL_DECLINED,
     /** An organisation reported back on a referral (or completed it). */
     REFERRAL_REPORTED,
+    /** The household's evaluation of a service delivered to it, recorded by its advisor or the organisation. */
+    SERVICE_EVALUATED,
     /** To a supervisor: a missed deadline, or no advisor for the community. */
     ESCALATED,
     NOTE,

@@ -250,6 +250,10 @@ class StatisticsTests extends ReferralStackTest {
                         + " org-yangguang-social-work 阳光社工服务中心 1 {PROPOSED=0, ACCEPTED=1, DECLINED=0,"
                         + " COMPLETED=0}");
 
+        // services: A1's dibao granted; A2's and C1's referrals and C1's application under way; tracking is none
+        assertThat(statistics.total().delivery()).isEqualTo(new AreaFigures.Delivery(4, 1, 0, 3, 0.25));
+        assertThat(statistics.total().feedback()).isEqualTo(AreaFigures.FeedbackFigures.NONE);
+
         assertThat(statistics.children()).extracting(AreaFigures::code).containsExactly(JIANWAI, CHAOWAI);
         AreaFigures jianwai = statistics.children().get(0);
         assertThat(jianwai.name()).isEqualTo("建外街道");
@@ -442,7 +446,7 @@ class StatisticsTests extends ReferralStackTest {
         List<List<String>> rows = csv(Objects.requireNonNull(result.getResponseBody()));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0))
-                .hasSize(30)
+                .hasSize(39)
                 .startsWith("区划代码 Area code", "区划名称 Area name", "层级 Level")
                 .contains("超期案件 Overdue now", "走访率 Visit rate", "问题解决率 Resolution rate")
                 .contains("社会组织已完成 Organisation referrals completed")
@@ -450,7 +454,16 @@ class StatisticsTests extends ReferralStackTest {
                         "投诉登记 Complaints filed",
                         "按时受理投诉 Complaints acknowledged in time",
                         "按时办结投诉 Complaints resolved in time",
-                        "未办结投诉 Complaints open now");
+                        "未办结投诉 Complaints open now",
+                        "服务事项 Services committed",
+                        "服务已送达 Services delivered",
+                        "服务未送达 Services not delivered",
+                        "服务办理中 Services in progress",
+                        "服务送达率 Delivery rate",
+                        "服务评价 Services evaluated",
+                        "平均满意度 Average satisfaction",
+                        "评价称已送达 Evaluations saying delivered",
+                        "评价称未送达 Evaluations saying not delivered");
         assertThat(rows.get(1))
                 .containsExactly(
                         "110105",
@@ -482,6 +495,17 @@ class StatisticsTests extends ReferralStackTest {
                         // no complaints in this class (ComplaintTests counts them)
                         "0",
                         "0",
+                        "0",
+                        "0",
+                        // A1's dibao granted; A2's and C1's organisation referrals and C1's application under way
+                        "4",
+                        "1",
+                        "0",
+                        "3",
+                        "0.25",
+                        // no evaluation in this class (OutcomeStatisticsTests averages them)
+                        "0",
+                        "",
                         "0",
                         "0");
         assertThat(rows.get(2)).startsWith("110105001", "建外街道", "STREET");
@@ -515,6 +539,15 @@ class StatisticsTests extends ReferralStackTest {
                         "0",
                         "0",
                         "0",
+                        "0",
+                        "0",
+                        "2",
+                        "0",
+                        "0",
+                        "2",
+                        "0",
+                        "0",
+                        "",
                         "0",
                         "0");
     }
@@ -622,7 +655,7 @@ class StatisticsTests extends ReferralStackTest {
         badRequest("/statistics?area=" + DISTRICT + "&from=2026-13-01", "from");
         badRequest("/statistics?area=" + DISTRICT + "&to=30.11.2026", "to");
         badRequest("/statistics?area=" + DISTRICT + "&from=2024-01-01&to=2026-11-30", "from");
-        badRequest("/statistics?area=" + DISTRICT + "&format=xlsx", "format");
+        badRequest("/statistics?area=" + DISTRICT + "&format=pdf", "format");
         // a problem, as JSON, even when CSV was asked for
         http.get()
                 .uri("/statistics?area=abc")
