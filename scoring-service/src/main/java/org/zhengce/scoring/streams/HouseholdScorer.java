@@ -80,10 +80,13 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private final int rescoreSlice;
     private final WarningDecider warnings;
     private final Retention retention;
+    private final int keptDecoded;
 
     private ProcessorContext<String, SpecificRecord> context;
     /** Each household's one record: portrait, score, warning, due time. */
     private KeyValueStore<String, HouseholdRecord> households;
+    /** The same records, the last ones used kept decoded; emptied on every init and close of the task. */
+    private HouseholdRecords records;
     /** The states of households still in the format before {@link HouseholdRecord}, until their next assessment. */
     private KeyValueStore<String, HouseholdState> legacyStates;
 
@@ -104,6 +107,18 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
 
     HouseholdScorer(
             ModelSelection models, Duration tick, int rescoreSlice, WarningDecider warnings, Retention retention) {
+        this(models, tick, rescoreSlice, warnings, retention, HouseholdRecords.KEPT);
+    }
+
+    /** @param keptDecoded how many households' records the task keeps decoded ({@link HouseholdRecords}) */
+    HouseholdScorer(
+            ModelSelection models,
+            Duration tick,
+            int rescoreSlice,
+            WarningDecider warnings,
+            Retention retention,
+            int keptDecoded) {
+        this.keptDecoded = keptDecoded;
         this.warnings = warnings;
         this.retention = retention;
         this.models = models;
@@ -115,11 +130,28 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.households = context.getStateStore(Stores.PORTRAITS);
+        // a task (re)initialised after a dirty close reads its households as restored, never as the aborted
+        // transaction left them (ADR 0031)
+        this.records = new HouseholdRecords(households, keptDecoded);
         this.legacyStates = context.getStateStore(Stores.STATES);
         this.shadow = context.getStateStore(Stores.SHADOW);
         this.due = context.getStateStore(Stores.DUE);
         this.published = context.getStateStore(Stores.MODELS);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::onTick);
+    }
+
+    /** The household's record as this task keeps it decoded, if it does (for tests). */
+    @Nullable
+    HouseholdRecord kept(String household) {
+        return records.kept(household);
+    }
+
+    /** Called when the task is suspended or closed, cleanly or dirty: nothing decoded outlives it. */
+    @Override
+    public void close() {
+        if (records != null) {
+            records.forget();
+        }
     }
 
     @Override
@@ -136,7 +168,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
     private void score(Record<String, HouseholdEvent> record) {
         String household = record.key();
         HouseholdEvent event = record.value();
-        HouseholdRecord stored = households.get(household);
+        HouseholdRecord stored = records.get(household);
         Portrait portrait = stored == null ? Portraits.empty(household) : stored.portrait();
         Portrait updated;
         try {
@@ -287,7 +319,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
         }
         for (KeyValue<String, String> entry : ready) {
             due.delete(entry.key);
-            HouseholdRecord stored = households.get(entry.value);
+            HouseholdRecord stored = records.get(entry.value);
             HouseholdState state = stateOf(entry.value, stored);
             if (stored != null && state != null && entry.key.equals(state.dueKey())) {
                 rescore(
@@ -391,7 +423,7 @@ final class HouseholdScorer implements Processor<String, HouseholdEvent, String,
                 due.put(dueKey, household);
             }
         }
-        households.put(
+        records.put(
                 household,
                 new HouseholdRecord(
                         portrait,

@@ -76,6 +76,12 @@ final class PersonResolver implements Processor<String, HouseholdEvent, String, 
 
     /** Sends on every event held for {@code person}, oldest first, now that its household is known. */
     private void release(String person, String household, Record<String, HouseholdEvent> trigger) {
+        // a person with events held has their first one's time in heldSince (both written and deleted together): a
+        // point read spares almost every membership the range scan of the held events, which opens an iterator on
+        // the store's cache and on RocksDB
+        if (heldSince.get(person) == null) {
+            return;
+        }
         List<KeyValue<String, HouseholdEvent>> waiting = new ArrayList<>();
         try (KeyValueIterator<String, HouseholdEvent> found = held.prefixScan(person + "|", KEYS)) {
             found.forEachRemaining(waiting::add);
