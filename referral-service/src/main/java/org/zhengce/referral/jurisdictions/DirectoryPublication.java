@@ -127,14 +127,18 @@ class DirectoryPublication implements SmartLifecycle {
         Map<String, JurisdictionPublished> onTopic = published == null ? readTopic() : published;
         published = onTopic;
         Map<String, JurisdictionPublished> current = Objects.requireNonNull(Mono.zip(
-                                directory.jurisdictions().collectList(),
-                                directory.supervisors().collectList())
-                        .map(both -> DirectoryRecords.of(both.getT1(), both.getT2()))
-                        .block(timeout));
+                        directory.jurisdictions().collectList(),
+                        directory.supervisors().collectList())
+                .map(both -> DirectoryRecords.of(both.getT1(), both.getT2()))
+                .block(timeout));
         Map<String, @Nullable JurisdictionPublished> changes = DirectoryRecords.changes(current, onTopic);
         List<Map.Entry<String, Future<SendResult<String, byte[]>>>> sends = new ArrayList<>();
-        changes.forEach((code, record) -> sends.add(Map.entry(code, kafka.send(new ProducerRecord<>(
-                TOPIC, code, record == null ? null : topic.valueSerde().serializer().serialize(TOPIC, record))))));
+        changes.forEach((code, record) -> sends.add(Map.entry(
+                code,
+                kafka.send(new ProducerRecord<>(
+                        TOPIC,
+                        code,
+                        record == null ? null : topic.valueSerde().serializer().serialize(TOPIC, record))))));
         kafka.flush();
         for (Map.Entry<String, Future<SendResult<String, byte[]>>> send : sends) {
             try {
@@ -143,7 +147,8 @@ class DirectoryPublication implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while publishing jurisdictions", e);
             } catch (Exception e) {
-                throw new IllegalStateException("jurisdiction " + send.getKey() + " not published: " + Failures.reason(e), e);
+                throw new IllegalStateException(
+                        "jurisdiction " + send.getKey() + " not published: " + Failures.reason(e), e);
             }
             // a record sent is on the topic; one whose send failed is sent again by the next pass
             JurisdictionPublished record = changes.get(send.getKey());
@@ -163,7 +168,9 @@ class DirectoryPublication implements SmartLifecycle {
     private Map<String, JurisdictionPublished> readTopic() {
         Map<String, JurisdictionPublished> records = new HashMap<>();
         try (KafkaConsumer<String, JurisdictionPublished> consumer = new KafkaConsumer<>(
-                consumerSettings, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+                consumerSettings,
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, timeout).stream()
                     .map((PartitionInfo partition) -> new TopicPartition(TOPIC, partition.partition()))
                     .toList();

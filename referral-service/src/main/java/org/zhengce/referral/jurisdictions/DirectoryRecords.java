@@ -20,13 +20,16 @@ final class DirectoryRecords {
     private DirectoryRecords() {}
 
     /** Each jurisdiction's record, by code. */
-    static Map<String, JurisdictionPublished> of(Collection<Jurisdiction> jurisdictions, Collection<Supervisor> supervisors) {
+    static Map<String, JurisdictionPublished> of(
+            Collection<Jurisdiction> jurisdictions, Collection<Supervisor> supervisors) {
         Map<String, List<String>> supervisorIds = supervisors.stream()
                 .collect(Collectors.groupingBy(
                         Supervisor::jurisdictionCode,
-                        Collectors.mapping(Supervisor::id, Collectors.collectingAndThen(Collectors.toList(), ids -> ids.stream()
-                                .sorted()
-                                .toList()))));
+                        Collectors.mapping(
+                                Supervisor::id,
+                                Collectors.collectingAndThen(
+                                        Collectors.toList(),
+                                        ids -> ids.stream().sorted().toList()))));
         Map<String, JurisdictionPublished> records = new TreeMap<>();
         for (Jurisdiction jurisdiction : jurisdictions) {
             records.put(
@@ -55,9 +58,7 @@ final class DirectoryRecords {
                 changes.put(code, record);
             }
         });
-        published.keySet().stream()
-                .filter(code -> !current.containsKey(code))
-                .forEach(code -> changes.put(code, null));
+        published.keySet().stream().filter(code -> !current.containsKey(code)).forEach(code -> changes.put(code, null));
         return changes;
     }
 }

@@ -63,8 +63,7 @@ class DirectoryPublicationTests extends ReferralStackTest {
             assertThat(topic.get("110105009")).isNotNull();
             assertThat(topic.get("110105009").getSupervisorIds()).containsExactly("supervisor-xin");
             assertThat(topic.get("110105009001")).isNotNull();
-            assertThat(topic.get("110105009001").getLevel())
-                    .isEqualTo(org.zhengce.events.JurisdictionLevel.COMMUNITY);
+            assertThat(topic.get("110105009001").getLevel()).isEqualTo(org.zhengce.events.JurisdictionLevel.COMMUNITY);
         });
     }
 
@@ -77,7 +76,8 @@ class DirectoryPublicationTests extends ReferralStackTest {
         deserializer.configure(config, false);
         Map<String, JurisdictionPublished> latest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : readAll(TOPIC)) {
-            @Nullable JurisdictionPublished value =
+            @Nullable
+            JurisdictionPublished value =
                     record.value() == null ? null : deserializer.deserialize(TOPIC, record.value());
             if (value == null) {
                 latest.remove(record.key());
