@@ -3,8 +3,8 @@ package org.zhengce.democity;
 import java.util.List;
 
 /**
- * A community (村/居委会) of the demo city, with its street (街道): Chaoyang district (110105) of Beijing, as intake's
- * {@code communities.txt} and referral's {@code demo-city/jurisdictions.yaml} list them.
+ * A community (村/居委会) of the demo city, with its street (街道): Chaoyang district (110105) of Beijing, as referral's
+ * {@code demo-city/jurisdictions.yaml} (the one organisation structure, which intake reads) lists them.
  *
  * @param weight its share of the city's households, in percent
  */

@@ -125,7 +125,7 @@ class DemoCityTest {
     }
 
     @Test
-    void theCommunitiesAreIntakesAndEveryEventPassesIntakesChecks() {
+    void theCommunitiesAreTheDirectorysAndEveryEventPassesIntakesChecks() {
         assertThat(Community.DEMO.stream().map(Community::code).toList()).isEqualTo(IntakeRules.communities());
         DemoCity city = DemoCity.builder().seed(7).households(1_500).build();
         Instant now = AS_OF.plus(Duration.ofMinutes(1));

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +26,8 @@ import org.zhengce.intake.validation.EventValidator;
 import org.zhengce.intake.validation.Violation;
 
 /**
- * Intake's own checks, as a library: its JSON reader, its validator with its {@code communities.txt}, and the event
+ * Intake's own checks, as a library: its JSON reader, its validator with the communities of referral's directory
+ * (the demo city's {@code demo-city/jurisdictions.yaml}, which intake reads from the {@code jurisdictions} topic), and the event
  * types its registry seed ({@code V2__seed_departments.sql}) allows each department. What intake's pipeline adds on
  * top (authentication, rate limits, the ledger) is not about the event.
  */
@@ -66,14 +69,22 @@ public final class IntakeRules {
         return problems(IntakeJson.line(event), event);
     }
 
-    /** The codes in intake's communities.txt. */
+    /**
+     * The community codes of referral's {@code demo-city/jurisdictions.yaml}, in file order: the demo city's one
+     * organisation structure, which referral publishes on {@code jurisdictions} and intake accepts (ADR 0035).
+     */
     public static List<String> communities() {
+        Path seed = Path.of("..", "referral-service", "src", "main", "resources", "demo-city", "jurisdictions.yaml");
+        String yaml;
+        try {
+            yaml = Files.readString(seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read referral's demo city " + seed.toAbsolutePath(), e);
+        }
         List<String> codes = new ArrayList<>();
-        for (String line : resource("communities.txt").split("\n")) {
-            String content = line.replaceFirst("#.*", "").strip();
-            if (!content.isEmpty()) {
-                codes.add(content.split("\\s+")[0]);
-            }
+        Matcher community = Pattern.compile("code: \"([0-9]{12})\"").matcher(yaml);
+        while (community.find()) {
+            codes.add(community.group(1));
         }
         return codes;
     }

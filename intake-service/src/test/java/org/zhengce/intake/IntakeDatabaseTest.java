@@ -20,6 +20,8 @@ import org.zhengce.embedded.EmbeddedDatabases;
             "spring.config.name=intake-service",
             "spring.kafka.admin.auto-create=false",
             "intake.topics.consume=false",
+            // no broker, so not referral's directory on the jurisdictions topic: the demo city's communities as a list
+            "intake.pipeline.communities=classpath:communities.txt",
             // the pipeline's serde needs a registry address; these tests never publish, so nothing is called
             "spring.kafka.properties.schema.registry.url=http://localhost:1",
             "intake.pseudonyms.keys.k1=" + TestKeys.PSEUDONYM_KEY,

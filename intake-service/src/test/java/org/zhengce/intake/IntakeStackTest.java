@@ -9,8 +9,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
+import org.zhengce.events.JurisdictionLevel;
+import org.zhengce.events.JurisdictionPublished;
 import org.zhengce.intake.departments.IssuedApiKey;
 import org.zhengce.registry.EmbeddedSchemaRegistry;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.schemas.serde.ConfluentAvroSerializer;
+import org.zhengce.schemas.serde.SerdeConfig;
 
 /**
  * The whole intake application against a real in-process Kafka broker (KRaft), the schema registry and a real
@@ -81,8 +91,70 @@ public abstract class IntakeStackTest {
             }));
             kafka = started;
             registry = startedRegistry;
+            publishTheDemoCitysCommunities();
         }
         return kafka;
+    }
+
+    /** The topic of referral's directory, which intake reads its known communities from (ADR 0035). */
+    protected static final String JURISDICTIONS = "jurisdictions";
+
+    /**
+     * What referral publishes of the demo city on {@code jurisdictions} (its directory is the one copy, ADR 0035):
+     * Chaoyang district, streets 建外 and 朝外, their six communities; read before intake is ready.
+     */
+    private static void publishTheDemoCitysCommunities() {
+        try {
+            createTopicOnce(
+                    JURISDICTIONS, TopicCatalogue.load().topic(JURISDICTIONS).partitions());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + JURISDICTIONS, e);
+        }
+        publishJurisdiction("110105", "朝阳区");
+        publishJurisdiction("110105001", "建外街道");
+        publishJurisdiction("110105002", "朝外街道");
+        for (String community : List.of(
+                "110105001001", "110105001002", "110105001003", "110105002001", "110105002002", "110105002003")) {
+            publishJurisdiction(community, "社区 " + community);
+        }
+    }
+
+    /** A tombstone on {@code jurisdictions}: referral's directory no longer has {@code code}. */
+    protected static void removeJurisdiction(String code) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(JURISDICTIONS, code, null));
+            producer.flush();
+        }
+    }
+
+    /** Publishes a district (6 digits), street (9) or community (12) of referral's directory on its topic. */
+    protected static void publishJurisdiction(String code, String name) {
+        JurisdictionLevel level = switch (code.length()) {
+            case 6 -> JurisdictionLevel.DISTRICT;
+            case 9 -> JurisdictionLevel.STREET;
+            default -> JurisdictionLevel.COMMUNITY;
+        };
+        String parent = code.length() == 6 ? "1101" : code.substring(0, code.length() == 9 ? 6 : 9);
+        JurisdictionPublished jurisdiction = JurisdictionPublished.newBuilder()
+                .setCode(code)
+                .setName(name)
+                .setLevel(level)
+                .setParentCode(parent)
+                .setSupervisorIds(List.of())
+                .build();
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
+        ConfluentAvroSerializer<JurisdictionPublished> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(config, false);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(JURISDICTIONS, code, serializer.serialize(JURISDICTIONS, jurisdiction)));
+            producer.flush();
+        }
     }
 
     /**

@@ -19,14 +19,18 @@ class NotificationProductionProfileTests {
     }
 
     @Test
-    void givenEverySecret_whenTheServiceStartsInProduction_thenItsSettingsAreTheSecretsAndNoDemoSupervisors() {
+    void givenEverySecret_whenTheServiceStartsInProduction_thenNoSupervisorsAreConfiguredButReadFromReferral() {
         ConfigurableEnvironment environment =
                 ProductionProfile.withSecrets(NotificationApplication.NAME, "NOTIFICATION");
 
-        // no demo city's supervisors
+        // no copy of the organisation structure: the supervisors are referral's directory (ADR 0035)
         assertThat(Binder.get(environment)
                         .bind("notification.alerts.supervisors", Bindable.listOf(Map.class))
+                        .isBound())
+                .isFalse();
+        assertThat(Binder.get(environment)
+                        .bind("notification.jurisdictions.catch-up-within", java.time.Duration.class)
                         .get())
-                .isEmpty();
+                .isPositive();
     }
 }

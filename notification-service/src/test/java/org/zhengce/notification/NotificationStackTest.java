@@ -57,6 +57,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhengce.embedded.EmbeddedDatabases;
 import org.zhengce.embedded.EmbeddedKafka;
 import org.zhengce.events.AlertEvent;
+import org.zhengce.events.JurisdictionLevel;
+import org.zhengce.events.JurisdictionPublished;
 import org.zhengce.kit.tracing.TraceParent;
 import org.zhengce.notification.alerts.AlertView;
 import org.zhengce.notification.scheduling.NotificationTicks;
@@ -91,6 +93,7 @@ public abstract class NotificationStackTest {
     protected static final String CASE_EVENTS = "case.events";
     protected static final String CASE_DEAD_LETTERS = "case.events.dlq";
     protected static final String ALERT_EVENTS = "alert.events";
+    protected static final String JURISDICTIONS = "jurisdictions";
     /** 10:00 in Beijing: outside the quiet hours. */
     protected static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
 
@@ -156,8 +159,43 @@ public abstract class NotificationStackTest {
             kafka = started;
             registry = startedRegistry;
             jwks = server;
+            publishTheDemoCitysSupervisors();
         }
         return kafka;
+    }
+
+    /**
+     * What referral publishes of the demo city's supervisors on {@code jurisdictions} (its directory is the one
+     * copy, ADR 0035): the street 建外 (110105001) supervisor-jianwai, 朝外 (110105002) supervisor-chaowai, the
+     * district 朝阳 (110105) supervisor-chaoyang; read before the service is ready.
+     */
+    private static void publishTheDemoCitysSupervisors() {
+        publish(JURISDICTIONS, "110105", jurisdiction("110105", "朝阳区", "1101", "supervisor-chaoyang"));
+        publish(JURISDICTIONS, "110105001", jurisdiction("110105001", "建外街道", "110105", "supervisor-jianwai"));
+        publish(JURISDICTIONS, "110105002", jurisdiction("110105002", "朝外街道", "110105", "supervisor-chaowai"));
+    }
+
+    /** A street (9 digits) or district (6 digits) of referral's directory with its supervisors. */
+    protected static JurisdictionPublished jurisdiction(
+            String code, String name, String parentCode, String... supervisorIds) {
+        return JurisdictionPublished.newBuilder()
+                .setCode(code)
+                .setName(name)
+                .setLevel(code.length() == 9 ? JurisdictionLevel.STREET : JurisdictionLevel.DISTRICT)
+                .setParentCode(parentCode)
+                .setSupervisorIds(List.of(supervisorIds))
+                .build();
+    }
+
+    /** A tombstone on {@code jurisdictions}: referral's directory no longer has {@code code}. */
+    protected static void removeJurisdiction(String code) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sharedBroker().bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(JURISDICTIONS, code, null));
+            producer.flush();
+        }
     }
 
     /** The topic notification reads is created by its writer (referral); here by the test. */

@@ -133,7 +133,18 @@ public class IntakePipeline {
         for (int i = 0; i < batch.size(); i++) {
             Submission submission = batch.get(i);
             ReadEvent read = submission.read();
-            List<Violation> violations = check(sender, read, registrations);
+            List<Violation> violations;
+            try {
+                violations = check(sender, read, registrations);
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    throw e;
+                }
+                // a check that cannot be made now (referral's directory not read yet): not the event's fault
+                outcomes[i] = new Outcome.Unavailable(
+                        submission.sourceRef(), masked(String.valueOf(read.eventId())), masked(Failures.reason(e)));
+                continue;
+            }
             if (!violations.isEmpty()) {
                 outcomes[i] = reject(sender, submission, read.eventId(), read.eventType(), violations, now, kept);
                 continue;
@@ -226,7 +237,18 @@ public class IntakePipeline {
         for (int i = 0; i < batch.size(); i++) {
             Submission submission = batch.get(i);
             ReadEvent read = submission.read();
-            List<Violation> violations = check(sender, read, registrations);
+            List<Violation> violations;
+            try {
+                violations = check(sender, read, registrations);
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    throw e;
+                }
+                // a check that cannot be made now (referral's directory not read yet): not the event's fault
+                outcomes[i] = new Outcome.Unavailable(
+                        submission.sourceRef(), masked(String.valueOf(read.eventId())), masked(Failures.reason(e)));
+                continue;
+            }
             if (!violations.isEmpty()) {
                 outcomes[i] = notKept(submission, read.eventId(), read.eventType(), violations);
                 continue;

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -58,21 +60,25 @@ class PipelineConfiguration {
         return new EventJson();
     }
 
+    /**
+     * A fixed list of communities ({@code intake.pipeline.communities}), for intake running without referral's
+     * directory; unset (as deployed), the communities are the directory's, read from the {@code jurisdictions} topic
+     * (the {@code communities} package, ADR 0035).
+     */
     @Bean
-    CommunityDirectory communityDirectory(PipelineSettings settings) {
+    @ConditionalOnExpression("!'${intake.pipeline.communities:}'.isEmpty()")
+    CommunityDirectory fixedCommunities(PipelineSettings settings) {
+        Resource file = java.util.Objects.requireNonNull(settings.communities(), "intake.pipeline.communities");
         Set<String> codes = new HashSet<>();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(settings.communities().getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             lines.lines()
                     .map(line -> line.replaceFirst("#.*", "").strip())
                     .filter(line -> !line.isEmpty())
                     .map(line -> line.split("\\s+", 2)[0])
                     .forEach(codes::add);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "intake.pipeline.communities: cannot read "
-                            + settings.communities().getDescription(),
-                    e);
+            throw new UncheckedIOException("intake.pipeline.communities: cannot read " + file.getDescription(), e);
         }
         return CommunityDirectory.of(codes);
     }

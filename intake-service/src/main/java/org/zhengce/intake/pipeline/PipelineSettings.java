@@ -2,6 +2,7 @@ package org.zhengce.intake.pipeline;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,9 @@ import org.zhengce.kit.crypto.CryptoSuite;
  * @param publishTimeout how long a batch waits for Kafka's acknowledgement before answering "pending"
  * @param relayAfter how old an unpublished ledger row must be before the relay takes it (longer than any send)
  * @param relayInterval how often the relay looks
- * @param communities the known community codes, one per line ({@code #} comments; text after the code ignored)
+ * @param communities a fixed list of the known community codes, one per line ({@code #} comments; text after the
+ *     code ignored), for intake running without referral's directory; unset (as deployed): the communities of the
+ *     directory, read from the {@code jurisdictions} topic (ADR 0035)
  * @param sealingKeys key id → Base64 AES-256 key sealing rejected payloads (a Kubernetes Secret in production)
  * @param sealingKeyId the key new rejections are sealed with
  * @param digestKeys key id → Base64 secret (at least 32 bytes) of the idempotency digest: a keyed hash of the event,
@@ -45,7 +48,7 @@ record PipelineSettings(
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue("2m") Duration relayAfter,
         @DefaultValue("30s") Duration relayInterval,
-        @DefaultValue("classpath:communities.txt") Resource communities,
+        @Nullable Resource communities,
         @DefaultValue Map<String, String> sealingKeys,
         @DefaultValue("") String sealingKeyId,
         @DefaultValue Map<String, String> digestKeys,
@@ -63,7 +66,7 @@ record PipelineSettings(
             Duration publishTimeout,
             Duration relayAfter,
             Duration relayInterval,
-            Resource communities,
+            @Nullable Resource communities,
             Map<String, String> sealingKeys,
             String sealingKeyId,
             Map<String, String> digestKeys,

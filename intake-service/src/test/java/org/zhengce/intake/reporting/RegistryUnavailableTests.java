@@ -44,6 +44,9 @@ class RegistryUnavailableTests extends IntakeStackTest {
     static void notConsuming(DynamicPropertyRegistry properties) {
         // this class's context must not take other classes' department-topic records
         properties.add("intake.topics.consume", () -> "false");
+        // the registry is down while intake starts: the communities as a fixed list, not referral's directory (whose
+        // topic is read through this same registry; a directory not read answers "unavailable", ADR 0035)
+        properties.add("intake.pipeline.communities", () -> "classpath:communities.txt");
     }
 
     @BeforeAll

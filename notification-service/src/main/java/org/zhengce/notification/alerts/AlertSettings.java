@@ -3,20 +3,18 @@ package org.zhengce.notification.alerts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Who is alerted and when an alert escalates.
  *
- * @param supervisors jurisdiction code prefix → supervisor user id; the most specific prefix wins
- * @param fallbackSupervisor alerted when no configured supervisor is above the one who did not acknowledge
+ * @param fallbackSupervisor alerted when no supervisor of referral's directory is above the one who did not
+ *     acknowledge (who supervises which area is not configured here: it is read from the {@code jurisdictions} topic)
  * @param acknowledgeWithin an alert not acknowledged this long after it was raised (after the quiet hours, for a
  *     non-urgent one) escalates to the supervisor above
  * @param acknowledgeWithinUrgent the same for urgent cases ({@code SOLVE_NOW}); shorter
@@ -25,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("notification.alerts")
 @Validated
 record AlertSettings(
-        @NotNull @Valid List<Supervisor> supervisors,
         @NotBlank String fallbackSupervisor,
         @NotNull Duration acknowledgeWithin,
         @NotNull Duration acknowledgeWithinUrgent,
@@ -40,13 +37,6 @@ record AlertSettings(
                     + acknowledgeWithin + ")");
         }
     }
-
-    /** The supervisor of the jurisdiction {@code jurisdiction} (an area-code prefix). */
-    record Supervisor(
-            @NotNull @Pattern(regexp = "[0-9]{2,12}", message = "must be an area-code prefix of 2 to 12 digits")
-            String jurisdiction,
-
-            @NotBlank String supervisor) {}
 
     /** From {@code start} to {@code end} (HH:mm) in {@code zone}, e.g. 22:00 to 07:00 in Asia/Shanghai. */
     record QuietHoursSettings(

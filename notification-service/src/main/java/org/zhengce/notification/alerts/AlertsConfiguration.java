@@ -1,21 +1,22 @@
 package org.zhengce.notification.alerts;
 
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zhengce.notification.jurisdictions.JurisdictionFeed;
 
-/** The pure decisions, built from the settings. */
+/** The pure decisions, built from the settings and the organisation structure referral publishes. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertSettings.class)
 class AlertsConfiguration {
 
+    /** The supervisors of referral's directory, followed as it changes (no copy in this service's settings). */
     @Bean
-    SupervisorDirectory supervisorDirectory(AlertSettings settings) {
-        return new SupervisorDirectory(
-                settings.supervisors().stream()
-                        .map(s -> new SupervisorDirectory.Entry(s.jurisdiction(), s.supervisor()))
-                        .toList(),
-                settings.fallbackSupervisor());
+    SupervisorDirectory supervisorDirectory(AlertSettings settings, JurisdictionFeed jurisdictions) {
+        SupervisorDirectory supervisors = new SupervisorDirectory(List.of(), settings.fallbackSupervisor());
+        jurisdictions.onChange(published -> supervisors.replace(SupervisorDirectory.entriesOf(published)));
+        return supervisors;
     }
 
     @Bean

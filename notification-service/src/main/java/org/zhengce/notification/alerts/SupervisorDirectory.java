@@ -5,28 +5,51 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.zhengce.events.JurisdictionPublished;
 
 /**
- * Who supervises which area (an area-code prefix: a street's 9 digits, a district's 6), from configuration. The
- * most specific prefix covering a community supervises it; the next shorter one is the level above.
+ * Who supervises which area (an area-code prefix: a street's 9 digits, a district's 6), as referral's directory
+ * publishes it (the {@code jurisdictions} topic, ADR 0035): replaced whenever the directory changes. The most specific
+ * prefix covering a community supervises it; the next shorter one is the level above.
  */
 public final class SupervisorDirectory {
 
-    /** A configured supervisor of the jurisdiction {@code prefix}. */
+    /** The supervisor of the jurisdiction {@code prefix}. */
     public record Entry(String prefix, String supervisor) {}
 
-    private final List<Entry> mostSpecificFirst;
+    private volatile List<Entry> mostSpecificFirst;
     private final String fallback;
 
     /**
      * @param entries prefix → supervisor user id
-     * @param fallback alerted when no configured supervisor is above the one who did not respond
+     * @param fallback alerted when no supervisor is above the one who did not respond
      */
     public SupervisorDirectory(List<Entry> entries, String fallback) {
+        this.mostSpecificFirst = sorted(entries);
+        this.fallback = fallback;
+    }
+
+    /** From now on, {@code entries} are who supervises which area. */
+    public void replace(List<Entry> entries) {
+        this.mostSpecificFirst = sorted(entries);
+    }
+
+    /**
+     * Each published jurisdiction with a supervisor: the first of its supervisors (the smallest id, as referral's
+     * directory picks the one responsible).
+     */
+    public static List<Entry> entriesOf(Map<String, JurisdictionPublished> jurisdictions) {
+        return jurisdictions.values().stream()
+                .filter(jurisdiction -> !jurisdiction.getSupervisorIds().isEmpty())
+                .map(jurisdiction -> new Entry(
+                        jurisdiction.getCode(), jurisdiction.getSupervisorIds().get(0)))
+                .toList();
+    }
+
+    private static List<Entry> sorted(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingInt((Entry e) -> -e.prefix().length()).thenComparing(Entry::prefix));
-        this.mostSpecificFirst = List.copyOf(sorted);
-        this.fallback = fallback;
+        return List.copyOf(sorted);
     }
 
     public static SupervisorDirectory of(Map<String, String> prefixToSupervisor, String fallback) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The jurisdictions of the city and the people who work in them: who covers a community, who supervises a street
- * or district. Changes are made by the admin API and the seed file.
+ * or district. Changes are made by the admin API and the seed file; a change of jurisdictions or supervisors, once
+ * committed, is announced ({@link DirectoryChanged}) so that the {@code jurisdictions} topic follows it.
  */
 @Service
 public class JurisdictionDirectory {
@@ -26,11 +28,14 @@ public class JurisdictionDirectory {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final ServiceMenu menu;
+    private final ApplicationEventPublisher events;
 
-    JurisdictionDirectory(DatabaseClient db, TransactionalOperator transactions, ServiceMenu menu) {
+    JurisdictionDirectory(
+            DatabaseClient db, TransactionalOperator transactions, ServiceMenu menu, ApplicationEventPublisher events) {
         this.db = db;
         this.transactions = transactions;
         this.menu = menu;
+        this.events = events;
     }
 
     // --- jurisdictions
@@ -55,13 +60,15 @@ public class JurisdictionDirectory {
                 .flatMap(jurisdiction -> exists("jurisdictions", "code", code)
                         .flatMap(exists -> exists
                                 ? Mono.error(DirectoryProblem.exists("jurisdiction", "code", code))
-                                : upsert(jurisdiction)));
+                                : upsert(jurisdiction)))
+                .doOnSuccess(this::announce);
     }
 
     /** Renames a jurisdiction (its code, and so its level and parent, never change). */
     public Mono<Jurisdiction> rename(String code, String name) {
         return jurisdiction(code)
-                .flatMap(existing -> upsert(new Jurisdiction(code, name, existing.level(), existing.parentCode())));
+                .flatMap(existing -> upsert(new Jurisdiction(code, name, existing.level(), existing.parentCode())))
+                .doOnSuccess(this::announce);
     }
 
     Mono<Jurisdiction> checkedJurisdiction(String code, String name) {
@@ -185,7 +192,7 @@ public class JurisdictionDirectory {
                         .bind("code", supervisor.jurisdictionCode())
                         .then())
                 .thenReturn(supervisor);
-        return transactions.transactional(write);
+        return transactions.transactional(write).doOnSuccess(this::announce);
     }
 
     // --- organisations
@@ -245,6 +252,13 @@ public class JurisdictionDirectory {
     }
 
     // --- helpers
+
+    /** After a committed change of jurisdictions or supervisors: the topic is brought up to date. */
+    private void announce(@Nullable Object changed) {
+        if (changed != null) {
+            events.publishEvent(new DirectoryChanged());
+        }
+    }
 
     /** 400 naming {@code field} unless every code is a known community. */
     private Mono<Void> communities(String field, Collection<String> codes) {

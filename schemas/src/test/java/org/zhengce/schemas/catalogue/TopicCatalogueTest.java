@@ -77,7 +77,7 @@ class TopicCatalogueTest {
         assertThat(compacted)
                 .extracting(Topic::name)
                 .filteredOn(name -> !name.endsWith("-changelog"))
-                .containsExactlyInAnyOrder("household.scores", "scoring.models", "_schemas");
+                .containsExactlyInAnyOrder("household.scores", "scoring.models", "jurisdictions", "_schemas");
         assertThat(compacted)
                 .extracting(Topic::name)
                 .filteredOn(name -> name.endsWith("-changelog"))
@@ -188,9 +188,17 @@ class TopicCatalogueTest {
                 .extracting(Topic::name)
                 .containsExactly("household.events", "household.scores", "household.warnings", "alert.events");
         assertThat(catalogue.consumedBy("intake-service"))
+                .filteredOn(Topic::isFromPattern)
                 .as("one department topic per Department symbol but OTHER")
-                .hasSize(Department.values().length - 1)
-                .allMatch(Topic::isFromPattern);
+                .hasSize(Department.values().length - 1);
+        assertThat(catalogue.consumedBy("intake-service"))
+                .filteredOn(topic -> !topic.isFromPattern())
+                .as("the organisation structure, for its known communities")
+                .extracting(Topic::name)
+                .containsExactly("jurisdictions");
+        assertThat(catalogue.consumedBy("notification-service"))
+                .extracting(Topic::name)
+                .containsExactly("case.events", "jurisdictions");
     }
 
     @Test

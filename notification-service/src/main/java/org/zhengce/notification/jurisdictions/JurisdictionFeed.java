@@ -1,0 +1,202 @@
+package org.zhengce.notification.jurisdictions;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.zhengce.events.JurisdictionPublished;
+import org.zhengce.kit.failures.Failures;
+import org.zhengce.kit.kafka.TopicBinding;
+
+/**
+ * The jurisdictions referral publishes, by code, as the topic now has them: read from the beginning by a consumer of
+ * no group (every replica reads every record), then followed. {@link #start()} returns once the records on the topic
+ * when it began are read (at most {@code catchUpWithin}), so the service is ready only with the structure it had;
+ * later records reach {@link #onChange} listeners without a restart. A topic that does not exist yet (referral not
+ * started) is read as empty, and followed once it appears.
+ */
+public final class JurisdictionFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JurisdictionFeed.class);
+    /** The pause before a record or the topic's end is read again after a failure. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
+    /** Below the web server's ({@code DEFAULT_PHASE - 2048}) and the listener containers' phases. */
+    private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private final TopicBinding<String, JurisdictionPublished> topic;
+    private final Map<String, Object> consumerSettings;
+    private final Duration catchUpWithin;
+    private final List<Consumer<Map<String, JurisdictionPublished>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Map<String, JurisdictionPublished> jurisdictions = Map.of();
+    private volatile @Nullable KafkaConsumer<String, JurisdictionPublished> consumer;
+    private volatile @Nullable Thread reader;
+
+    /**
+     * @param consumerSettings the service's Kafka consumer settings, without a group
+     * @param catchUpWithin how long {@link #start()} waits for the records already on the topic
+     */
+    public JurisdictionFeed(
+            TopicBinding<String, JurisdictionPublished> topic,
+            Map<String, Object> consumerSettings,
+            Duration catchUpWithin) {
+        this.topic = topic;
+        this.consumerSettings = Map.copyOf(consumerSettings);
+        this.catchUpWithin = catchUpWithin;
+    }
+
+    /** The jurisdictions by code, as last read. */
+    public Map<String, JurisdictionPublished> jurisdictions() {
+        return jurisdictions;
+    }
+
+    /** Calls {@code listener} with the jurisdictions now, and again each time a record changes them. */
+    public void onChange(Consumer<Map<String, JurisdictionPublished>> listener) {
+        listeners.add(listener);
+        listener.accept(jurisdictions);
+    }
+
+    @Override
+    public void start() {
+        KafkaConsumer<String, JurisdictionPublished> started = new KafkaConsumer<>(
+                consumerSettings,
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+        consumer = started;
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        Thread thread = new Thread(() -> follow(started, caughtUp), "jurisdiction-feed");
+        thread.setDaemon(true);
+        reader = thread;
+        thread.start();
+        try {
+            if (!caughtUp.await(catchUpWithin.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn(
+                        "{} not read to its end within {}: starting with {} jurisdictions, following the rest",
+                        topic.name(),
+                        catchUpWithin,
+                        jurisdictions.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void follow(KafkaConsumer<String, JurisdictionPublished> consumer, CountDownLatch caughtUp) {
+        List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
+                .mapToObj(partition -> new TopicPartition(topic.name(), partition))
+                .toList();
+        Map<String, JurisdictionPublished> read = new HashMap<>();
+        @Nullable Map<TopicPartition, Long> ends = null;
+        int failures = 0;
+        try {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    if (ends == null) {
+                        ends = endOffsets(consumer, partitions);
+                    }
+                    Map<TopicPartition, Long> until = ends;
+                    // no end offsets: the topic does not exist yet, so there is nothing to read before being ready
+                    if (caughtUp.getCount() > 0
+                            && (until.isEmpty()
+                                    || partitions.stream()
+                                            .allMatch(p -> consumer.position(p) >= until.getOrDefault(p, 0L)))) {
+                        log.info("{} read: {} jurisdictions", topic.name(), read.size());
+                        caughtUp.countDown();
+                    }
+                    ConsumerRecords<String, JurisdictionPublished> records = consumer.poll(Duration.ofSeconds(1));
+                    failures = 0;
+                    if (!records.isEmpty()) {
+                        records.forEach(record -> apply(record, read));
+                        changed(Map.copyOf(read));
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // the registry or the broker unreachable, a record not readable yet: the same record again
+                    if (failures++ == 0) {
+                        log.warn("{} not read ({}): trying again every second", topic.name(), Failures.reason(e));
+                    }
+                    Thread.sleep(RETRY.toMillis());
+                }
+            }
+        } catch (WakeupException | InterruptedException stopping) {
+            // stop() woke the consumer or interrupted the thread
+        } finally {
+            caughtUp.countDown();
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private static void apply(
+            ConsumerRecord<String, JurisdictionPublished> record, Map<String, JurisdictionPublished> read) {
+        if (record.value() == null) {
+            read.remove(record.key());
+        } else {
+            read.put(record.key(), record.value());
+        }
+    }
+
+    private void changed(Map<String, JurisdictionPublished> now) {
+        jurisdictions = now;
+        listeners.forEach(listener -> listener.accept(now));
+    }
+
+    /** The topic's end offsets now; none (read from the start once it exists) when it does not exist yet. */
+    private Map<TopicPartition, Long> endOffsets(
+            KafkaConsumer<String, JurisdictionPublished> consumer, List<TopicPartition> partitions) {
+        if (consumer.partitionsFor(topic.name(), catchUpWithin).isEmpty()) {
+            log.warn("{} does not exist yet (referral creates it): no jurisdictions until it does", topic.name());
+            return Map.of();
+        }
+        return consumer.endOffsets(partitions, catchUpWithin);
+    }
+
+    @Override
+    public void stop() {
+        KafkaConsumer<String, JurisdictionPublished> running = consumer;
+        Thread thread = reader;
+        consumer = null;
+        reader = null;
+        if (running != null) {
+            running.wakeup();
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return reader != null;
+    }
+
+    /**
+     * Before the web server and the listeners start (and after they stop): nothing is checked against, or escalated
+     * along, a structure not read yet.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
