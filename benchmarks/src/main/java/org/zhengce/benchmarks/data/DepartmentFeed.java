@@ -83,7 +83,7 @@ public final class DepartmentFeed {
         return events;
     }
 
-    /** The 12-digit codes of the demo city's communities (intake's {@code communities.txt}), in order. */
+    /** The 12-digit codes of the demo city's communities (referral's demo directory), in order. */
     public static List<String> communityCodes() {
         return Community.DEMO.stream().map(Community::code).toList();
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -129,6 +131,13 @@ public final class IntakeFixture implements AutoCloseable {
             properties.put("intake.pipeline.digest-key-id", "bench1");
             properties.put("intake.admin.api-key-hash", sha256Hex(adminKey));
             properties.put("intake.topics.consume", "false");
+            properties.put("intake.decisions.consume", "false");
+            // Intake alone, without referral's directory on the jurisdictions topic: the demo city's communities as
+            // the fixed list intake takes when it runs without referral.
+            Path communities = Files.createTempFile("bench-communities", ".txt");
+            communities.toFile().deleteOnExit();
+            Files.write(communities, DepartmentFeed.communityCodes());
+            properties.put("intake.pipeline.communities", communities.toUri().toString());
             properties.put("intake.reporting.max-concurrent-requests", Integer.toString(maxConcurrentRequests));
             properties.put("intake.reporting.batch-wait", BATCH_WAIT);
             // every request of a case may be one department's (the single-event case has 32 in flight)

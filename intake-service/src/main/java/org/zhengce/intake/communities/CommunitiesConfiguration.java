@@ -1,9 +1,6 @@
 package org.zhengce.intake.communities;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,10 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zhengce.events.JurisdictionPublished;
 import org.zhengce.intake.validation.CommunityDirectory;
-import org.zhengce.kit.kafka.TopicBindings;
-import org.zhengce.schemas.catalogue.TopicCatalogue;
+import org.zhengce.kit.jurisdictions.JurisdictionFeed;
 
 /**
  * The known communities from referral's directory (the {@code jurisdictions} topic), unless a fixed list is configured
@@ -44,14 +39,7 @@ public class CommunitiesConfiguration {
 
     @Bean
     JurisdictionFeed jurisdictionFeed(KafkaProperties kafkaProperties, FeedSettings settings) {
-        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "intake-service-jurisdictions");
-        TopicBindings bindings = new TopicBindings(TopicCatalogue.load(), kafkaProperties.getProperties());
-        return new JurisdictionFeed(
-                bindings.avro("jurisdictions", JurisdictionPublished.class), consumer, settings.catchUpWithin());
+        return JurisdictionFeed.of(kafkaProperties, "intake-service-jurisdictions", settings.catchUpWithin());
     }
 
     /** A community is known when referral's directory, as last read, has it. */

@@ -11,6 +11,7 @@ import org.springframework.test.web.reactive.server.StatusAssertions;
 import org.zhengce.intake.IntakeStackTest;
 import org.zhengce.intake.reading.EventExamples;
 import org.zhengce.intake.reading.EventJson;
+import org.zhengce.kit.jurisdictions.JurisdictionFeed;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zhengce.notification.jurisdictions.JurisdictionFeed;
+import org.zhengce.kit.jurisdictions.JurisdictionFeed;
 
 /** The pure decisions, built from the settings and the organisation structure referral publishes. */
 @Configuration(proxyBeanMethods = false)

@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengce.events.AlertEscalated;
 import org.zhengce.events.AlertEvent;
 import org.zhengce.events.Urgency;
+import org.zhengce.kit.jurisdictions.JurisdictionFeed;
 import org.zhengce.notification.CaseEvents;
 import org.zhengce.notification.NotificationStackTest;
-import org.zhengce.notification.jurisdictions.JurisdictionFeed;
 
 /**
  * Whom an unacknowledged alert escalates to is referral's directory as published on {@code jurisdictions} (ADR

@@ -1,13 +1,16 @@
-package org.zhengce.intake.communities;
+package org.zhengce.kit.jurisdictions;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,21 +19,24 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.zhengce.events.JurisdictionLevel;
 import org.zhengce.events.JurisdictionPublished;
 import org.zhengce.kit.failures.Failures;
 import org.zhengce.kit.kafka.TopicBinding;
+import org.zhengce.kit.kafka.TopicBindings;
+import org.zhengce.schemas.catalogue.TopicCatalogue;
 
 /**
- * The jurisdictions referral publishes, by code, as the topic now has them (the same reader as notification's; ADR
- * 0035): read from the beginning by a consumer of no group (every replica reads every record), then followed. {@link
- * #start()} returns once the records on the topic when it began are read (at most {@code catchUpWithin}), so the
- * service is ready only with the structure it had; later records are followed without a restart. A topic that does
- * not exist yet (referral not started) is read as empty, and followed once it appears; one not read yet (the
- * registry or the broker not answering) makes {@link #hasCommunity} a transient failure.
+ * The jurisdictions referral publishes, by code, as the topic now has them (ADR 0035): read from the beginning by a
+ * consumer of no group (every replica reads every record), then followed. {@link #start()} returns once the records on
+ * the topic when it began are read (at most {@code catchUpWithin}), so the service is ready only with the structure it
+ * had; later records reach {@link #onChange} listeners without a restart. A topic that does not exist yet (referral
+ * not started, as the launcher starts the services) does not hold the start up; until it exists and has been read,
+ * as while the registry or the broker do not answer, {@link #hasCommunity} is a transient failure, never "unknown".
  */
-final class JurisdictionFeed implements SmartLifecycle {
+public final class JurisdictionFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JurisdictionFeed.class);
     /** The pause before a record or the topic's end is read again after a failure. */
@@ -42,9 +48,11 @@ final class JurisdictionFeed implements SmartLifecycle {
     private final Map<String, Object> consumerSettings;
     private final Duration catchUpWithin;
     private volatile Map<String, JurisdictionPublished> jurisdictions = Map.of();
-    /** Whether the topic has been read to the end it had when reading began (or did not exist then). */
+    private final List<Consumer<Map<String, JurisdictionPublished>>> listeners = new CopyOnWriteArrayList<>();
+    /** Whether the topic has been read to the end it had when it was first found. */
     private volatile boolean readToEnd;
 
+    private boolean toldMissing;
     private volatile @Nullable KafkaConsumer<String, JurisdictionPublished> consumer;
     private volatile @Nullable Thread reader;
 
@@ -52,7 +60,7 @@ final class JurisdictionFeed implements SmartLifecycle {
      * @param consumerSettings the service's Kafka consumer settings, without a group
      * @param catchUpWithin how long {@link #start()} waits for the records already on the topic
      */
-    JurisdictionFeed(
+    public JurisdictionFeed(
             TopicBinding<String, JurisdictionPublished> topic,
             Map<String, Object> consumerSettings,
             Duration catchUpWithin) {
@@ -61,9 +69,32 @@ final class JurisdictionFeed implements SmartLifecycle {
         this.catchUpWithin = catchUpWithin;
     }
 
+    /**
+     * The feed of the catalogue's {@code jurisdictions} topic with the service's Kafka settings, read by a consumer of
+     * no group.
+     *
+     * @param clientId the consumer's client id, e.g. {@code intake-service-jurisdictions}
+     */
+    public static JurisdictionFeed of(KafkaProperties kafka, String clientId, Duration catchUpWithin) {
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        TopicBindings bindings = new TopicBindings(TopicCatalogue.load(), kafka.getProperties());
+        return new JurisdictionFeed(
+                bindings.avro("jurisdictions", JurisdictionPublished.class), consumer, catchUpWithin);
+    }
+
     /** The jurisdictions by code, as last read. */
-    Map<String, JurisdictionPublished> jurisdictions() {
+    public Map<String, JurisdictionPublished> jurisdictions() {
         return jurisdictions;
+    }
+
+    /** Calls {@code listener} with the jurisdictions now, and again each time a record changes them. */
+    public void onChange(Consumer<Map<String, JurisdictionPublished>> listener) {
+        listeners.add(listener);
+        listener.accept(jurisdictions);
     }
 
     /**
@@ -71,7 +102,7 @@ final class JurisdictionFeed implements SmartLifecycle {
      *
      * @throws DirectoryNotReadException (transient) until the topic has been read to its end once
      */
-    boolean hasCommunity(String communityCode) {
+    public boolean hasCommunity(String communityCode) {
         if (!readToEnd) {
             throw new DirectoryNotReadException(topic.name());
         }
@@ -118,13 +149,16 @@ final class JurisdictionFeed implements SmartLifecycle {
                 try {
                     if (ends == null) {
                         ends = endOffsets(consumer, partitions);
+                        if (ends == null) {
+                            // not created yet: nothing to wait for at start; looked for again in a moment
+                            caughtUp.countDown();
+                            Thread.sleep(RETRY.toMillis());
+                            continue;
+                        }
                     }
                     Map<TopicPartition, Long> until = ends;
-                    // no end offsets: the topic does not exist yet, so there is nothing to read before being ready
-                    if (caughtUp.getCount() > 0
-                            && (until.isEmpty()
-                                    || partitions.stream()
-                                            .allMatch(p -> consumer.position(p) >= until.getOrDefault(p, 0L)))) {
+                    if (!readToEnd
+                            && partitions.stream().allMatch(p -> consumer.position(p) >= until.getOrDefault(p, 0L))) {
                         log.info("{} read: {} jurisdictions", topic.name(), read.size());
                         readToEnd = true;
                         caughtUp.countDown();
@@ -164,14 +198,19 @@ final class JurisdictionFeed implements SmartLifecycle {
 
     private void changed(Map<String, JurisdictionPublished> now) {
         jurisdictions = now;
+        listeners.forEach(listener -> listener.accept(now));
     }
 
-    /** The topic's end offsets now; none (read from the start once it exists) when it does not exist yet. */
-    private Map<TopicPartition, Long> endOffsets(
+    /** The topic's end offsets now; null when it does not exist yet. */
+    private @Nullable Map<TopicPartition, Long> endOffsets(
             KafkaConsumer<String, JurisdictionPublished> consumer, List<TopicPartition> partitions) {
         if (consumer.partitionsFor(topic.name(), catchUpWithin).isEmpty()) {
-            log.warn("{} does not exist yet (referral creates it): no jurisdictions until it does", topic.name());
-            return Map.of();
+            if (!toldMissing) {
+                // the launcher starts referral after intake and notification: expected once, then followed
+                log.info("{} not created yet (referral creates it): read once it exists", topic.name());
+                toldMissing = true;
+            }
+            return null;
         }
         return consumer.endOffsets(partitions, catchUpWithin);
     }
