@@ -219,6 +219,9 @@ function Precision({ data }) {
       />
       <VerdictsTable id="precision-jurisdiction" caption={t('precision.byJurisdiction')} groups={data.byJurisdiction} label={jurisdictionLabel} />
       <VerdictsTable id="precision-reason" caption={t('precision.byReason')} groups={data.byReason} label={reasonLabel} />
+      {(data.byRule || []).length > 0 && (
+        <VerdictsTable id="precision-rule" caption={t('precision.byRule')} groups={data.byRule} label={(g) => g.key} />
+      )}
       {(data.byJurisdiction || []).length > 0 && (
         <BarChart
           id="precision"

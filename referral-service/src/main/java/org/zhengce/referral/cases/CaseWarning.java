@@ -21,7 +21,16 @@ public record CaseWarning(
         Instant raisedAt,
         List<Reason> reasons) {
 
-    /** One fact that moved the score: from which department, which event, which dimension, by how many points. */
+    /**
+     * One fact that moved the score: from which department, which event, which dimension, by how many points, and by
+     * which rule of the model (null on warnings from before scoring named it).
+     */
     public record Reason(
-            String department, String eventId, String eventType, Instant occurredAt, String dimension, int points) {}
+            String department,
+            String eventId,
+            String eventType,
+            Instant occurredAt,
+            String dimension,
+            int points,
+            @Nullable String rule) {}
 }

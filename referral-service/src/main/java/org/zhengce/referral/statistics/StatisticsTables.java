@@ -125,7 +125,9 @@ final class StatisticsTables {
         return new Table(STATISTICS_HEADER, rows);
     }
 
-    /** One row for the area, then one per category, per model version, per child jurisdiction and per reason. */
+    /**
+     * One row for the area, then one per category, per model version, per child jurisdiction, per reason and per rule.
+     */
     static Table precision(WarningPrecisionReport report) {
         List<List<@Nullable Object>> rows = new ArrayList<>();
         rows.add(precisionRow("TOTAL", report.total(), report));
@@ -133,6 +135,7 @@ final class StatisticsTables {
         report.byModelVersion().forEach(v -> rows.add(precisionRow("MODEL_VERSION", v, report)));
         report.byJurisdiction().forEach(v -> rows.add(precisionRow("JURISDICTION", v, report)));
         report.byReason().forEach(v -> rows.add(precisionRow("REASON", v, report)));
+        report.byRule().forEach(v -> rows.add(precisionRow("RULE", v, report)));
         return new Table(PRECISION_HEADER, rows);
     }
 

@@ -59,7 +59,8 @@ class WarningPrecision {
                 .map(row -> group(row))
                 .all()
                 .collectList();
-        return Mono.zip(groups, byReason(scope)).map(all -> report(scope, all.getT1(), all.getT2()));
+        return Mono.zip(groups, byReason(scope), byRule(scope))
+                .map(all -> report(scope, all.getT1(), all.getT2(), all.getT3()));
     }
 
     /**
@@ -83,6 +84,34 @@ class WarningPrecision {
                 .bind("end", scope.end())
                 .map(row -> Verdicts.of(
                         row.get("event_type", String.class) + "@" + row.get("dimension", String.class),
+                        null,
+                        count(row, "verified"),
+                        count(row, "false_alarms"),
+                        count(row, "excluded"),
+                        count(row, "without_verdict")))
+                .all()
+                .collectList();
+    }
+
+    /**
+     * The verdicts by the model rule that gave a warning points (the reason's {@code rule}, which scoring names since
+     * the warnings' schema has it): each case counted once under every rule behind any of its warnings; reasons kept
+     * before then name none and are left out. Ordered by rule id.
+     */
+    private Mono<List<Verdicts>> byRule(StatisticsScope scope) {
+        String sql = "select s.rule," + COUNTS
+                + " from (select distinct c.id, reason->>'rule' as rule, " + Verdict.sql() + " as verdict from cases c"
+                + " join case_warnings w on w.case_id = c.id"
+                + " cross join lateral jsonb_array_elements(w.reasons) reason"
+                + " where c.warning_id is not null and c.community_code like :pattern"
+                + " and c.opened_at >= :start and c.opened_at < :end and reason->>'rule' is not null) s"
+                + " group by s.rule order by s.rule";
+        return db.sql(sql)
+                .bind("pattern", scope.communityPattern())
+                .bind("start", scope.start())
+                .bind("end", scope.end())
+                .map(row -> Verdicts.of(
+                        row.get("rule", String.class),
                         null,
                         count(row, "verified"),
                         count(row, "false_alarms"),
@@ -123,7 +152,8 @@ class WarningPrecision {
             + " count(*) filter (where s.verdict = 'EXCLUDED') as excluded,"
             + " count(*) filter (where s.verdict = 'NONE') as without_verdict";
 
-    private static WarningPrecisionReport report(StatisticsScope scope, List<Group> groups, List<Verdicts> byReason) {
+    private static WarningPrecisionReport report(
+            StatisticsScope scope, List<Group> groups, List<Verdicts> byReason, List<Verdicts> byRule) {
         Jurisdiction area = scope.area();
         Verdicts total = Verdicts.of(area.code(), area.name(), 0, 0, 0, 0);
         List<Verdicts> byCategory = new ArrayList<>();
@@ -162,7 +192,8 @@ class WarningPrecision {
                 List.copyOf(byCategory),
                 List.copyOf(byModel),
                 List.copyOf(children),
-                List.copyOf(byReason));
+                List.copyOf(byReason),
+                List.copyOf(byRule));
     }
 
     /** 救助缺失, 救助不充分, 救助预警 (the categories of {@link WarningCategory}); null for a symbol not known. */

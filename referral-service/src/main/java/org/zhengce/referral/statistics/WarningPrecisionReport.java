@@ -12,6 +12,8 @@ import org.zhengce.referral.jurisdictions.Jurisdiction;
  * @param excludedReasons the dismissal reasons left out of the verdicts
  * @param byReason by the kind of fact that moved the warning's score ({@code <eventType>@<dimension>}): a case
  *     counts once under each of its warnings' reasons
+ * @param byRule by the id of the model rule that gave the points (the reasons that name one): a case counts once under
+ *     each rule behind its warnings
  */
 record WarningPrecisionReport(
         Jurisdiction area,
@@ -24,4 +26,5 @@ record WarningPrecisionReport(
         List<Verdicts> byCategory,
         List<Verdicts> byModelVersion,
         List<Verdicts> byJurisdiction,
-        List<Verdicts> byReason) {}
+        List<Verdicts> byReason,
+        List<Verdicts> byRule) {}

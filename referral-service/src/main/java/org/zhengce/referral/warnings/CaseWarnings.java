@@ -82,7 +82,8 @@ class CaseWarnings implements KeptWarnings {
                         r.getEventType(),
                         r.getOccurredAt(),
                         r.getDimension().name(),
-                        r.getPoints()))
+                        r.getPoints(),
+                        r.getRule()))
                 .toList();
         DatabaseClient.GenericExecuteSpec insert = db.sql("insert into case_warnings (case_id, event_id, warning_id,"
                         + " fact, category, level, total, threshold, model_version, raised_at, reasons)"

@@ -188,6 +188,13 @@ class OutcomeStatisticsTests extends ReferralStackTest {
                 .containsExactly(
                         "JobLost@ECONOMIC_SITUATION verified=1 falseAlarms=1 withoutVerdict=0 precision=0.5",
                         "HospitalAdmitted@HEALTH verified=1 falseAlarms=0 withoutVerdict=1 precision=1.0");
+        // and by the model rule each reason names
+        assertThat(report.byRule())
+                .extracting(v -> v.key() + " verified=" + v.verified() + " falseAlarms=" + v.falseAlarms()
+                        + " withoutVerdict=" + v.withoutVerdict())
+                .containsExactly(
+                        "rule-HospitalAdmitted verified=1 falseAlarms=0 withoutVerdict=1",
+                        "rule-JobLost verified=1 falseAlarms=1 withoutVerdict=0");
     }
 
     @Test
@@ -309,7 +316,7 @@ class OutcomeStatisticsTests extends ReferralStackTest {
     private static String reason(String eventType, String dimension) {
         return "{\"department\": \"CIVIL_AFFAIRS\", \"eventId\": \"e-" + eventType + "\", \"eventType\": \""
                 + eventType + "\", \"occurredAt\": \"2026-11-01T00:00:00Z\", \"dimension\": \"" + dimension
-                + "\", \"points\": 10}";
+                + "\", \"points\": 10, \"rule\": \"rule-" + eventType + "\"}";
     }
 
     private UUID referral(UUID caseId, int index, String tier, @Nullable String organisation, String status) {

@@ -125,6 +125,7 @@ final class WarningEvents implements WarningDecision.Visitor<Optional<HouseholdW
                         .setOccurredAt(c.occurredAt())
                         .setDimension(c.dimension())
                         .setPoints(c.points())
+                        .setRule(c.rule())
                         .build());
             }
         }
