@@ -920,6 +920,40 @@ await test('6b. complaints: the advisor files the household\'s, its owner acknow
   });
 });
 
+await test('6c. a grid worker on a phone reports an urgent tip: a case opens for the community\'s advisor, the grid worker sees 已立案', async () => {
+  // 吉祥里's story household: registered by the fixture, never tipped by the suite, so no case yet
+  const tipped = fixture.stories.find((s) => s.community === '110105002001');
+  assert.ok(tipped, 'a story household in 吉祥里 (110105002001)');
+  const reporter = 'grid-worker-wu-lei';
+  const { context, page } = await open(browser(), PHONE);
+  try {
+    await signIn(page, reporter, '/tips');
+    await heading(page, '上报线索');
+    const form = page.getByTestId('form-report-tip');
+    await form.locator('summary').click();
+    await page.locator('#tip-household').fill(tipped.household);
+    await page.locator('#tip-urgency').selectOption('SOLVE_NOW');
+    await page.locator('#tip-note').fill('老人在家摔伤，无人照料');
+    await form.getByRole('button', { name: '提交线索' }).click();
+    await page.getByTestId('tip-row').filter({ hasText: tipped.household }).first().waitFor();
+    // referral opens the case from household.events: the status follows on a reload
+    await eventually('the grid worker sees 已立案', async () => {
+      await page.reload();
+      const status = page.getByTestId('tip-row').filter({ hasText: tipped.household }).first().getByTestId('tip-status');
+      return (await status.getAttribute('data-status')) === 'CASE_OPENED';
+    });
+    await checkPage(page, 'tips');
+    assertNoServerErrors(page, 'tips');
+  } finally {
+    await context.close();
+  }
+  const opened = await caseOf(tipped.household, tipped.community);
+  assert.equal(opened.ownerId, 'advisor-zhang-wei', 'the community\'s advisor owns the tip\'s case');
+  // the reporter sees nothing else of the console
+  const cases = await api(reporter, 'GET', `${R}/cases?community=${tipped.community}`);
+  assert.equal(cases.status, 403, 'a reporter may not list cases');
+});
+
 await test('7. on a phone over slow 3G the signed-in home page renders and lists the cases', async () => {
   const { context, page } = await open(shared.browser, PHONE);
   try {

@@ -4,7 +4,7 @@ import { langStore, t, tc } from './lib/i18n.js';
 import { useStore } from './lib/store.js';
 import { Link, match, navigate, onNavigate, useLocation } from './lib/router.js';
 import { alertStore, isPaused, startAlerts, unreadCount } from './lib/alerts.js';
-import { homePath, isAdvisor, isOrganisation, isSupervisor, receivesAlerts, worksCases } from './lib/roles.js';
+import { homePath, isAdvisor, isOrganisation, isReporter, isSupervisor, receivesAlerts, worksCases } from './lib/roles.js';
 import { ErrorNotice } from './components/ErrorNotice.jsx';
 import { LanguageSwitch } from './components/LanguageSwitch.jsx';
 import { Loading, PageTitle } from './components/Page.jsx';
@@ -15,6 +15,7 @@ import { CaseDetail } from './pages/CaseDetail.jsx';
 import { AreaPage } from './pages/Area.jsx';
 import { ReferralsPage } from './pages/Referrals.jsx';
 import { ComplaintsPage } from './pages/Complaints.jsx';
+import { TipsPage } from './pages/Tips.jsx';
 
 /** The statistics page (and Chart.js behind it) is loaded only when it is opened. */
 function StatisticsRoute(props) {
@@ -39,6 +40,7 @@ const ROUTES = [
   { pattern: '/statistics', page: StatisticsRoute, allowed: worksCases },
   { pattern: '/referrals', page: ReferralsPage, allowed: isOrganisation },
   { pattern: '/complaints', page: ComplaintsPage, allowed: worksCases },
+  { pattern: '/tips', page: TipsPage, allowed: isReporter },
 ];
 
 function navItems(user) {
@@ -49,6 +51,7 @@ function navItems(user) {
   if (worksCases(user)) items.push({ href: '/statistics', label: t('nav.statistics') });
   if (isOrganisation(user)) items.push({ href: '/referrals', label: t('nav.referrals') });
   if (worksCases(user)) items.push({ href: '/complaints', label: t('nav.complaints') });
+  if (isReporter(user)) items.push({ href: '/tips', label: t('nav.tips') });
   return items;
 }
 

@@ -4,6 +4,8 @@ export const isAdvisor = (user) => hasRole(user, 'ADVISOR');
 /** Platform admins see the supervisor pages, with their jurisdictions. */
 export const isSupervisor = (user) => hasRole(user, 'SUPERVISOR') || hasRole(user, 'PLATFORM_ADMIN');
 export const isOrganisation = (user) => hasRole(user, 'ORGANISATION');
+/** A registered reporter (volunteer, grid worker...): sees the tip form and their tips, nothing else. */
+export const isReporter = (user) => hasRole(user, 'REPORTER');
 export const receivesAlerts = (user) => isAdvisor(user) || isSupervisor(user);
 export const worksCases = (user) => isAdvisor(user) || isSupervisor(user);
 
@@ -16,5 +18,6 @@ export function homePath(user) {
   if (isAdvisor(user)) return '/cases';
   if (isSupervisor(user)) return '/area';
   if (isOrganisation(user)) return '/referrals';
+  if (isReporter(user)) return '/tips';
   return null;
 }

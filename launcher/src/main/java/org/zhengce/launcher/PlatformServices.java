@@ -138,6 +138,7 @@ class PlatformServices implements SmartLifecycle {
         properties.put("console.services.referral", ports.url(ReferralApplication.NAME));
         properties.put("console.services.notification", ports.url(NotificationApplication.NAME));
         properties.put("console.services.scoring", ports.url(ScoringApplication.NAME));
+        properties.put("console.services.intake", ports.url(IntakeApplication.NAME));
         return properties;
     }
 

@@ -68,6 +68,27 @@ class DemoLoginsMatchTheDemoCityTests {
                 .containsExactly(tuple("auditor", List.of("AUDITOR")));
     }
 
+    @Test
+    void everyReporterLoginIsARegisteredReporterOfIntakeInTheSameCommunity() throws Exception {
+        List<DemoUser> reporters = new Binder(ConfigurationPropertySources.from(
+                        new YamlPropertySourceLoader().load("auth-server", new ClassPathResource("auth-server.yml"))))
+                .bind("auth-server.users", Bindable.listOf(DemoUser.class)).get().stream()
+                        .filter(user -> user.roles().contains("REPORTER"))
+                        .toList();
+        String seed;
+        try (InputStream in = new ClassPathResource("db/intake/V15__reporters_and_tips.sql").getInputStream()) {
+            seed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(reporters).isNotEmpty().allSatisfy(reporter -> {
+            assertThat(reporter.roles()).containsExactly("REPORTER");
+            assertThat(reporter.jurisdictions()).hasSize(1);
+            assertThat(seed)
+                    .containsPattern("\\('" + reporter.id() + "', '[A-Z_]+', '"
+                            + reporter.jurisdictions().get(0) + "', 'advisor-[a-z-]+'\\)");
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(Map<String, Object> yaml, String key) {
         return (List<Map<String, Object>>) yaml.get(key);

@@ -458,6 +458,57 @@ class EndToEndTests {
 
     // --- helpers
 
+    /**
+     * Issue 19: a volunteer signs in and reports an urgent tip about a household of their community that no warning
+     * is about; referral opens a case with source TIP for the community's advisor, and the volunteer learns "case
+     * opened" (and nothing of the household) from the tip's status.
+     */
+    @Test
+    @Order(6)
+    void aVolunteersUrgentTipBecomesACaseForTheCommunitysAdvisorAndTheVolunteerSeesCaseOpened() throws Exception {
+        String community = "110105001001";
+        java.util.Set<String> inStories =
+                stories.stream().map(story -> story.household().number()).collect(java.util.stream.Collectors.toSet());
+        String household = DemoCity.builder()
+                .seed(20261201L)
+                .households(120)
+                .build()
+                .households()
+                .filter(h -> h.community().code().equals(community) && !inStories.contains(h.number()))
+                .findFirst()
+                .orElseThrow()
+                .number();
+        String volunteer = token("volunteer-zhou-min");
+
+        HttpResponse<String> reported = send(
+                "POST", service("intake-service") + "/tips", volunteer, """
+                {"tipId": "%s", "householdNumber": "%s", "urgency": "SOLVE_NOW", "needs": ["medical.escort"],
+                 "note": "独居老人摔伤，无人照料"}
+                """.formatted(UUID.randomUUID(), household));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+        String tip = JSON.readTree(reported.body()).get("platformEventId").asString();
+
+        String status = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> send("GET", service("referral-service") + "/tips/" + tip, volunteer, null),
+                        answer -> answer.statusCode() == 200
+                                && !JSON.readTree(answer.body())
+                                        .get("status")
+                                        .asString()
+                                        .equals("RECEIVED"))
+                .body();
+        assertThat(JSON.readTree(status).get("status").asString()).isEqualTo("CASE_OPENED");
+        assertThat(status).doesNotContain(household);
+
+        JsonNode opened = caseOf(token("advisor-wang-fang"), community, household);
+        assertThat(opened).isNotNull();
+        assertThat(opened.get("ownerRole").asString()).isEqualTo("ADVISOR");
+        assertThat(send("GET", service("intake-service") + "/tips/mine", volunteer, null)
+                        .body())
+                .contains(tip);
+    }
+
     private static String service(String name) {
         return platform.getBean(PlatformServices.class).running().stream()
                 .filter(running -> running.name().equals(name))

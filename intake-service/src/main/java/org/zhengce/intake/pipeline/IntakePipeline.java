@@ -114,6 +114,18 @@ public class IntakePipeline {
             EventLedger.Entry entry,
             ProducerRecord<String, byte[]> record) {}
 
+    /**
+     * The community household {@code householdNumber} is registered in, as intake accepted its registration; empty
+     * when it was never registered here. For an edge that must check a person's own area before a household event
+     * (a reporter's tip) is sent.
+     */
+    public Mono<String> registeredCommunity(String householdNumber) {
+        String subject = Registrations.household(householdNumber);
+        return ledger.registered(Set.of(subject))
+                .flatMap(found -> Mono.justOrEmpty(found.get(subject)))
+                .map(EventLedger.Registered::communityCode);
+    }
+
     /** Every submission's outcome, in the order given. {@code sender} is the authenticated department. */
     public Mono<List<Outcome>> receive(Department sender, List<Submission> batch) {
         // where the batch's households and persons are registered, in one query: admission checks scope against it

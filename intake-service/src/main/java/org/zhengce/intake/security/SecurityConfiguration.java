@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/admin/**", "/actuator/**")
                         .hasRole("PLATFORM_ADMIN")
+                        // a registered reporter's tips (issue 19): a person's token with the role REPORTER
+                        .pathMatchers("/tips", "/tips/mine")
+                        .hasRole("REPORTER")
                         .pathMatchers(
                                 "/departments/me",
                                 "/departments/me/webhook",

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.zhengce.events.CaseOutcome;
+import org.zhengce.events.CaseSource;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.events.Programme;
 import org.zhengce.events.ReferralTier;
@@ -49,11 +50,12 @@ public sealed interface CaseChange {
             String communityCode,
             Urgency urgency,
             WarningCategory category,
-            WarningLevel level,
+            @Nullable WarningLevel level,
             String warningId,
             @Nullable String modelVersion,
             Instant at,
-            Instant visitDueAt)
+            Instant visitDueAt,
+            CaseSource source)
             implements Published {
 
         @Override

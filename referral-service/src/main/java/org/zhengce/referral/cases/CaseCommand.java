@@ -8,6 +8,8 @@ import org.zhengce.events.CaseOutcome;
 import org.zhengce.events.DismissalReason;
 import org.zhengce.events.Programme;
 import org.zhengce.events.ReferralTier;
+import org.zhengce.events.ReporterRole;
+import org.zhengce.events.Urgency;
 import org.zhengce.events.WarningCategory;
 import org.zhengce.events.WarningClearReason;
 import org.zhengce.events.WarningLevel;
@@ -49,6 +51,22 @@ public sealed interface CaseCommand {
                     warningEventId, warningId, householdNumber, communityCode, category, level, modelVersion, at);
         }
     }
+
+    /**
+     * A reporter's tip that opens a case (urgent, or needs the configuration names): a new case with source TIP, or,
+     * when the household has an open case, a note on that case's timeline.
+     *
+     * @param tipEventId the tip's platform event id on {@code household.events}
+     */
+    record ReportTip(
+            String tipEventId,
+            String householdNumber,
+            String communityCode,
+            Urgency urgency,
+            ReporterRole reporterRole,
+            List<String> needs,
+            Instant at)
+            implements CaseCommand {}
 
     /** The household's warning was cleared. */
     record ClearWarning(String warningEventId, String warningId, WarningClearReason reason, Instant at)

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.zhengce.events.CaseSource;
 import org.zhengce.events.ReferralTier;
 import org.zhengce.events.Urgency;
+import org.zhengce.events.WarningCategory;
 import org.zhengce.referral.cases.CaseChange.AssistedFirst;
 import org.zhengce.referral.cases.CaseChange.CaseAssigned;
 import org.zhengce.referral.cases.CaseChange.CaseOpened;
@@ -51,6 +53,9 @@ record CaseDecisions(CaseDeadlines deadlines) {
     List<CaseChange> decide(Optional<CaseState> current, CaseCommand command) {
         if (command instanceof RaiseWarning raise) {
             return current.isEmpty() ? List.of(opened(raise)) : raised(current.get(), raise);
+        }
+        if (command instanceof CaseCommand.ReportTip tip) {
+            return current.isEmpty() ? List.of(opened(tip)) : List.of(tipped(current.get(), tip));
         }
         if (command instanceof EscalateWarning escalate) {
             if (current.isEmpty()) {
@@ -187,7 +192,41 @@ record CaseDecisions(CaseDeadlines deadlines) {
                 raise.warningId(),
                 raise.modelVersion(),
                 raise.at(),
-                deadlines.visitDue(raise.at(), urgency));
+                deadlines.visitDue(raise.at(), urgency),
+                CaseSource.WARNING);
+    }
+
+    /**
+     * A case opened by a reporter's tip (source TIP): no warning category nor level, its urgency the tip's; its id
+     * derived from the tip's event, so a replay opens the same case.
+     */
+    private CaseOpened opened(CaseCommand.ReportTip tip) {
+        String tipId = tipIdOf(tip.tipEventId());
+        return new CaseOpened(
+                caseIdOf(tipId),
+                tip.householdNumber(),
+                tip.communityCode(),
+                tip.urgency(),
+                WarningCategory.UNKNOWN,
+                null,
+                tipId,
+                null,
+                tip.at(),
+                deadlines.visitDue(tip.at(), tip.urgency()),
+                CaseSource.TIP);
+    }
+
+    /** What a tip-opened case keeps as its warning id: {@code tip:<platform event id>}. */
+    static String tipIdOf(String tipEventId) {
+        return "tip:" + tipEventId;
+    }
+
+    /** A tip about a household whose case is open: a note on its timeline, never a second case. */
+    private static NoteAdded tipped(CaseState open, CaseCommand.ReportTip tip) {
+        return new NoteAdded(
+                "tip " + tip.tipEventId() + " from a " + tip.reporterRole() + ": " + tip.urgency() + ", needs "
+                        + String.join(", ", tip.needs()),
+                tip.at());
     }
 
     /**

@@ -289,6 +289,20 @@ public class Cases {
      * routed in the same evolution; written once. Emits the case after, nothing when nothing changed.
      */
     public Mono<CaseState> onWarning(String householdNumber, String communityCode, CaseCommand command) {
+        return onHousehold(householdNumber, communityCode, command, "warnings");
+    }
+
+    /**
+     * A reporter's tip that opens a case: on the household's open case (locked) a note on its timeline; otherwise a
+     * new case with source TIP, routed, assigned and alerted as a warning's case is. Emits the case after.
+     */
+    public Mono<CaseState> onTip(CaseCommand.ReportTip tip) {
+        return onHousehold(tip.householdNumber(), tip.communityCode(), tip, "tips");
+    }
+
+    /** What {@code command} changes on the household's case (opened and routed when none is open), by the platform. */
+    private Mono<CaseState> onHousehold(
+            String householdNumber, String communityCode, CaseCommand command, String component) {
         return store.openCaseOf(householdNumber)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -298,19 +312,22 @@ public class Cases {
                         return Mono.empty();
                     }
                     if (open.isPresent()) {
-                        return journal.write(decided, null).flatMap(after -> byWarnings(after, command));
+                        return journal.write(decided, null).flatMap(after -> bySystem(component, after, command));
                     }
                     return router.route(communityCode)
                             .map(owner -> decided.then(decisions, new CaseCommand.Route(owner, command.at())))
                             .flatMap(routed -> journal.write(routed, null))
-                            .flatMap(after -> byWarnings(after, command));
+                            .flatMap(after -> bySystem(component, after, command));
                 });
     }
 
-    /** A change a warning made (opened, escalated, cleared a case): the platform's, {@code system:warnings}. */
-    private Mono<CaseState> byWarnings(CaseState after, CaseCommand command) {
+    /**
+     * A change a warning or a tip made (opened, escalated, cleared a case, noted a tip): the platform's, {@code
+     * system:warnings} or {@code system:tips}.
+     */
+    private Mono<CaseState> bySystem(String component, CaseState after, CaseCommand command) {
         return audit.recordSystem(
-                        "warnings",
+                        component,
                         after.id(),
                         after.household().communityCode(),
                         command.getClass().getSimpleName())

@@ -40,12 +40,17 @@ class HouseholdEventListener implements Consumer<Message<List<Object>>> {
     private final HouseholdContacts contacts;
     private final DepartmentDecisions decisions;
     private final TransactionalOperator transactions;
+    private final ReporterTips tips;
 
     HouseholdEventListener(
-            HouseholdContacts contacts, DepartmentDecisions decisions, TransactionalOperator transactions) {
+            HouseholdContacts contacts,
+            DepartmentDecisions decisions,
+            TransactionalOperator transactions,
+            ReporterTips tips) {
         this.contacts = contacts;
         this.decisions = decisions;
         this.transactions = transactions;
+        this.tips = tips;
     }
 
     /** A batch as the binding delivers it: the records as polled are in its headers. */
@@ -71,6 +76,11 @@ class HouseholdEventListener implements Consumer<Message<List<Object>>> {
                     HouseholdEvent event = record.value();
                     String household = ((HouseholdNumber) event.getSubject()).getValue();
                     HouseholdContact contact;
+                    if (tips.takes(event)) {
+                        // a reporter's tip opens or joins a case in the tip's trace (issue 19)
+                        return tips.on(event)
+                                .contextWrite(context -> TraceParent.in(context, TraceParent.of(record.headers())));
+                    }
                     if (decisions.takes(event)) {
                         // the department's decision closes the case in the decision's trace (ADR 0023)
                         return decisions

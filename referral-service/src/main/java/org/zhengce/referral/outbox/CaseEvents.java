@@ -45,8 +45,9 @@ public final class CaseEvents {
         Object fact;
         if (change instanceof CaseChange.CaseOpened opened) {
             fact = CaseOpened.newBuilder()
-                    .setSource(CaseSource.WARNING)
-                    .setWarningId(opened.warningId())
+                    .setSource(opened.source())
+                    // a tip-opened case follows no warning: its tip is named on the timeline instead
+                    .setWarningId(opened.source() == CaseSource.WARNING ? opened.warningId() : null)
                     .setCategory(opened.category())
                     .setLevel(opened.level())
                     .setDueAt(opened.visitDueAt())

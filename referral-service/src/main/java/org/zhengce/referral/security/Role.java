@@ -14,5 +14,7 @@ public enum Role {
      * 平台审计员: reads the whole audit trail ({@code GET /audit}), complaints' entries included, and nothing else;
      * kept apart from the admin so that who changes the platform and who checks it are not one person.
      */
-    AUDITOR
+    AUDITOR,
+    /** 上报人: a registered volunteer, grid worker, neighbour or social worker; reads only what became of their tips. */
+    REPORTER
 }

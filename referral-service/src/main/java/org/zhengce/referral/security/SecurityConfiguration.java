@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .pathMatchers(
                                 HttpMethod.POST, "/referrals/*/accept", "/referrals/*/decline", "/referrals/*/report")
                         .hasRole(Role.ORGANISATION.name())
+                        .pathMatchers(HttpMethod.GET, "/tips/*")
+                        .hasRole(Role.REPORTER.name())
                         .pathMatchers(HttpMethod.GET, "/cases/mine")
                         .hasRole(Role.ADVISOR.name())
                         .pathMatchers(HttpMethod.GET, "/worklist", "/advisors")
@@ -100,13 +102,14 @@ class SecurityConfiguration {
                         .authenticated()
                         .pathMatchers(HttpMethod.GET, "/statistics", "/statistics/warning-precision")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
-                        // organisations read it too: their referrals name its items
+                        // organisations read it too: their referrals name its items; reporters pick a tip's needs
                         .pathMatchers(HttpMethod.GET, "/service-menu")
                         .hasAnyRole(
                                 Role.ADVISOR.name(),
                                 Role.SUPERVISOR.name(),
                                 Role.ORGANISATION.name(),
-                                Role.PLATFORM_ADMIN.name())
+                                Role.PLATFORM_ADMIN.name(),
+                                Role.REPORTER.name())
                         .pathMatchers(HttpMethod.GET, "/policies", "/resources")
                         .hasAnyRole(Role.ADVISOR.name(), Role.SUPERVISOR.name())
                         .pathMatchers(HttpMethod.POST, "/policies/evaluate")

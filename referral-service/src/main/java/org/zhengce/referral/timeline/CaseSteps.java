@@ -45,9 +45,12 @@ class CaseSteps implements CaseHistory {
         String text;
         if (change instanceof CaseChange.CaseOpened opened) {
             type = StepType.OPENED;
-            text = "opened from warning " + opened.warningId() + ": " + opened.category() + " " + opened.level()
-                    + (opened.modelVersion() == null ? "" : ", model " + opened.modelVersion()) + "; urgency "
-                    + opened.urgency() + ", visit due " + opened.visitDueAt();
+            text = (opened.source() == org.zhengce.events.CaseSource.TIP
+                            ? "opened from a reporter's " + opened.warningId()
+                            : "opened from warning " + opened.warningId() + ": " + opened.category() + " "
+                                    + opened.level()
+                                    + (opened.modelVersion() == null ? "" : ", model " + opened.modelVersion()))
+                    + "; urgency " + opened.urgency() + ", visit due " + opened.visitDueAt();
         } else if (change instanceof CaseChange.CaseAssigned assigned) {
             type = StepType.ASSIGNED;
             text = assigned.previousOwnerId() == null

@@ -40,6 +40,40 @@ class CaseDecisionsTest {
                 .orElseThrow();
     }
 
+    private static CaseCommand.ReportTip tip(String tipEventId) {
+        return new CaseCommand.ReportTip(
+                tipEventId,
+                "H1",
+                "110105001001",
+                Urgency.SOLVE_NOW,
+                org.zhengce.events.ReporterRole.VOLUNTEER,
+                List.of("medical.escort"),
+                AT);
+    }
+
+    @Test
+    void anUrgentTipOpensACaseWithSourceTipDueWithinTheUrgentDeadline() {
+        List<CaseChange> changes = decisions.decide(Optional.empty(), tip("tip-1"));
+        assertThat(changes).singleElement().isInstanceOfSatisfying(CaseOpened.class, opened -> {
+            assertThat(opened.source()).isEqualTo(org.zhengce.events.CaseSource.TIP);
+            assertThat(opened.urgency()).isEqualTo(Urgency.SOLVE_NOW);
+            assertThat(opened.level()).isNull();
+            assertThat(opened.visitDueAt()).isEqualTo(AT.plus(Duration.ofHours(24)));
+            assertThat(opened.caseId()).isEqualTo(CaseDecisions.caseIdOf("tip:tip-1"));
+        });
+    }
+
+    @Test
+    void aTipAboutAHouseholdWithAnOpenCaseIsANoteOnItNotASecondCase() {
+        CaseState open = routedCase(WarningLevel.YELLOW, "advisor-a");
+        List<CaseChange> changes = decisions.decide(Optional.of(open), tip("tip-2"));
+        assertThat(changes)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        NoteAdded.class,
+                        note -> assertThat(note.text()).contains("tip-2", "VOLUNTEER", "medical.escort"));
+    }
+
     @Test
     void redWarningOpensAnUrgentCaseDueWithinTheUrgentDeadline() {
         List<CaseChange> changes = decisions.decide(Optional.empty(), raise("e1", WarningLevel.RED));
