@@ -140,7 +140,8 @@ class TopicCatalogueTest {
         assertThat(events.partitions())
                 .isEqualTo(catalogue.topic("dept.health.events").partitions());
         assertThat(catalogue.deadLetterTopicOf(events.name())).map(Topic::name).contains("dept.events.dlq");
-        assertThat(catalogue.topic("decisions.public-security").consumers()).containsExactly("department");
+        assertThat(catalogue.topic("decisions.public-security").consumers())
+                .containsExactly("department", "intake-service");
     }
 
     @Test
@@ -159,7 +160,8 @@ class TopicCatalogueTest {
         assertThat(decisions).allSatisfy(topic -> {
             assertThat(topic.address()).isEqualTo("decisions.{departmentCode}");
             assertThat(topic.producer()).isEqualTo("referral-service");
-            assertThat(topic.consumers()).containsExactly("department");
+            // the department itself, and intake for the departments that take them over HTTP (ADR 0032)
+            assertThat(topic.consumers()).containsExactly("department", "intake-service");
             assertThat(topic.key()).isEqualTo("household number");
         });
         assertThat(catalogue.find("decisions.shared")).isEmpty();
@@ -189,7 +191,12 @@ class TopicCatalogueTest {
                 .containsExactly("household.events", "household.scores", "household.warnings", "alert.events");
         assertThat(catalogue.consumedBy("intake-service"))
                 .filteredOn(Topic::isFromPattern)
+                .filteredOn(topic -> topic.address().startsWith("dept."))
                 .as("one department topic per Department symbol but OTHER")
+                .hasSize(Department.values().length - 1);
+        assertThat(catalogue.consumedBy("intake-service"))
+                .filteredOn(topic -> topic.address().equals("decisions.{departmentCode}"))
+                .as("and its decisions, for the departments over HTTP")
                 .hasSize(Department.values().length - 1);
         assertThat(catalogue.consumedBy("intake-service"))
                 .filteredOn(topic -> !topic.isFromPattern())
