@@ -525,6 +525,45 @@ class KubernetesManifestsTest {
                 });
     }
 
+    /** Reporters' tips go through the console to intake: the console is told where intake is and may reach it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void theConsoleReachesIntakeForTheReportersTipsAndNothingElseOfIntakeIsOpened(String directory) throws IOException {
+        List<HasMetadata> resources = rendered(directory);
+        ConfigMap console = Manifests.ofType(resources, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("console"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(console.getData()).containsEntry("INTAKE_URL", "http://intake-service:8181");
+
+        List<NetworkPolicy> policies = Manifests.ofType(resources, NetworkPolicy.class);
+        NetworkPolicy consolePolicy = policies.stream()
+                .filter(policy -> policy.getMetadata().getName().equals("console"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(consolePolicy.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo())
+                    .singleElement()
+                    .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                            .containsExactly(Map.entry("app.kubernetes.io/name", "intake-service")));
+            assertThat(rule.getPorts())
+                    .extracting(port -> port.getPort().getIntVal())
+                    .containsExactly(8181);
+        });
+        NetworkPolicy intake = policies.stream()
+                .filter(policy -> policy.getMetadata().getName().equals("intake-service"))
+                .findFirst()
+                .orElseThrow();
+        List<String> podsAdmitted = intake.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream())
+                .filter(peer -> peer.getNamespaceSelector() == null && peer.getPodSelector() != null)
+                .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                .toList();
+        assertThat(podsAdmitted)
+                .as("the only pods of the namespace intake admits")
+                .containsExactly("console");
+    }
+
     /** The services' and the registry's production profiles put the actuator on the port the manifests probe and scrape. */
     @Test
     void theServicesProductionProfilesServeTheActuatorOnTheManagementPort() throws IOException {
