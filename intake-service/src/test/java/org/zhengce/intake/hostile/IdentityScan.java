@@ -26,6 +26,9 @@ final class IdentityScan {
     private static final Pattern EMBEDDED_DIRECTORY = Pattern.compile("(embedded-(?:kafka|postgres)-)[0-9]+");
     /** A trace id (32) or span id (16) in lower-case hex, as a traceparent header and the logs' MDC carry them. */
     private static final Pattern TRACE_IDS = Pattern.compile("(?<![0-9a-f])(?:[0-9a-f]{32}|[0-9a-f]{16})(?![0-9a-f])");
+    /** A UUID (platform event ids, tip ids, warning ids): its last group may be all digits and run into the next field. */
+    private static final Pattern UUIDS =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
@@ -71,11 +74,13 @@ final class IdentityScan {
         // the in-process broker's and database's directories are named by a random number, and trace context (a
         // traceparent header, a log line's MDC) carries a random trace id and span id in hex: the detector may take a
         // digit run in either for a number (it masks a digit run with a valid check character whatever it is; one trace
-        // id in a few thousand holds one), so both are passed over here; nothing else is, and the plain search for the
-        // injected numbers below still reads them
-        String withoutRandomIds = TRACE_IDS
-                .matcher(EMBEDDED_DIRECTORY.matcher(text).replaceAll("$1"))
-                .replaceAll("<random-id>");
+        // id in a few thousand holds one), so both are passed over here, and so are UUIDs (a UUID's last group may be
+        // twelve digits that run on into the digits of the next field in an Avro record's bytes); nothing else is, and
+        // the plain search for the injected numbers below still reads them
+        String withoutRandomIds = UUIDS.matcher(TRACE_IDS
+                        .matcher(EMBEDDED_DIRECTORY.matcher(text).replaceAll("$1"))
+                        .replaceAll("<random-id>"))
+                .replaceAll("<uuid>");
         List<IdentityNumbers.Found> found = IdentityNumbers.find(withoutRandomIds);
         if (!found.isEmpty()) {
             findings.add(kind + " " + where + ": the detector finds " + found.size() + " number(s), the first masked "

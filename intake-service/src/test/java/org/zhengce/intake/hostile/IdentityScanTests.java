@@ -28,4 +28,16 @@ class IdentityScanTests {
         scan.scan("topic", "traceparent", "00-3446e22c" + NUMBER.substring(0, 17) + "7eb717f-ff0a9c2b11d3e4f5-01");
         assertThat(scan.findings()).singleElement().asString().contains("injected number");
     }
+
+    @Test
+    void digitsOfAUuidRunningIntoTheNextFieldAreNotAFindingButANumberAfterTheUuidIs() {
+        IdentityScan scan = new IdentityScan(List.of());
+        // a name-based UUID whose last group is all digits, then (in Avro bytes) the next field's digits
+        String uuid = "5d0e3a63-04c1-37ce-a4f2-" + NUMBER.substring(0, 12);
+        scan.scan("topic", "value", uuid + NUMBER.substring(12) + "\u0018GRID_WORKER");
+        assertThat(scan.findings()).isEmpty();
+
+        scan.scan("topic", "value", uuid + "\u0024" + NUMBER);
+        assertThat(scan.findings()).singleElement().asString().startsWith("topic value: the detector finds 1");
+    }
 }
