@@ -53,6 +53,7 @@ public final class JurisdictionFeed implements SmartLifecycle {
     private volatile boolean readToEnd;
 
     private boolean toldMissing;
+    private volatile boolean stopping;
     private volatile @Nullable KafkaConsumer<String, JurisdictionPublished> consumer;
     private volatile @Nullable Thread reader;
 
@@ -112,6 +113,7 @@ public final class JurisdictionFeed implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         KafkaConsumer<String, JurisdictionPublished> started = new KafkaConsumer<>(
                 consumerSettings,
                 topic.keySerde().deserializer(),
@@ -145,7 +147,7 @@ public final class JurisdictionFeed implements SmartLifecycle {
         try {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping) {
                 try {
                     if (ends == null) {
                         ends = endOffsets(consumer, partitions);
@@ -169,8 +171,8 @@ public final class JurisdictionFeed implements SmartLifecycle {
                         records.forEach(record -> apply(record, read));
                         changed(Map.copyOf(read));
                     }
-                } catch (WakeupException stopping) {
-                    throw stopping;
+                } catch (WakeupException woken) {
+                    throw woken;
                 } catch (RuntimeException e) {
                     // the registry or the broker unreachable, a record not readable yet: the same record again
                     if (failures++ == 0) {
@@ -179,8 +181,8 @@ public final class JurisdictionFeed implements SmartLifecycle {
                     Thread.sleep(RETRY.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException stopping) {
-            // stop() woke the consumer or interrupted the thread
+        } catch (WakeupException | InterruptedException woken) {
+            // stop() woke the consumer
         } finally {
             caughtUp.countDown();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -215,17 +217,21 @@ public final class JurisdictionFeed implements SmartLifecycle {
         return consumer.endOffsets(partitions, catchUpWithin);
     }
 
+    /**
+     * Wakes the consumer (a poll, an offsets look-up) and waits for the reader to close it. Never interrupts the reader:
+     * an interrupted consumer cannot close cleanly and logs the failed close at ERROR with its stack trace.
+     */
     @Override
     public void stop() {
         KafkaConsumer<String, JurisdictionPublished> running = consumer;
         Thread thread = reader;
+        stopping = true;
         consumer = null;
         reader = null;
         if (running != null) {
             running.wakeup();
         }
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
